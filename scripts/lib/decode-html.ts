@@ -1,0 +1,98 @@
+// Turns page bytes into text the way a browser would (BOM, header, <meta>, UTF-8 check, windows-1252), for jsdom runs.
+import { gunzipSync } from 'node:zlib';
+
+export interface DecodedHtml {
+  html: string;
+  /** The WHATWG encoding name used. */
+  encoding: string;
+  /** Which rule chose it. */
+  source: 'bom' | 'content-type' | 'meta' | 'utf-8-valid' | 'fallback';
+}
+
+/** The WHATWG name for a charset label, or null when TextDecoder does not know it. */
+export function encodingForLabel(label: string | null | undefined): string | null {
+  const clean = (label ?? '').trim().replace(/^["']|["']$/g, '');
+  if (!clean) return null;
+  try {
+    return new TextDecoder(clean).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** The `charset=` parameter of a Content-Type value. */
+export function charsetFromContentType(contentType: string | null | undefined): string | null {
+  const m = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? '');
+  return m?.[2] ?? null;
+}
+
+function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  return null;
+}
+
+/** A simplified HTML prescan: `<meta charset>` or `<meta http-equiv=content-type content=…charset=…>`. */
+export function metaCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('windows-1252')
+    .decode(bytes.subarray(0, 1024))
+    .replace(/<!--[\s\S]*?-->/g, '');
+  for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const direct = /\bcharset\s*=\s*["']?\s*([^"'\s/>;]+)/i.exec(tag);
+    if (!direct?.[1]) continue;
+    const isHttpEquiv = /http-equiv\s*=\s*["']?\s*content-type/i.test(tag);
+    if (/\bcharset\s*=/i.test(tag.replace(/content\s*=\s*(["'])[^"']*\1/i, '')) || isHttpEquiv) {
+      return direct[1];
+    }
+  }
+  return null;
+}
+
+/** Meta-declared UTF-16 cannot be right for ASCII-compatible bytes; the standard reads it as UTF-8. */
+function fromMeta(label: string | null): string | null {
+  const enc = encodingForLabel(label);
+  if (enc === 'utf-16le' || enc === 'utf-16be') return 'utf-8';
+  if (enc === 'x-user-defined') return 'windows-1252';
+  return enc;
+}
+
+/** Decodes page bytes: BOM, then the Content-Type charset, then <meta>, then UTF-8 if valid, else windows-1252. */
+export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedHtml {
+  const bom = bomEncoding(bytes);
+  if (bom) {
+    return {
+      html: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)),
+      encoding: bom.encoding,
+      source: 'bom',
+    };
+  }
+  const header = encodingForLabel(charsetFromContentType(contentType));
+  if (header)
+    return {
+      html: new TextDecoder(header).decode(bytes),
+      encoding: header,
+      source: 'content-type',
+    };
+  const meta = fromMeta(metaCharset(bytes));
+  if (meta) return { html: new TextDecoder(meta).decode(bytes), encoding: meta, source: 'meta' };
+  try {
+    return {
+      html: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+      encoding: 'utf-8',
+      source: 'utf-8-valid',
+    };
+  } catch {
+    return {
+      html: new TextDecoder('windows-1252').decode(bytes),
+      encoding: 'windows-1252',
+      source: 'fallback',
+    };
+  }
+}
+
+/** The file's bytes, gunzipped when the name ends in .gz. */
+export function maybeGunzip(bytes: Uint8Array, fileName: string): Uint8Array {
+  return /\.gz$/i.test(fileName) ? new Uint8Array(gunzipSync(bytes)) : bytes;
+}

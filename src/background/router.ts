@@ -1,0 +1,52 @@
+/**
+ * Receives protocol messages, refuses anything that is not from Margins' own pages or does not
+ * parse, and answers every request with a `Reply` so errors travel as data.
+ */
+import * as v from 'valibot';
+import { undoSave } from '../db/articles.ts';
+import type { MarginsDatabase } from '../db/schema.ts';
+import { browser, type Runtime } from '../platform/browser.ts';
+import {
+  MarginsError,
+  RequestSchema,
+  toReplyError,
+  type Reply,
+  type Request,
+  type ResponseMap,
+} from '../shared/protocol.ts';
+import { saveTab } from './save-tab.ts';
+
+type Handlers = {
+  [K in Request['type']]: (
+    request: Extract<Request, { type: K }>,
+    db: MarginsDatabase,
+  ) => Promise<ResponseMap[K]>;
+};
+
+const handlers: Handlers = {
+  'save-tab': (request, db) => saveTab(db, request.tabId),
+  'undo-save': async (request, db) => ({ restored: await undoSave(db, request.undo) }),
+};
+
+/** Only Margins' own extension pages may ask the background to do anything. */
+export function isOwnPage(sender: Runtime.MessageSender): boolean {
+  const ownOrigin = browser.runtime.getURL('');
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(ownOrigin);
+}
+
+export async function handleMessage(
+  message: unknown,
+  sender: Runtime.MessageSender,
+  db: MarginsDatabase,
+): Promise<Reply<unknown>> {
+  try {
+    if (!isOwnPage(sender)) throw new MarginsError('bad-request', 'sender is not a Margins page');
+    const parsed = v.safeParse(RequestSchema, message);
+    if (!parsed.success) throw new MarginsError('bad-request', parsed.issues[0]?.message ?? '');
+    const request = parsed.output;
+    const handler = handlers[request.type] as (r: Request, db: MarginsDatabase) => Promise<unknown>;
+    return { ok: true, value: await handler(request, db) };
+  } catch (error) {
+    return { ok: false, error: toReplyError(error) };
+  }
+}

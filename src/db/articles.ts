@@ -1,0 +1,83 @@
+/**
+ * Writing and reading article records. Only the background writes; pages read.
+ */
+import type { ArticleRecord, ArticleSnapshot } from '../shared/article.ts';
+import type { UndoToken } from '../shared/protocol.ts';
+import { urlKeysOf } from '../shared/url.ts';
+import type { MarginsDatabase, StoredArticle } from './schema.ts';
+
+export interface StoredSave {
+  status: 'created' | 'updated';
+  article: ArticleRecord;
+  undo: UndoToken;
+}
+
+/** Drops the derived lookup keys, leaving the record as it is shown and exported. */
+export function toRecord(stored: StoredArticle): ArticleRecord {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- urlKeys is derived, not data.
+  const { urlKeys, ...record } = stored;
+  return record;
+}
+
+/**
+ * Stores a snapshot in one transaction. The same normalised or canonical address updates the
+ * existing record (keeping its id, first save date, tags and note) instead of adding a copy.
+ */
+export async function saveSnapshot(
+  db: MarginsDatabase,
+  snapshot: ArticleSnapshot,
+  now: Date,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<StoredSave> {
+  const urlKeys = urlKeysOf(snapshot);
+  const timestamp = now.toISOString();
+  return db.transaction('rw', db.articles, async () => {
+    const existing = await db.articles.where('urlKeys').anyOf(urlKeys).first();
+    const stored: StoredArticle = existing
+      ? {
+          ...existing,
+          ...snapshot,
+          urlKeys: [...new Set([...existing.urlKeys, ...urlKeys])],
+          updatedAt: timestamp,
+        }
+      : {
+          ...snapshot,
+          id: newId(),
+          savedAt: timestamp,
+          updatedAt: timestamp,
+          tags: [],
+          note: '',
+          urlKeys,
+        };
+    await db.articles.put(stored);
+    return {
+      status: existing ? 'updated' : 'created',
+      article: toRecord(stored),
+      undo: { articleId: stored.id, previous: existing ? toRecord(existing) : null },
+    };
+  });
+}
+
+/** Reverses one save: deletes the record it created or restores the one it replaced. */
+export async function undoSave(db: MarginsDatabase, undo: UndoToken): Promise<boolean> {
+  return db.transaction('rw', db.articles, async () => {
+    const current = await db.articles.get(undo.articleId);
+    if (!current) return false;
+    if (undo.previous === null) {
+      await db.articles.delete(undo.articleId);
+    } else {
+      await db.articles.put({ ...undo.previous, urlKeys: urlKeysOf(undo.previous) });
+    }
+    return true;
+  });
+}
+
+/** The newest `limit` articles, read from the savedAt index without loading the collection. */
+export async function listNewest(db: MarginsDatabase, limit: number): Promise<ArticleRecord[]> {
+  const rows = await db.articles.orderBy('savedAt').reverse().limit(limit).toArray();
+  return rows.map(toRecord);
+}
+
+export async function countArticles(db: MarginsDatabase): Promise<number> {
+  return db.articles.count();
+}

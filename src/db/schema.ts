@@ -1,0 +1,26 @@
+/**
+ * The Margins database. Versions are append-only: a version that shipped is never edited; a
+ * change of shape is a new `db.version(n)` with an upgrade function, tested on data written by
+ * the version before it.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { ArticleRecord } from '../shared/article.ts';
+
+export const DATABASE_NAME = 'margins';
+
+/** A stored article plus the lookup keys that are derived from it and never exported. */
+export interface StoredArticle extends ArticleRecord {
+  /** Normalised address and canonical address: a save with either key updates this record. */
+  urlKeys: string[];
+}
+
+export type MarginsDatabase = Dexie & {
+  articles: EntityTable<StoredArticle, 'id'>;
+};
+
+export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
+  const db = new Dexie(name) as MarginsDatabase;
+  // Version 1 (0.1.0): articles keyed by id, found again by any url key, listed by savedAt.
+  db.version(1).stores({ articles: 'id, *urlKeys, savedAt' });
+  return db;
+}

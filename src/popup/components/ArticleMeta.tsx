@@ -1,0 +1,15 @@
+import type { ArticleRecord } from '../../shared/article.ts';
+import { t, uiLanguage } from '../../shared/i18n.ts';
+import { formatDate, hostOf } from '../format.ts';
+
+/** "Site · Author · 18 Jun 2024", leaving out what is unknown. */
+export function ArticleMeta({ article }: { article: ArticleRecord }) {
+  const date = formatDate(article.publishedTime, uiLanguage());
+  const parts = [article.siteName || hostOf(article.url), article.byline, date].filter(Boolean);
+  return (
+    <p class="meta">
+      {parts.join(' · ')}
+      {article.kind === 'link' && <span class="tag-link">{t('label_link_only')}</span>}
+    </p>
+  );
+}

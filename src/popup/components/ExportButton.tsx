@@ -1,0 +1,37 @@
+import { useState } from 'preact/hooks';
+import { exportCollection } from '../../db/export.ts';
+import type { MarginsDatabase } from '../../db/schema.ts';
+import { exportFileName } from '../../shared/export-format.ts';
+import { t } from '../../shared/i18n.ts';
+import { downloadFile } from '../download.ts';
+
+type ExportState = 'ready' | 'working' | 'done' | 'failed';
+
+/** Downloads the whole collection as one Margins JSON file. */
+export function ExportButton({ db }: { db: MarginsDatabase }) {
+  const [state, setState] = useState<ExportState>('ready');
+  const exportJson = async () => {
+    setState('working');
+    try {
+      const now = new Date();
+      const chunks = await exportCollection(db, now);
+      downloadFile(chunks, exportFileName(now), 'application/json');
+      setState('done');
+    } catch (error) {
+      console.error('Margins export failed', error);
+      setState('failed');
+    }
+  };
+  return (
+    <div class="export">
+      <button type="button" onClick={exportJson} disabled={state === 'working'}>
+        {t('action_export_json')}
+      </button>
+      <span class={state === 'failed' ? 'error' : 'muted'} role="status" aria-live="polite">
+        {state === 'working' && t('status_exporting')}
+        {state === 'done' && t('status_exported')}
+        {state === 'failed' && t('error_export_failed')}
+      </span>
+    </div>
+  );
+}

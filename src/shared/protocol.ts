@@ -1,0 +1,88 @@
+/**
+ * The one message protocol between Margins' pages and its background. Every request is checked
+ * against `RequestSchema` when it arrives, and every reply is a `Reply`: errors cross the boundary
+ * as data (`{ ok: false, error }`) and are rethrown on the caller's side.
+ */
+import * as v from 'valibot';
+import { ArticleRecordSchema, type ArticleRecord } from './article.ts';
+
+/** Why a save or an undo failed; the UI turns each code into a localised sentence. */
+export const ErrorCodeSchema = v.picklist([
+  /** Browser pages, extension stores, the PDF viewer: extensions may not run scripts there. */
+  'restricted-page',
+  /** The browser refused to run the extraction script on this tab. */
+  'cannot-access',
+  /** There is no tab to save (it was closed, or the window has none). */
+  'no-tab',
+  /** The page answered with something that is not an article snapshot. */
+  'invalid-page',
+  /** IndexedDB refused the write (storage full, private window, ...). */
+  'storage-failed',
+  /** A message that does not follow this protocol. */
+  'bad-request',
+  'unknown',
+]);
+export type ErrorCode = v.InferOutput<typeof ErrorCodeSchema>;
+
+export const ReplyErrorSchema = v.object({
+  code: ErrorCodeSchema,
+  /** Technical detail for logs and bug reports; the UI shows the localised text for `code`. */
+  detail: v.string(),
+});
+export type ReplyError = v.InferOutput<typeof ReplyErrorSchema>;
+
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Restores the collection to how it was before one save. */
+export const UndoTokenSchema = v.object({
+  articleId: v.pipe(v.string(), v.minLength(1)),
+  /** The record as it was before the save, or null when the save created it. */
+  previous: v.nullable(ArticleRecordSchema),
+});
+export type UndoToken = v.InferOutput<typeof UndoTokenSchema>;
+
+export const RequestSchema = v.variant('type', [
+  /** Save the article shown in a tab (the popup sends it for the active tab). */
+  v.object({ type: v.literal('save-tab'), tabId }),
+  /** Undo a save: delete what it created, or put back what it replaced. */
+  v.object({ type: v.literal('undo-save'), undo: UndoTokenSchema }),
+]);
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+export interface SaveOutcome {
+  /** `created`: a new record; `updated`: the same article was saved before and was refreshed. */
+  status: 'created' | 'updated';
+  article: ArticleRecord;
+  undo: UndoToken;
+}
+
+/** What each request answers with when it succeeds. */
+export interface ResponseMap {
+  'save-tab': SaveOutcome;
+  'undo-save': { restored: boolean };
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+
+export const ReplySchema = v.variant('ok', [
+  v.object({ ok: v.literal(true), value: v.unknown() }),
+  v.object({ ok: v.literal(false), error: ReplyErrorSchema }),
+]);
+
+/** An error that came back from the background, rethrown in the caller's context. */
+export class MarginsError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'MarginsError';
+  }
+}
+
+export function toReplyError(error: unknown): ReplyError {
+  if (error instanceof MarginsError) return { code: error.code, detail: error.detail };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'unknown', detail };
+}

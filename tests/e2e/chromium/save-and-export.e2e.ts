@@ -1,0 +1,158 @@
+/**
+ * Chromium: the real toolbar click saves the page, the popup reports it and lists the library,
+ * Undo reverses a save, restricted pages are refused and Export JSON downloads the collection.
+ * The tests run in order and share one browser: (b) and (d) build on the save made in (a).
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportDocument } from '../../../src/shared/export-format.ts';
+import {
+  clickToolbarButton,
+  launchChromium,
+  openTab,
+  readStoredRows,
+  saveOutcome,
+  type ChromiumSession,
+} from '../harness/chromium.ts';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { listedArticles, message, seed, withoutUrlKeys } from '../harness/records.ts';
+import { waitFor, waitForDownload } from '../harness/util.ts';
+
+let server: FixtureServer | undefined;
+let session: ChromiumSession | undefined;
+const opened: Page[] = [];
+
+function started(): { server: FixtureServer; session: ChromiumSession } {
+  if (!server || !session) throw new Error('the suite did not start');
+  return { server, session };
+}
+
+/** Opens a fixture page, clicks the toolbar button on it and waits for the save to finish. */
+async function saveFixture(page: string): Promise<{ popup: Page; status: string }> {
+  const { server, session } = started();
+  const tab = await openTab(session, server.url(page));
+  const popup = await clickToolbarButton(session, tab);
+  opened.push(tab, popup);
+  return { popup, status: await saveOutcome(popup) };
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchChromium();
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('Margins in Chromium', () => {
+  it('(a) saves the seed article with the toolbar button and lists it', async () => {
+    const { server, session } = started();
+    expect(await readStoredRows(session)).toEqual([]);
+    const { popup, status } = await saveFixture(seed.page);
+
+    expect(status).toContain(message('status_saved'));
+    expect(status).toContain(seed.expected.title);
+    const pageUrl = server.url(seed.page);
+    const listed = await waitFor('the saved article in the list', async () => {
+      const items = await listedArticles(popup);
+      return items.length > 0 && items;
+    });
+    expect(listed).toEqual([
+      { title: seed.expected.title, href: pageUrl, target: '_blank', meta: expect.any(String) },
+    ]);
+
+    const rows = await readStoredRows(session);
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row).toMatchObject({ ...seed.expected, kind: 'article', url: pageUrl });
+    for (const sentence of seed.bodyMustContain) expect(row?.textContent).toContain(sentence);
+  });
+
+  it('(b) a second click on the same article updates it instead of adding a copy', async () => {
+    const { session } = started();
+    const [first] = await readStoredRows(session);
+    const { popup, status } = await saveFixture(seed.page);
+
+    expect(status).toContain(message('status_updated'));
+    expect(status).not.toContain(message('status_saved') + seed.expected.title);
+    const listed = await listedArticles(popup);
+    expect(listed.map((item) => item.title)).toEqual([seed.expected.title]);
+    const rows = await readStoredRows(session);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.id).toBe(first?.id);
+    expect(rows[0]?.savedAt).toBe(first?.savedAt);
+  });
+
+  it('(c) Undo right after a fresh save removes the article', async () => {
+    const { session } = started();
+    const before = await readStoredRows(session);
+    const { popup, status } = await saveFixture('e2e-second-article.html');
+    expect(status).toContain(message('status_saved'));
+    expect(await readStoredRows(session)).toHaveLength(before.length + 1);
+
+    await popup.click('[data-testid=save-status] button.undo');
+    await popup.waitForSelector('[data-testid=save-status].save-undone');
+    const text = await popup.$eval('[data-testid=save-status]', (el) => el.textContent ?? '');
+    expect(text).toContain(message('status_undone_created'));
+    expect(await readStoredRows(session)).toEqual(before);
+    const listed = await waitFor('the list to drop the undone article', async () => {
+      const items = await listedArticles(popup);
+      return items.length === before.length && items;
+    });
+    expect(listed.map((item) => item.title)).toEqual([seed.expected.title]);
+  });
+
+  it('(d) Export JSON downloads the stored collection', async () => {
+    const { session } = started();
+    const rows = await readStoredRows(session);
+    expect(rows).toHaveLength(1);
+    const { popup } = await saveFixture(seed.page);
+    const stored = await readStoredRows(session);
+
+    await popup.click('header.top .export button');
+    const file = await waitForDownload(session.downloadsDir, /^margins-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(file.text) as ExportDocument;
+    expect(exported.format).toBe('margins-export');
+    expect(exported.version).toBe(1);
+    expect(Number.isNaN(Date.parse(exported.exportedAt))).toBe(false);
+    expect(exported.articles).toEqual(
+      stored.map((row) => ({ ...withoutUrlKeys(row), annotations: [] })),
+    );
+  });
+
+  it('(e) a browser page is refused with the restricted-page message', async () => {
+    const { session } = started();
+    const before = await readStoredRows(session);
+    const tab = await session.browser.newPage();
+    opened.push(tab);
+    await tab.goto('chrome://version', { waitUntil: 'load' });
+    const popup = await clickToolbarButton(session, tab);
+    opened.push(popup);
+
+    const status = await saveOutcome(popup);
+    expect(status).toContain(message('error_restricted_page'));
+    expect(await popup.$('[data-testid=save-status] button.undo')).toBeNull();
+    expect(await readStoredRows(session)).toEqual(before);
+  });
+
+  it('(f) a page without article text is saved as a link only', async () => {
+    const { server, session } = started();
+    const { popup, status } = await saveFixture('e2e-not-article.html');
+    expect(status).toContain(message('status_saved'));
+    expect(status).toContain(message('label_link_only'));
+
+    const url = server.url('e2e-not-article.html');
+    const row = (await readStoredRows(session)).find((item) => item.url === url);
+    expect(row).toMatchObject({ kind: 'link', textContent: '', contentHtml: '', wordCount: 0 });
+    const listed = await waitFor('the link in the list', async () =>
+      (await listedArticles(popup)).find((item) => item.href === url),
+    );
+    expect(listed.meta).toContain(message('label_link_only'));
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Headless Chromium with the built extension (dist/chrome), driven by puppeteer-core over CDP.
+ * The toolbar click is the real one (`page.triggerExtensionAction`), which grants activeTab.
+ */
+import puppeteer, { type Browser, type Extension, type Page, type Target } from 'puppeteer-core';
+import { DB_NAME, readRowsInExtension, STORE_NAME, type StoredRow } from './records.ts';
+import { builtExtension, makeTempDir, waitFor } from './util.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+export interface ChromiumSession {
+  browser: Browser;
+  extension: Extension;
+  extensionId: string;
+  /** Where downloads (the JSON export) land. */
+  downloadsDir: string;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<ChromiumSession> {
+  const extensionDir = builtExtension('chrome');
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const extensionId = await browser.installExtension(extensionDir);
+    const extension = await waitFor('the extension to be listed', async () =>
+      (await browser.extensions()).get(extensionId),
+    );
+    await browser.waitForTarget((t) => isWorkerOf(t, extensionId), { timeout: 10_000 });
+    const downloadsDir = await makeTempDir('margins-e2e-chromium-');
+    const cdp = await browser.target().createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', {
+      behavior: 'allow',
+      downloadPath: downloadsDir,
+      eventsEnabled: true,
+    });
+    return { browser, extension, extensionId, downloadsDir, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+function isWorkerOf(target: Target, extensionId: string): boolean {
+  return (
+    target.type() === 'service_worker' &&
+    target.url().startsWith(`chrome-extension://${extensionId}/`)
+  );
+}
+
+/** Opens `url` in a new tab and waits until it has loaded. */
+export async function openTab(session: ChromiumSession, url: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.bringToFront();
+  return page;
+}
+
+/**
+ * Clicks Margins' toolbar button on `page` and returns the popup once it has rendered its first
+ * view (the save status or the library), so clicks inside it are not lost.
+ */
+export async function clickToolbarButton(session: ChromiumSession, page: Page): Promise<Page> {
+  const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+  const before = new Set(session.browser.targets().filter((t) => t.url() === popupUrl));
+  await page.bringToFront();
+  await page.triggerExtensionAction(session.extension);
+  const target = await session.browser.waitForTarget(
+    (t) => t.url() === popupUrl && !before.has(t),
+    { timeout: 10_000 },
+  );
+  const popup = await target.asPage();
+  await popup.waitForSelector('main [data-testid=save-status], main ul.articles, main .empty');
+  return popup;
+}
+
+/** Waits for the popup's save to finish and returns the status region's text. */
+export async function saveOutcome(popup: Page): Promise<string> {
+  const status = await popup.waitForSelector('[data-testid=save-status]:not(.save-saving)');
+  if (!status) throw new Error('the popup shows no save status');
+  return status.evaluate((el) => el.textContent ?? '');
+}
+
+/** Every stored article row, read in the service worker with raw IndexedDB. */
+export async function readStoredRows(session: ChromiumSession): Promise<StoredRow[]> {
+  const target = await session.browser.waitForTarget((t) => isWorkerOf(t, session.extensionId), {
+    timeout: 10_000,
+  });
+  const worker = await target.worker();
+  if (!worker) throw new Error('the service worker target has no worker handle');
+  return (await worker.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
+}

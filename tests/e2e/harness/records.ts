@@ -1,0 +1,101 @@
+/**
+ * What the suites check against: the stored rows (read with raw IndexedDB, not Dexie), the seed
+ * fixture's expectations and the English message catalogue.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import type { ArticleRecord } from '../../../src/shared/article.ts';
+import { FIXTURES_DIR, ROOT } from './util.ts';
+
+/** A row of the 'articles' table as the background stores it. */
+export type StoredRow = ArticleRecord & { urlKeys: string[] };
+
+/**
+ * Reads every row of margins/articles. Runs inside an extension context (page or worker) through
+ * puppeteer's evaluate, so it must be self-contained. A missing database is not created.
+ */
+export function readRowsInExtension(dbName: string, storeName: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(storeName)) {
+        db.close();
+        resolve([]);
+        return;
+      }
+      const all = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve(all.result);
+      };
+      all.onerror = () => reject(all.error);
+    };
+  });
+}
+
+export const DB_NAME = 'margins';
+export const STORE_NAME = 'articles';
+
+export interface SeedExpectation {
+  page: string;
+  servedAt: string;
+  expected: Pick<
+    ArticleRecord,
+    | 'title'
+    | 'byline'
+    | 'siteName'
+    | 'publishedTime'
+    | 'lang'
+    | 'canonicalUrl'
+    | 'originalSourceUrl'
+  >;
+  bodyMustContain: string[];
+}
+
+export const seed = JSON.parse(
+  readFileSync(join(FIXTURES_DIR, 'news7-pyongyang.expected.json'), 'utf8'),
+) as SeedExpectation;
+
+const catalogue = JSON.parse(
+  readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8'),
+) as Record<string, { message: string }>;
+
+/** The English text of a message key (no placeholders). */
+export function message(key: string): string {
+  const entry = catalogue[key];
+  if (!entry) throw new Error(`no message ${key} in public/_locales/en/messages.json`);
+  return entry.message;
+}
+
+/** The record as shown and exported: the stored row without its derived lookup keys. */
+export function withoutUrlKeys(row: StoredRow): ArticleRecord {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- urlKeys is derived, not data.
+  const { urlKeys, ...record } = row;
+  return record;
+}
+
+export interface ListedArticle {
+  title: string;
+  href: string;
+  target: string;
+  meta: string;
+}
+
+/** The articles a Margins page lists: each `li.article`'s source link and meta line. */
+export function listedArticles(page: Page): Promise<ListedArticle[]> {
+  return page.$$eval('ul.articles > li.article', (items) =>
+    items.map((li) => {
+      const link = li.querySelector('a.article-source');
+      return {
+        title: link?.textContent ?? '',
+        href: link?.getAttribute('href') ?? '',
+        target: link?.getAttribute('target') ?? '',
+        meta: li.querySelector('.meta')?.textContent ?? '',
+      };
+    }),
+  );
+}

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
+import { createFakeBrowser, EXTENSION_ORIGIN } from '../helpers/fake-browser.ts';
+import { makeSnapshot } from '../helpers/snapshot.ts';
+
+const fake = vi.hoisted(() => ({ current: undefined as unknown }));
+vi.mock('../../../src/platform/browser.ts', () => ({
+  get browser() {
+    return fake.current;
+  },
+}));
+
+const { handleMessage } = await import('../../../src/background/router.ts');
+const { showSaveOutcome } = await import('../../../src/background/badge.ts');
+
+const ownPage = { id: 'margins-test-id', url: `${EXTENSION_ORIGIN}popup.html` };
+let world: ReturnType<typeof createFakeBrowser>;
+let db: MarginsDatabase;
+
+beforeEach(() => {
+  world = createFakeBrowser();
+  fake.current = world.browser;
+  db = openDatabase(`router-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('save-tab', () => {
+  it('stores the snapshot the page returns and reports it created, then updated', async () => {
+    world.tabs.set(7, { id: 7, url: 'https://news.example/a', extraction: makeSnapshot() });
+    const first = await handleMessage({ type: 'save-tab', tabId: 7 }, ownPage, db);
+    expect(first).toMatchObject({
+      ok: true,
+      value: { status: 'created', article: { title: 'A story' } },
+    });
+    const second = await handleMessage({ type: 'save-tab', tabId: 7 }, ownPage, db);
+    expect(second).toMatchObject({ ok: true, value: { status: 'updated' } });
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  it.each([
+    ['chrome://settings', 'restricted-page'],
+    ['https://chromewebstore.google.com/detail/x', 'restricted-page'],
+    ['about:reader?url=x', 'restricted-page'],
+  ])('refuses %s with %s and stores nothing', async (url, code) => {
+    world.tabs.set(1, { id: 1, url, extraction: makeSnapshot() });
+    const reply = await handleMessage({ type: 'save-tab', tabId: 1 }, ownPage, db);
+    expect(reply).toMatchObject({ ok: false, error: { code } });
+    expect(await db.articles.count()).toBe(0);
+  });
+
+  it('explains a page the browser will not let it read (the PDF viewer, a crashed tab)', async () => {
+    world.tabs.set(2, {
+      id: 2,
+      url: 'https://x.example/doc.pdf',
+      extraction: new Error('Cannot access contents of the page'),
+    });
+    const reply = await handleMessage({ type: 'save-tab', tabId: 2 }, ownPage, db);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'cannot-access' } });
+  });
+
+  it.each([
+    ['a string', 'hello'],
+    ['a script URL', makeSnapshot({ url: 'javascript:alert(1)' })],
+    ['a made-up date', makeSnapshot({ publishedTime: 'yesterday' })],
+    ['a missing field', { ...makeSnapshot(), title: undefined }],
+  ])('refuses a snapshot that is %s', async (_name, extraction) => {
+    world.tabs.set(3, { id: 3, url: 'https://news.example/a', extraction });
+    const reply = await handleMessage({ type: 'save-tab', tabId: 3 }, ownPage, db);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-page' } });
+    expect(await db.articles.count()).toBe(0);
+  });
+
+  it('says so when the tab is gone', async () => {
+    const reply = await handleMessage({ type: 'save-tab', tabId: 99 }, ownPage, db);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'no-tab' } });
+  });
+});
+
+describe('the protocol gate', () => {
+  it.each([
+    [
+      'another extension',
+      { id: 'other-extension', url: 'chrome-extension://other-extension/p.html' },
+    ],
+    [
+      'a web page through a content script',
+      { id: 'margins-test-id', url: 'https://evil.example/' },
+    ],
+  ])('refuses requests from %s', async (_name, sender) => {
+    world.tabs.set(7, { id: 7, url: 'https://news.example/a', extraction: makeSnapshot() });
+    const reply = await handleMessage({ type: 'save-tab', tabId: 7 }, sender, db);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await db.articles.count()).toBe(0);
+  });
+
+  it.each([null, 'save-tab', { type: 'drop-everything' }, { type: 'save-tab', tabId: '7' }])(
+    'refuses the malformed message %j',
+    async (message) => {
+      const reply = await handleMessage(message, ownPage, db);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    },
+  );
+});
+
+describe('undo-save', () => {
+  it('removes the article a save created', async () => {
+    world.tabs.set(7, { id: 7, url: 'https://news.example/a', extraction: makeSnapshot() });
+    const saved = await handleMessage({ type: 'save-tab', tabId: 7 }, ownPage, db);
+    if (!saved.ok) throw new Error('save failed');
+    const { undo } = saved.value as { undo: unknown };
+    expect(await handleMessage({ type: 'undo-save', undo }, ownPage, db)).toEqual({
+      ok: true,
+      value: { restored: true },
+    });
+    expect(await db.articles.count()).toBe(0);
+  });
+});
+
+describe('badge', () => {
+  it('shows a tick and the title after a save, and the reason after a failure', async () => {
+    world.tabs.set(7, { id: 7, url: 'https://news.example/a', extraction: makeSnapshot() });
+    const saved = await handleMessage({ type: 'save-tab', tabId: 7 }, ownPage, db);
+    await showSaveOutcome(7, saved as Parameters<typeof showSaveOutcome>[1]);
+    expect(world.badges.get(7)).toEqual({ text: '✓', title: 'badge_saved:A story' });
+    await showSaveOutcome(8, { ok: false, error: { code: 'restricted-page', detail: '' } });
+    expect(world.badges.get(8)).toEqual({ text: '!', title: 'error_restricted_page' });
+  });
+});
