@@ -11,7 +11,7 @@ vi.mock('../../../src/platform/browser.ts', () => ({
 }));
 
 const { handleMessage } = await import('../../../src/background/router.ts');
-const { showSaveOutcome } = await import('../../../src/background/badge.ts');
+const { quickSave } = await import('../../../src/background/quick-save.ts');
 
 const ownPage = { id: 'margins-test-id', url: `${EXTENSION_ORIGIN}popup.html` };
 let world: ReturnType<typeof createFakeBrowser>;
@@ -118,13 +118,19 @@ describe('undo-save', () => {
   });
 });
 
-describe('badge', () => {
-  it('shows a tick and the title after a save, and the reason after a failure', async () => {
+describe('quick save (keyboard command, context menu)', () => {
+  it('saves the tab and shows a tick with the title on its badge', async () => {
     world.tabs.set(7, { id: 7, url: 'https://news.example/a', extraction: makeSnapshot() });
-    const saved = await handleMessage({ type: 'save-tab', tabId: 7 }, ownPage, db);
-    await showSaveOutcome(7, saved as Parameters<typeof showSaveOutcome>[1]);
+    const reply = await quickSave(db, { id: 7 } as Parameters<typeof quickSave>[1]);
+    expect(reply).toMatchObject({ ok: true, value: { status: 'created' } });
     expect(world.badges.get(7)).toEqual({ text: '✓', title: 'badge_saved:A story' });
-    await showSaveOutcome(8, { ok: false, error: { code: 'restricted-page', detail: '' } });
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  it('shows the reason on the badge and stores nothing on a browser page', async () => {
+    world.tabs.set(8, { id: 8, url: 'chrome://newtab', extraction: makeSnapshot() });
+    await quickSave(db, { id: 8 } as Parameters<typeof quickSave>[1]);
     expect(world.badges.get(8)).toEqual({ text: '!', title: 'error_restricted_page' });
+    expect(await db.articles.count()).toBe(0);
   });
 });
