@@ -5,7 +5,10 @@ import { formatDate, hostOf } from '../format.ts';
 /** "Site · Author · 18 Jun 2024", leaving out what is unknown. */
 export function ArticleMeta({ article }: { article: ArticleRecord }) {
   const date = formatDate(article.publishedTime, uiLanguage());
-  const parts = [article.siteName || hostOf(article.url), article.byline, date].filter(Boolean);
+  const site = article.siteName || hostOf(article.url);
+  // A wire or aggregator page often names itself as the author: say it once.
+  const byline = article.byline?.toLowerCase() === site.toLowerCase() ? null : article.byline;
+  const parts = [site, byline, date].filter(Boolean);
   return (
     <p class="meta">
       {parts.join(' · ')}
