@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { manifestFor } from '../../../scripts/lib/manifest.ts';
+
+const source = JSON.parse(
+  readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+/** Saving needs these and nothing broader; site access may only ever be optional. */
+const ALLOWED_PERMISSIONS = [
+  'activeTab',
+  'scripting',
+  'contextMenus',
+  'storage',
+  'unlimitedStorage',
+  'downloads',
+];
+
+describe('per-browser manifests', () => {
+  it('gives Chrome a service worker and no Gecko settings', () => {
+    const chrome = manifestFor('chrome', source);
+    expect(chrome.background).toEqual({ service_worker: 'background.js', type: 'module' });
+    expect(chrome).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('gives Firefox an event page and its add-on id', () => {
+    const firefox = manifestFor('firefox', source);
+    expect(firefox.background).toEqual({ scripts: ['background.js'], type: 'module' });
+    expect(firefox).toHaveProperty('browser_specific_settings.gecko.id', 'margins@margins.app');
+  });
+
+  it('does not change the source manifest', () => {
+    const before = JSON.stringify(source);
+    manifestFor('chrome', source);
+    expect(JSON.stringify(source)).toBe(before);
+  });
+
+  it.each(['chrome', 'firefox'] as const)('asks %s for the fewest permissions', (target) => {
+    const manifest = manifestFor(target, source);
+    expect(manifest.manifest_version).toBe(3);
+    for (const permission of manifest.permissions as string[]) {
+      expect(ALLOWED_PERMISSIONS).toContain(permission);
+    }
+    expect(manifest).not.toHaveProperty('host_permissions');
+    expect(manifest).not.toHaveProperty('content_scripts');
+  });
+});
