@@ -4,7 +4,7 @@
  */
 import puppeteer, { type Browser, type Extension, type Page, type Target } from 'puppeteer-core';
 import { DB_NAME, readRowsInExtension, STORE_NAME, type StoredRow } from './records.ts';
-import { builtExtension, makeTempDir, waitFor } from './util.ts';
+import { builtExtension, closeAndClean, makeTempDir, waitFor } from './util.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
@@ -19,6 +19,7 @@ export interface ChromiumSession {
 
 export async function launchChromium(): Promise<ChromiumSession> {
   const extensionDir = builtExtension('chrome');
+  const downloadsDir = await makeTempDir('margins-e2e-chromium-');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -40,16 +41,21 @@ export async function launchChromium(): Promise<ChromiumSession> {
       (await browser.extensions()).get(extensionId),
     );
     await browser.waitForTarget((t) => isWorkerOf(t, extensionId), { timeout: 10_000 });
-    const downloadsDir = await makeTempDir('margins-e2e-chromium-');
     const cdp = await browser.target().createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', {
       behavior: 'allow',
       downloadPath: downloadsDir,
       eventsEnabled: true,
     });
-    return { browser, extension, extensionId, downloadsDir, close: () => browser.close() };
+    return {
+      browser,
+      extension,
+      extensionId,
+      downloadsDir,
+      close: () => closeAndClean(browser, downloadsDir),
+    };
   } catch (error) {
-    await browser.close();
+    await closeAndClean(browser, downloadsDir);
     throw error;
   }
 }
@@ -87,11 +93,33 @@ export async function clickToolbarButton(session: ChromiumSession, page: Page): 
   return popup;
 }
 
-/** Waits for the popup's save to finish and returns the status region's text. */
-export async function saveOutcome(popup: Page): Promise<string> {
-  const status = await popup.waitForSelector('[data-testid=save-status]:not(.save-saving)');
+export interface SaveStatusView {
+  /** "Saved", "Already saved — updated", "Removed from your library"… (empty on failure). */
+  line: string;
+  /** The saved article's title. */
+  title: string;
+  /** The meta line under the title (site · author · date, and the "Link only" label). */
+  meta: string;
+  /** The error sentence, when the save failed. */
+  error: string;
+  hasUndo: boolean;
+}
+
+/** Waits until the popup's save status reaches one of `phases` and returns what it shows. */
+export async function saveOutcome(
+  popup: Page,
+  phases: readonly string[] = ['saved', 'failed'],
+): Promise<SaveStatusView> {
+  const selector = phases.map((phase) => `[data-testid=save-status].save-${phase}`).join(', ');
+  const status = await popup.waitForSelector(selector);
   if (!status) throw new Error('the popup shows no save status');
-  return status.evaluate((el) => el.textContent ?? '');
+  return status.evaluate((el) => ({
+    line: el.querySelector('.status-line')?.textContent ?? '',
+    title: el.querySelector('.saved-title')?.textContent ?? '',
+    meta: el.querySelector('.meta')?.textContent ?? '',
+    error: el.querySelector('.error')?.textContent ?? '',
+    hasUndo: el.querySelector('button.undo') !== null,
+  }));
 }
 
 /** Every stored article row, read in the service worker with raw IndexedDB. */

@@ -1,6 +1,6 @@
 /** Shared bits of the e2e harness: repository paths, the build check and a polling wait. */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -11,7 +11,9 @@ export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
 export function builtExtension(target: 'chrome' | 'firefox'): string {
   const dir = join(ROOT, 'dist', target);
   if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`${dir}/manifest.json is missing: run \`npm run build\` before the e2e suites.`);
+    throw new Error(
+      `${dir}/manifest.json is missing: run \`npm run build\` before the e2e suites.`,
+    );
   }
   return dir;
 }
@@ -42,6 +44,18 @@ export async function waitFor<T>(
 
 export function makeTempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** Closes a browser, then removes its downloads directory, even when closing fails. */
+export async function closeAndClean(
+  browser: { close(): Promise<void> },
+  dir: string,
+): Promise<void> {
+  try {
+    await browser.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Waits until a finished file whose name matches `pattern` is in `dir`, and returns its text. */

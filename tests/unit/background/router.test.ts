@@ -50,6 +50,20 @@ describe('save-tab', () => {
     expect(await db.articles.count()).toBe(0);
   });
 
+  it.each([
+    'Cannot access a chrome:// URL',
+    'Cannot access a chrome-extension:// URL of different extension',
+    'The extensions gallery cannot be scripted.',
+  ])(
+    'recognises a browser page from the refusal "%s" when its address is hidden',
+    async (refusal) => {
+      world.tabs.set(4, { id: 4, extraction: new Error(refusal) });
+      const reply = await handleMessage({ type: 'save-tab', tabId: 4 }, ownPage, db);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'restricted-page' } });
+      expect(await db.articles.count()).toBe(0);
+    },
+  );
+
   it('explains a page the browser will not let it read (the PDF viewer, a crashed tab)', async () => {
     world.tabs.set(2, {
       id: 2,

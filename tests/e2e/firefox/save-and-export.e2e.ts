@@ -1,0 +1,150 @@
+/**
+ * Firefox: the extension installs and opens its library tab; with site access granted by the user
+ * for 127.0.0.1, the real `save-tab` message stores the seed article, the library lists it and
+ * Export JSON downloads it.
+ *
+ * What Firefox cannot do here: a driver cannot press the toolbar button (the popup is not a
+ * target), so activeTab is never granted. The save is started by the same protocol message the
+ * popup sends, from Margins' own library page, after the user-style grant of the optional host
+ * permission (a real click on a button in that page calls permissions.request; the pref
+ * extensions.webextOptionalPermissionPrompts=false stands in for the user accepting the prompt).
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportDocument } from '../../../src/shared/export-format.ts';
+import type { Reply, SaveOutcome } from '../../../src/shared/protocol.ts';
+import {
+  EXTENSION_ORIGIN,
+  findWelcomePage,
+  grantSiteAccess,
+  launchFirefox,
+  type ExtensionGlobal,
+  type FirefoxSession,
+} from '../harness/firefox.ts';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import {
+  DB_NAME,
+  listedArticles,
+  message,
+  readRowsInExtension,
+  seed,
+  STORE_NAME,
+  withoutUrlKeys,
+  type StoredRow,
+} from '../harness/records.ts';
+import { waitFor, waitForDownload } from '../harness/util.ts';
+
+const SITE_ACCESS = 'http://127.0.0.1/*';
+
+let server: FixtureServer | undefined;
+let session: FirefoxSession | undefined;
+let library: Page | undefined;
+
+function started(): { server: FixtureServer; session: FirefoxSession; library: Page } {
+  if (!server || !session || !library) throw new Error('the suite did not start');
+  return { server, session, library };
+}
+
+async function readStoredRows(page: Page): Promise<StoredRow[]> {
+  return (await page.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
+}
+
+/** Sends the popup's own request, `save-tab`, for the tab showing `url`. */
+function requestSave(page: Page, url: string): Promise<Reply<SaveOutcome>> {
+  return page.evaluate(async (pageUrl) => {
+    const { browser } = globalThis as ExtensionGlobal;
+    const tab = (await browser.tabs.query({})).find((item) => item.url === pageUrl);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
+    return browser.runtime.sendMessage({ type: 'save-tab', tabId: tab.id });
+  }, url) as Promise<Reply<SaveOutcome>>;
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchFirefox();
+  library = await findWelcomePage(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('Margins in Firefox', () => {
+  it('installs and opens its library tab with the welcome text, without saving', async () => {
+    const { library } = started();
+    const href = await library.evaluate(() => location.href);
+    expect(href).toBe(`${EXTENSION_ORIGIN}popup.html?view=tab&welcome=1`);
+    await library.waitForSelector('main.library-tab .empty');
+    const text = await library.$eval('main', (el) => el.textContent ?? '');
+    expect(text).toContain(message('welcome_text'));
+    expect(await library.$('[data-testid=save-status]')).toBeNull();
+    expect(await readStoredRows(library)).toEqual([]);
+  });
+
+  it('saves the seed page in another tab once the user granted site access', async () => {
+    const { server, session, library } = started();
+    const pageUrl = server.url(seed.page);
+    const tab = await session.browser.newPage();
+    await tab.goto(pageUrl, { waitUntil: 'load' });
+
+    const holdsAccess = () =>
+      library.evaluate(
+        (pattern) =>
+          (globalThis as ExtensionGlobal).browser.permissions.contains({ origins: [pattern] }),
+        SITE_ACCESS,
+      );
+    expect(await holdsAccess()).toBe(false);
+    expect(await grantSiteAccess(library, SITE_ACCESS)).toBe(true);
+
+    const reply = await requestSave(library, pageUrl);
+    if (!reply.ok) throw new Error(`save-tab failed: ${reply.error.code}: ${reply.error.detail}`);
+    expect(reply.value.status).toBe('created');
+
+    const rows = await readStoredRows(library);
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    const { originalSourceUrl, ...expected } = seed.expected;
+    expect(row).toMatchObject({ ...expected, kind: 'article', url: pageUrl });
+    for (const sentence of seed.bodyMustContain) expect(row?.textContent).toContain(sentence);
+    expect(reply.value.article).toEqual(row && withoutUrlKeys(row));
+    // Checked last so a wrong source link does not hide the checks above.
+    expect(row?.originalSourceUrl, 'the "Source link" to the original publisher').toBe(
+      originalSourceUrl,
+    );
+  });
+
+  it('lists the saved article in the library tab, and a second save adds no copy', async () => {
+    const { server, library } = started();
+    const pageUrl = server.url(seed.page);
+    const listed = await waitFor('the library to list the saved article', async () => {
+      const items = await listedArticles(library);
+      return items.length > 0 && items;
+    });
+    expect(listed).toEqual([
+      { title: seed.expected.title, href: pageUrl, target: '_blank', meta: expect.any(String) },
+    ]);
+
+    const [before] = await readStoredRows(library);
+    const reply = await requestSave(library, pageUrl);
+    expect(reply.ok && reply.value.status).toBe('updated');
+    const rows = await readStoredRows(library);
+    expect(rows.map((row) => [row.id, row.savedAt])).toEqual([[before?.id, before?.savedAt]]);
+  });
+
+  it('Export JSON downloads the stored collection', async () => {
+    const { session, library } = started();
+    const stored = await readStoredRows(library);
+    expect(stored).toHaveLength(1);
+
+    await library.click('header.top .export button');
+    const file = await waitForDownload(session.downloadsDir, /^margins-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(file.text) as ExportDocument;
+    expect(exported.format).toBe('margins-export');
+    expect(exported.version).toBe(1);
+    expect(Number.isNaN(Date.parse(exported.exportedAt))).toBe(false);
+    expect(exported.articles).toEqual(
+      stored.map((row) => ({ ...withoutUrlKeys(row), annotations: [] })),
+    );
+  });
+});
