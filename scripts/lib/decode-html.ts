@@ -9,6 +9,18 @@ export interface DecodedHtml {
   source: 'bom' | 'content-type' | 'meta' | 'utf-8-valid' | 'fallback';
 }
 
+// windows-1252 bytes 0x80–0x9F; some Node builds decode them as C1 controls (latin1) instead.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes with TextDecoder, mapping windows-1252's 0x80–0x9F range correctly on every Node. */
+function decodeAs(encoding: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 /** The WHATWG name for a charset label, or null when TextDecoder does not know it. */
 export function encodingForLabel(label: string | null | undefined): string | null {
   const clean = (label ?? '').trim().replace(/^["']|["']$/g, '');
@@ -63,7 +75,7 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   const bom = bomEncoding(bytes);
   if (bom) {
     return {
-      html: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)),
+      html: decodeAs(bom.encoding, bytes.subarray(bom.length)),
       encoding: bom.encoding,
       source: 'bom',
     };
@@ -71,12 +83,12 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   const header = encodingForLabel(charsetFromContentType(contentType));
   if (header)
     return {
-      html: new TextDecoder(header).decode(bytes),
+      html: decodeAs(header, bytes),
       encoding: header,
       source: 'content-type',
     };
   const meta = fromMeta(metaCharset(bytes));
-  if (meta) return { html: new TextDecoder(meta).decode(bytes), encoding: meta, source: 'meta' };
+  if (meta) return { html: decodeAs(meta, bytes), encoding: meta, source: 'meta' };
   try {
     return {
       html: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
@@ -85,7 +97,7 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
     };
   } catch {
     return {
-      html: new TextDecoder('windows-1252').decode(bytes),
+      html: decodeAs('windows-1252', bytes),
       encoding: 'windows-1252',
       source: 'fallback',
     };

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:extract`: runs Margins' extraction over each corpus (../shared/corpus when
+ * present, and the project's own fixtures), scores it with the corpus scorer, and times it next
+ * to bare Readability on the same pages in the same run. Prints a table and writes
+ * bench/results/extract.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { extractArticle } from '../src/content/extract/index.ts';
+import { readManifest } from '../scripts/lib/extract-batch.ts';
+import { loadPageDom } from '../scripts/lib/page-dom.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED_CORPUS = resolve(ROOT, '../shared/corpus');
+const SCORER = resolve(SHARED_CORPUS, 'score.mjs');
+
+const CORPORA: [name: string, manifest: string][] = [
+  ['readability', resolve(SHARED_CORPUS, 'readability/gold.jsonl')],
+  ['mercury', resolve(SHARED_CORPUS, 'mercury/gold.jsonl')],
+  ['defuddle', resolve(SHARED_CORPUS, 'defuddle/gold.jsonl')],
+  ['fixtures', resolve(ROOT, 'tests/fixtures/gold.jsonl')],
+];
+
+interface CorpusResult {
+  pages: number;
+  failures: number;
+  titleExact: number | null;
+  byline: number | null;
+  date: number | null;
+  bodyF1: number | null;
+  medianMs: number;
+  p95Ms: number;
+  readabilityMedianMs: number;
+  ratioToReadability: number;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Times one function on a fresh DOM of the page, so neither run sees the other's changes. */
+function timed<T>(
+  entry: { file: string; url: string; contentType?: string },
+  run: (doc: Document) => T,
+) {
+  const dom = loadPageDom(entry);
+  try {
+    const started = performance.now();
+    const value = run(dom.window.document);
+    return { value, ms: performance.now() - started };
+  } finally {
+    dom.window.close();
+  }
+}
+
+async function benchCorpus(manifest: string, predictions: string): Promise<CorpusResult> {
+  const lines: string[] = [];
+  const ours: number[] = [];
+  const bare: number[] = [];
+  for (const entry of readManifest(manifest)) {
+    if ('error' in entry) {
+      lines.push(JSON.stringify(entry));
+      continue;
+    }
+    try {
+      // Alternate the order page by page so warm-up favours neither.
+      const first = ours.length % 2 === 0;
+      if (!first) bare.push(timed(entry, (doc) => new Readability(doc).parse()).ms);
+      const result = timed(entry, extractArticle);
+      if (first) bare.push(timed(entry, (doc) => new Readability(doc).parse()).ms);
+      ours.push(result.ms);
+      lines.push(JSON.stringify({ id: entry.id, record: result.value }));
+    } catch (error) {
+      lines.push(JSON.stringify({ id: entry.id, error: String(error) }));
+    }
+    await new Promise(setImmediate);
+  }
+  writeFileSync(predictions, `${lines.join('\n')}\n`);
+  const score = JSON.parse(
+    execFileSync('node', [SCORER, '--gold', manifest, '--pred', predictions, '--json'], {
+      encoding: 'utf8',
+    }),
+  ) as {
+    pages: number;
+    failures: number;
+    title: { exact: number | null };
+    byline: { match: number | null };
+    date: { match: number | null };
+    body: { f1: number | null };
+  };
+  const medianMs = percentile(ours, 50);
+  const readabilityMedianMs = percentile(bare, 50);
+  return {
+    pages: score.pages,
+    failures: score.failures,
+    titleExact: score.title.exact,
+    byline: score.byline.match,
+    date: score.date.match,
+    bodyF1: score.body.f1,
+    medianMs,
+    p95Ms: percentile(ours, 95),
+    readabilityMedianMs,
+    ratioToReadability: medianMs / readabilityMedianMs,
+  };
+}
+
+const pct = (value: number | null) =>
+  value === null ? '   –' : (value * 100).toFixed(1).padStart(5);
+const ms = (value: number) => value.toFixed(1).padStart(6);
+
+if (!existsSync(SCORER)) {
+  console.error(`bench:extract needs the corpus scorer at ${SCORER}`);
+  process.exit(2);
+}
+const workDir = mkdtempSync(join(tmpdir(), 'margins-bench-'));
+const results: Record<string, CorpusResult> = {};
+console.log(
+  'corpus        pages fail  title byline  date  bodyF1  median   p95  readability  ratio',
+);
+for (const [name, manifest] of CORPORA) {
+  if (!existsSync(manifest)) {
+    console.log(`${name.padEnd(12)}  (not present: ${manifest})`);
+    continue;
+  }
+  const result = await benchCorpus(manifest, join(workDir, `${name}.jsonl`));
+  results[name] = result;
+  console.log(
+    `${name.padEnd(12)} ${String(result.pages).padStart(6)} ${String(result.failures).padStart(4)}  ` +
+      `${pct(result.titleExact)}  ${pct(result.byline)} ${pct(result.date)}   ${pct(result.bodyF1)}  ` +
+      `${ms(result.medianMs)} ${ms(result.p95Ms)}  ${ms(result.readabilityMedianMs)}      ${result.ratioToReadability.toFixed(2)}`,
+  );
+}
+mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(resolve(ROOT, 'bench/results/extract.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(
+  `times in ms per page; predictions in ${workDir}; figures in bench/results/extract.json`,
+);

@@ -1,0 +1,46 @@
+// Author strings arrive as "By Jane Doe | 3 March", URLs or "Author : X"; this keeps just the name(s).
+import { parseDate } from './dates';
+import { collapseSpace } from './urls';
+
+const LABEL_ONLY =
+  /^(?:posted|published|updated|written|by|on|author|share|follow|more)(?:\s+(?:on|by|in))?$/i;
+
+const LEADING_LABEL =
+  /^(?:(?:written|posted|reported|words|text|story|photos?)\s+by|by|par|von|por|autor(?:e|in)?|auteur|author|écrit par|rédigé par|reporter)\b\s*[:：-]?\s*/iu;
+const TRAILING_NOISE =
+  /\s*(?:[|•·]|\s[-–—]\s|,?\s+(?:published|posted|updated|on|le|am|el|il)\s+\d|,?\s+(?:published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert)\b).*$/iu;
+
+const TRAILING_DATE =
+  /\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?,?\s+)?(?:\p{L}{3,9}\.?\s+)?\d{1,4}(?:[\s,./-]+\d{1,4})*(?:\s*(?:,|at)?\s*\d{1,2}:\d{2}.*)?$/iu;
+
+/** A clean byline from a raw author string, or null if nothing name-like is left. */
+export function cleanByline(raw: string | null | undefined): string | null {
+  let text = collapseSpace(raw);
+  if (!text || /^(?:https?:)?\/\//i.test(text) || /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(text)) {
+    return null;
+  }
+  for (let i = 0; i < 2; i++) text = text.replace(LEADING_LABEL, '');
+  text = text
+    .replace(TRAILING_NOISE, '')
+    .replace(TRAILING_DATE, '')
+    .replace(/[\s,;:|–—-]+$/u, '')
+    .trim();
+  if (!text || text.length > 120 || !/\p{L}/u.test(text) || LABEL_ONLY.test(text)) return null;
+  // A date is not a name: "Wednesday, 26 February 2025" sits in byline boxes too.
+  if ((/\d{4}/.test(text) && parseDate(text)) || /^(?:\p{L}+,\s*)?\d+$/u.test(text)) return null;
+  return text;
+}
+
+/** Joins distinct author names ("A, B"), dropping empty and repeated ones. */
+export function joinAuthors(names: readonly string[]): string | null {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const name of names) {
+    const clean = cleanByline(name);
+    if (clean && !seen.has(clean.toLowerCase())) {
+      seen.add(clean.toLowerCase());
+      kept.push(clean);
+    }
+  }
+  return kept.length ? kept.join(', ') : null;
+}

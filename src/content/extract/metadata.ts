@@ -1,0 +1,50 @@
+// Reads <meta>/<link> values once so the field rules can ask for them by key, in priority order.
+import { absoluteHttpUrl, collapseSpace } from './urls';
+
+export interface PageMeta {
+  /** First non-empty value of the first key present, keys compared lowercase. */
+  get(...keys: string[]): string | null;
+  /** All values of one key, in document order. */
+  all(key: string): string[];
+  canonicalUrl: string | null;
+}
+
+/** Collects `<meta name|property|itemprop|http-equiv content>` and the canonical link of `doc`. */
+export function readMeta(doc: Document): PageMeta {
+  const values = new Map<string, string[]>();
+  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+    const content = collapseSpace(meta.getAttribute('content') ?? meta.getAttribute('value'));
+    if (!content) continue;
+    // `property` may hold several space-separated names (RDFa); name/itemprop hold one.
+    const keys = [
+      ...(meta.getAttribute('property') ?? '').split(/\s+/),
+      meta.getAttribute('name') ?? '',
+      meta.getAttribute('itemprop') ?? '',
+      meta.getAttribute('http-equiv') ?? '',
+    ];
+    for (const key of keys) {
+      const k = key.trim().toLowerCase();
+      if (!k) continue;
+      const list = values.get(k) ?? [];
+      list.push(content);
+      values.set(k, list);
+    }
+  }
+  const base = doc.baseURI || doc.URL;
+  let canonicalUrl: string | null = null;
+  for (const link of Array.from(doc.querySelectorAll('link[rel~="canonical" i][href]'))) {
+    canonicalUrl = absoluteHttpUrl(link.getAttribute('href'), base);
+    if (canonicalUrl) break;
+  }
+  return {
+    get(...keys) {
+      for (const key of keys) {
+        const first = values.get(key.toLowerCase())?.[0];
+        if (first) return first;
+      }
+      return null;
+    },
+    all: (key) => values.get(key.toLowerCase()) ?? [],
+    canonicalUrl,
+  };
+}

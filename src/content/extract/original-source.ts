@@ -1,0 +1,38 @@
+// Aggregators republish articles with a "Source link" to the original publisher, which is what the user should cite.
+import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
+
+const SOURCE_LABEL =
+  /^(?:source(?:\s+link)?|sources?\s*:|original(?:\s+(?:article|source|story|post))?|read (?:the )?(?:original|full) (?:article|story)|originally (?:published|appeared)|lire l['’]article (?:original|complet)|article original|lien (?:source|d['’]origine)|quelle|fuente|fonte|fonte originale)\b/i;
+
+/** True when the anchor itself, or the text just before it, labels it as the source. */
+function isSourceAnchor(a: Element): boolean {
+  if (SOURCE_LABEL.test(collapseSpace(a.textContent))) return true;
+  const block = a.closest('p, li, div, span, footer') ?? a.parentElement;
+  if (!block) return false;
+  const text = collapseSpace(block.textContent);
+  const at = text.indexOf(collapseSpace(a.textContent));
+  const before = at >= 0 ? text.slice(0, at) : '';
+  return before.length <= 60 && SOURCE_LABEL.test(before.trim());
+}
+
+/**
+ * The address of the original publisher when the body links to one on another host. The page's
+ * own hosts are its address and its canonical address: a copy read through a mirror, cache or
+ * proxy links back to its canonical host, and that is not the original publisher.
+ */
+export function originalSourceUrl(
+  roots: readonly ParentNode[],
+  pageUrl: string,
+  canonicalUrl: string | null,
+): string | null {
+  const ownHosts = new Set([bareHost(pageUrl), bareHost(canonicalUrl)].filter(Boolean));
+  for (const root of roots) {
+    for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+      if (!isSourceAnchor(a)) continue;
+      const href = absoluteHttpUrl(a.getAttribute('href'), pageUrl);
+      const host = bareHost(href);
+      if (href && host && !ownHosts.has(host)) return href;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,70 @@
+// DOM textContent glues "end.</p><p>Next" into "end.Next"; readers, search and word counts need block breaks.
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'UL',
+]);
+const CELL = new Set(['TD', 'TH']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** Plain text of `root` with one newline between blocks, spaces collapsed inside lines. */
+export function blockText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node, pre: boolean): void => {
+    if (node.nodeType === 3) {
+      const data = node.nodeValue ?? '';
+      parts.push(pre ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const tag = (node as Element).tagName ?? '';
+    if (SKIP.has(tag)) return;
+    const block = BLOCK.has(tag);
+    if (block) parts.push('\n');
+    else if (CELL.has(tag)) parts.push(' ');
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      walk(child, pre || tag === 'PRE');
+    }
+    if (block) parts.push('\n');
+  };
+  walk(root, false);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}

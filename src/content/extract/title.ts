@@ -1,0 +1,84 @@
+// Titles carry the site's name (" – News7", "Site | "); strip it only when sure, since headlines use dashes too.
+import { collapseSpace } from './urls';
+
+const SEPARATOR = /\s+(?:[|｜–—•·»«/\\-]|::)\s+|\s*[｜：]\s*/gu;
+
+/** Lowercase letters and digits only, for loose comparisons of names. */
+const key = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** True when `part` names the site: equal to siteName, or to the host's main label ("news7" in news7.asia). */
+function isSiteName(part: string, siteName: string | null, host: string): boolean {
+  const k = key(part);
+  if (!k) return false;
+  if (siteName && key(siteName) === k) return true;
+  const labels = host.split('.');
+  const hostKey = key(host);
+  return k === hostKey || labels.slice(0, -1).some((label) => label.length > 2 && key(label) === k);
+}
+
+export interface TitleContext {
+  siteName: string | null;
+  host: string;
+  /** Texts of the page's main headings (h1), used to confirm a split. */
+  headings: string[];
+}
+
+/** Words in a title part (CJK text counts characters, roughly). */
+const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/** The title without a site-name prefix or suffix. */
+export function cleanTitle(raw: string, ctx: TitleContext): string {
+  let title = collapseSpace(raw);
+  const headings = ctx.headings.filter((h) => key(h).length > 10);
+  // A heading that equals the title up to a separator is the headline itself.
+  for (const sep of title.matchAll(SEPARATOR)) {
+    const before = title.slice(0, sep.index).trim();
+    if (headings.some((h) => key(h) === key(before))) return before;
+  }
+  // A cut inside a heading's own text would truncate the headline ("Brexit – what next").
+  const insideHeading = (index: number): boolean =>
+    headings.some((h) => {
+      const at = title.indexOf(h);
+      return at >= 0 && index > at && index < at + h.length;
+    });
+  for (let pass = 0; pass < 2; pass++) {
+    const seps = [...title.matchAll(SEPARATOR)].filter((m) => !insideHeading(m.index));
+    const last = seps[seps.length - 1];
+    const first = seps[0];
+    const suffix = last ? title.slice(last.index + last[0].length) : '';
+    const prefix = first ? title.slice(0, first.index) : '';
+    if (last && isSiteName(suffix, ctx.siteName, ctx.host)) {
+      title = title.slice(0, last.index).trim();
+    } else if (first && isSiteName(prefix, ctx.siteName, ctx.host)) {
+      title = title.slice(first.index + first[0].length).trim();
+    } else if (
+      pass === 0 &&
+      seps.length === 1 &&
+      last &&
+      words(suffix) <= 4 &&
+      words(title.slice(0, last.index)) >= 4 &&
+      suffix.length * 2 < last.index
+    ) {
+      // An unnamed short trailing part is the site's name in the usual "Headline – Site" shape.
+      title = title.slice(0, last.index).trim();
+    } else break;
+  }
+  return title;
+}
+
+/** A site name from a title's suffix/prefix that matches the host ("Title – News7" on news7.asia). */
+export function siteNameFromTitle(raw: string, host: string): string | null {
+  const title = collapseSpace(raw);
+  const seps = [...title.matchAll(SEPARATOR)];
+  const last = seps[seps.length - 1];
+  const first = seps[0];
+  const suffix = last ? title.slice(last.index + last[0].length).trim() : '';
+  const prefix = first ? title.slice(0, first.index).trim() : '';
+  if (suffix && isSiteName(suffix, null, host)) return suffix;
+  if (prefix && isSiteName(prefix, null, host)) return prefix;
+  return null;
+}

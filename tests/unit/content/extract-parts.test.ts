@@ -1,0 +1,97 @@
+// Unit rules of the extraction layer: dates, titles, bylines, text blocks, words, sanitising.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { cleanByline } from '../../../src/content/extract/byline';
+import { parseDate } from '../../../src/content/extract/dates';
+import { sanitizeArticleHtml } from '../../../src/content/extract/sanitize';
+import { blockText } from '../../../src/content/extract/text';
+import { cleanTitle } from '../../../src/content/extract/title';
+import { countWords } from '../../../src/content/extract/word-count';
+
+describe('parseDate', () => {
+  it.each([
+    ['2024-06-18 20:17:30', '2024-06-18T20:17:30'],
+    ['2024-06-18T20:17:30+0200', '2024-06-18T20:17:30+02:00'],
+    ['2016-12-09T09:13:00.000Z', '2016-12-09T09:13:00.000Z'],
+    ['2024-03-03', '2024-03-03'],
+    ['Published 3 March 2024', '2024-03-03'],
+    ['March 3, 2024 at 4:05 pm', '2024-03-03T16:05'],
+    ['Fri, 09 Dec 2016 09:13:00 GMT', '2016-12-09T09:13:00Z'],
+    ['Publié le 18 juin 2024 à 20h17', '2024-06-18T20:17'],
+    ['14. März 2024', '2024-03-14'],
+    ['19.07.2022', '2022-07-19'],
+    ['2019年3月5日', '2019-03-05'],
+    ['no date here', null],
+    ['2024-02-30', null],
+  ])('%s → %s', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+
+  it('reads ambiguous slashes by language', () => {
+    expect(parseDate('03/04/2024', 'en-US')).toBe('2024-03-04');
+    expect(parseDate('03/04/2024', 'fr')).toBe('2024-04-03');
+  });
+});
+
+describe('cleanTitle', () => {
+  const ctx = { siteName: 'News7', host: 'news7.asia', headings: [] as string[] };
+  it('strips a site suffix or prefix', () => {
+    expect(cleanTitle('Headline here – News7', ctx)).toBe('Headline here');
+    expect(cleanTitle('News7 | Headline here', ctx)).toBe('Headline here');
+  });
+  it('keeps a separator that is part of the headline', () => {
+    const headings = ['Brexit - what the deal means for fishing towns'];
+    expect(cleanTitle('Brexit - what the deal means for fishing towns', { ...ctx, headings })).toBe(
+      'Brexit - what the deal means for fishing towns',
+    );
+    expect(cleanTitle('War and peace: a review', ctx)).toBe('War and peace: a review');
+  });
+});
+
+describe('cleanByline', () => {
+  it.each([
+    ['By Jane Doe', 'Jane Doe'],
+    ['Par Camille Rousseau', 'Camille Rousseau'],
+    ['Author : News7', 'News7'],
+    ['By Nathan Willis March 25, 2015', 'Nathan Willis'],
+    ['Jane Doe | Published 3 March 2024', 'Jane Doe'],
+    ['https://example.org/author/jane', null],
+    ['Wednesday, 26 February 2025', null],
+    ['Posted on', null],
+  ])('%s → %s', (input, expected) => {
+    expect(cleanByline(input)).toBe(expected);
+  });
+});
+
+describe('blockText and countWords', () => {
+  it('puts a newline between blocks and none inside inline elements', () => {
+    const { document } = new JSDOM(
+      '<div><p>end.</p><p>Next <b>bold</b> word</p><ul><li>a</li><li>b</li></ul></div>',
+    ).window;
+    expect(blockText(document.body)).toBe('end.\nNext bold word\na\nb');
+  });
+  it('counts words, also in scripts without spaces', () => {
+    expect(countWords('One two, three.')).toBe(3);
+    expect(countWords('')).toBe(0);
+    expect(countWords('東京都に住んでいます', 'ja')).toBeGreaterThan(1);
+  });
+});
+
+describe('sanitizeArticleHtml', () => {
+  it('removes active content, promotes lazy images and makes addresses absolute', () => {
+    const { window } = new JSDOM('', { url: 'https://site.example/a/page' });
+    const body = sanitizeArticleHtml(
+      '<p onclick="x()">Hi <a href="../b">link</a> <a href="javascript:alert(1)">bad</a></p>' +
+        '<img src="data:image/gif;base64,AAAA" data-src="/img/x.jpg" data-srcset="/img/x2.jpg 2x">' +
+        '<script>alert(1)</script><iframe src="https://evil.example"></iframe><form><input></form>' +
+        '<p style="color:red">styled</p>',
+      window as unknown as Window & typeof globalThis,
+      'https://site.example/a/page',
+    );
+    const html = body?.innerHTML ?? '';
+    expect(html).not.toMatch(/onclick|javascript:|<script|<iframe|<form|<input|style=/);
+    expect(html).toContain('href="https://site.example/b"');
+    expect(html).toContain('src="https://site.example/img/x.jpg"');
+    expect(html).toContain('srcset="https://site.example/img/x2.jpg 2x"');
+  });
+});
