@@ -26,6 +26,60 @@ const httpUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.url(), v.regex(/^http
 export const ArticleKindSchema = v.picklist(['article', 'link']);
 export type ArticleKind = v.InferOutput<typeof ArticleKindSchema>;
 
+/** Where a metadata value came from, recorded per field so the user can see and judge it. */
+export const FieldSourceSchema = v.picklist([
+  'json-ld',
+  'opengraph',
+  'article-meta',
+  'meta',
+  'dublin-core',
+  'citation',
+  'parsely',
+  'sailthru',
+  'microdata',
+  'time-element',
+  'visible-text',
+  'readability',
+  'document-title',
+  'html-lang',
+  'http-header',
+  'link-canonical',
+  'url',
+  'host',
+  'body',
+  /** The user corrected it; a later save of the page keeps the user's value. */
+  'user',
+]);
+export type FieldSource = v.InferOutput<typeof FieldSourceSchema>;
+
+/** The fields whose provenance is recorded. */
+export const SOURCED_FIELDS = [
+  'title',
+  'byline',
+  'siteName',
+  'publishedTime',
+  'modifiedTime',
+  'lang',
+  'canonicalUrl',
+  'originalSourceUrl',
+  'excerpt',
+  'leadImageUrl',
+] as const;
+export type SourcedField = (typeof SOURCED_FIELDS)[number];
+
+export const FieldSourcesSchema = v.object(
+  Object.fromEntries(SOURCED_FIELDS.map((field) => [field, v.optional(FieldSourceSchema)])) as {
+    [K in SourcedField]: v.OptionalSchema<typeof FieldSourceSchema, undefined>;
+  },
+);
+export type FieldSources = v.InferOutput<typeof FieldSourcesSchema>;
+
+/** The fields a user can correct from the popup (and later the reader). */
+export const EDITABLE_FIELDS = ['title', 'byline', 'publishedTime'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+const isoDate = v.pipe(v.string(), v.regex(ISO_DATE_PATTERN));
+
 export const ArticleSnapshotSchema = v.object({
   kind: ArticleKindSchema,
   url: httpUrl,
@@ -33,10 +87,15 @@ export const ArticleSnapshotSchema = v.object({
   /** For syndicated copies: the original publisher's address ("Source link"). */
   originalSourceUrl: v.nullable(httpUrl),
   title: v.pipe(v.string(), v.maxLength(MAX_SHORT_TEXT)),
+  /** The authors shown joined, e.g. "Jane Doe, John Roe". */
   byline: nullableText(MAX_SHORT_TEXT),
+  /** Each author on their own, in the page's order. */
+  authors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(512))), v.maxLength(100)),
   siteName: nullableText(MAX_SHORT_TEXT),
   /** ISO 8601 exactly as precise as the page states it; no time zone is invented. */
-  publishedTime: v.nullable(v.pipe(v.string(), v.regex(ISO_DATE_PATTERN))),
+  publishedTime: v.nullable(isoDate),
+  /** When the page says it was last changed; kept apart from publishedTime. */
+  modifiedTime: v.nullable(isoDate),
   lang: nullableText(64),
   dir: v.nullable(v.picklist(['ltr', 'rtl'])),
   excerpt: nullableText(MAX_SHORT_TEXT),
@@ -45,6 +104,7 @@ export const ArticleSnapshotSchema = v.object({
   textContent: v.pipe(v.string(), v.maxLength(MAX_BODY)),
   wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   leadImageUrl: v.nullable(httpUrl),
+  fieldSources: FieldSourcesSchema,
 });
 export type ArticleSnapshot = v.InferOutput<typeof ArticleSnapshotSchema>;
 

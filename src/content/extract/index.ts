@@ -75,8 +75,10 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     originalSourceUrl: originalSourceUrl(body ? [body] : [], base, canonicalUrl),
     title,
     byline,
+    authors: byline ? [byline] : [],
     siteName,
     publishedTime: publishedTime(doc, meta, jsonLd, lang),
+    modifiedTime: null,
     lang,
     dir: pageDir(doc, parsed?.dir, lang),
     excerpt: pickExcerpt(isArticle ? body : null, description ?? jsonLd?.description ?? null),
@@ -87,5 +89,6 @@ export function extractArticle(doc: Document): ArticleSnapshot {
       absoluteHttpUrl(meta.get('og:image', 'og:image:url', 'og:image:secure_url'), base) ??
       absoluteHttpUrl(meta.get('twitter:image', 'twitter:image:src'), base) ??
       absoluteHttpUrl(jsonLd?.image, base),
+    fieldSources: {},
   };
 }

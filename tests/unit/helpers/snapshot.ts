@@ -9,8 +9,10 @@ export function makeSnapshot(overrides: Partial<ArticleSnapshot> = {}): ArticleS
     originalSourceUrl: null,
     title: 'A story',
     byline: 'Jane Doe',
+    authors: ['Jane Doe'],
     siteName: 'News Example',
     publishedTime: '2024-06-18T20:17:30',
+    modifiedTime: null,
     lang: 'en',
     dir: 'ltr',
     excerpt: 'The first paragraph.',
@@ -18,6 +20,7 @@ export function makeSnapshot(overrides: Partial<ArticleSnapshot> = {}): ArticleS
     textContent: 'The first paragraph.',
     wordCount: 3,
     leadImageUrl: null,
+    fieldSources: { title: 'readability', byline: 'visible-text' },
     ...overrides,
   };
 }
