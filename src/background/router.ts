@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { undoSave } from '../db/articles.ts';
+import { editArticle } from '../db/edits.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser, type Runtime } from '../platform/browser.ts';
 import {
@@ -26,6 +27,7 @@ type Handlers = {
 const handlers: Handlers = {
   'save-tab': (request, db) => saveTab(db, request.tabId),
   'undo-save': async (request, db) => ({ restored: await undoSave(db, request.undo) }),
+  'edit-article': (request, db) => editArticle(db, request.articleId, request.edits, new Date()),
 };
 
 /** Only Margins' own extension pages may ask the background to do anything. */

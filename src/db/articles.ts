@@ -4,19 +4,14 @@
 import type { ArticleRecord, ArticleSnapshot } from '../shared/article.ts';
 import type { UndoToken } from '../shared/protocol.ts';
 import { urlKeysOf } from '../shared/url.ts';
+import { keepUserEdits } from './edits.ts';
+import { toRecord } from './records.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 export interface StoredSave {
   status: 'created' | 'updated';
   article: ArticleRecord;
   undo: UndoToken;
-}
-
-/** Drops the derived lookup keys, leaving the record as it is shown and exported. */
-export function toRecord(stored: StoredArticle): ArticleRecord {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- urlKeys is derived, not data.
-  const { urlKeys, ...record } = stored;
-  return record;
 }
 
 /**
@@ -36,7 +31,7 @@ export async function saveSnapshot(
     const stored: StoredArticle = existing
       ? {
           ...existing,
-          ...snapshot,
+          ...keepUserEdits(snapshot, existing),
           urlKeys: [...new Set([...existing.urlKeys, ...urlKeys])],
           updatedAt: timestamp,
         }

@@ -3,7 +3,7 @@
  */
 import { exportChunks } from '../shared/export-format.ts';
 import type { ArticleRecord } from '../shared/article.ts';
-import { toRecord } from './articles.ts';
+import { toRecord } from './records.ts';
 import type { MarginsDatabase } from './schema.ts';
 
 export async function exportCollection(db: MarginsDatabase, now: Date): Promise<string[]> {

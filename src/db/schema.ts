@@ -5,6 +5,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { ArticleRecord } from '../shared/article.ts';
+import { upgradeToVersion2 } from './migrations.ts';
 
 export const DATABASE_NAME = 'margins';
 
@@ -22,5 +23,7 @@ export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
   const db = new Dexie(name) as MarginsDatabase;
   // Version 1 (0.1.0): articles keyed by id, found again by any url key, listed by savedAt.
   db.version(1).stores({ articles: 'id, *urlKeys, savedAt' });
+  // Version 2 (0.2.0): same indexes; records gain authors, modifiedTime and fieldSources.
+  db.version(2).stores({ articles: 'id, *urlKeys, savedAt' }).upgrade(upgradeToVersion2);
   return db;
 }

@@ -4,7 +4,7 @@
  * as data (`{ ok: false, error }`) and are rethrown on the caller's side.
  */
 import * as v from 'valibot';
-import { ArticleRecordSchema, type ArticleRecord } from './article.ts';
+import { ArticleRecordSchema, ISO_DATE_PATTERN, type ArticleRecord } from './article.ts';
 
 /** Why a save or an undo failed; the UI turns each code into a localised sentence. */
 export const ErrorCodeSchema = v.picklist([
@@ -18,6 +18,8 @@ export const ErrorCodeSchema = v.picklist([
   'invalid-page',
   /** IndexedDB refused the write (storage full, private window, ...). */
   'storage-failed',
+  /** The article asked for is not in the library (deleted meanwhile). */
+  'not-found',
   /** A message that does not follow this protocol. */
   'bad-request',
   'unknown',
@@ -41,11 +43,23 @@ export const UndoTokenSchema = v.object({
 });
 export type UndoToken = v.InferOutput<typeof UndoTokenSchema>;
 
+/** Corrections to an article's metadata; a field left out is not changed, null clears it. */
+export const ArticleEditsSchema = v.object({
+  title: v.optional(v.pipe(v.string(), v.maxLength(4_096))),
+  byline: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4_096)))),
+  publishedTime: v.optional(v.nullable(v.pipe(v.string(), v.regex(ISO_DATE_PATTERN)))),
+});
+export type ArticleEdits = v.InferOutput<typeof ArticleEditsSchema>;
+
+const articleId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
 export const RequestSchema = v.variant('type', [
   /** Save the article shown in a tab (the popup sends it for the active tab). */
   v.object({ type: v.literal('save-tab'), tabId }),
   /** Undo a save: delete what it created, or put back what it replaced. */
   v.object({ type: v.literal('undo-save'), undo: UndoTokenSchema }),
+  /** Correct title, author or date; the corrected fields are marked as the user's. */
+  v.object({ type: v.literal('edit-article'), articleId, edits: ArticleEditsSchema }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -61,6 +75,7 @@ export interface SaveOutcome {
 export interface ResponseMap {
   'save-tab': SaveOutcome;
   'undo-save': { restored: boolean };
+  'edit-article': ArticleRecord;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

@@ -1,6 +1,10 @@
-import type { ArticleRecord } from '../../shared/article.ts';
+import { EDITABLE_FIELDS, type ArticleRecord } from '../../shared/article.ts';
 import { t, uiLanguage } from '../../shared/i18n.ts';
 import { formatDate, hostOf } from '../format.ts';
+
+function isEdited(article: ArticleRecord): boolean {
+  return EDITABLE_FIELDS.some((field) => article.fieldSources[field] === 'user');
+}
 
 /** "Site · Author · 18 Jun 2024", leaving out what is unknown. */
 export function ArticleMeta({ article }: { article: ArticleRecord }) {
@@ -13,6 +17,7 @@ export function ArticleMeta({ article }: { article: ArticleRecord }) {
     <p class="meta">
       {parts.join(' · ')}
       {article.kind === 'link' && <span class="tag-link">{t('label_link_only')}</span>}
+      {isEdited(article) && <span class="tag-edited">{t('label_edited')}</span>}
     </p>
   );
 }

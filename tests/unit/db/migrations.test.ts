@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { Dexie } from 'dexie';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { listNewest, saveSnapshot } from '../../../src/db/articles.ts';
+import { openDatabase } from '../../../src/db/schema.ts';
+import { ArticleRecordSchema } from '../../../src/shared/article.ts';
+import { makeSnapshot } from '../helpers/snapshot.ts';
+
+interface VersionFixture {
+  version: number;
+  stores: Record<string, string>;
+  articles: Record<string, unknown>[];
+}
+
+/** Writes a database exactly as an earlier version of Margins did. */
+async function writeEarlierDatabase(name: string, fixture: VersionFixture): Promise<void> {
+  const old = new Dexie(name);
+  old.version(fixture.version).stores(fixture.stores);
+  await old.table('articles').bulkAdd(fixture.articles);
+  old.close();
+}
+
+function loadFixture(file: string): VersionFixture {
+  return JSON.parse(
+    readFileSync(new URL(`../../fixtures/db/${file}`, import.meta.url), 'utf8'),
+  ) as VersionFixture;
+}
+
+describe('upgrade from version 1', () => {
+  const fixture = loadFixture('v1-articles.json');
+
+  it('opens a version 1 database with every record intact and in the current shape', async () => {
+    const name = `v1-${Math.random()}`;
+    await writeEarlierDatabase(name, fixture);
+    const db = openDatabase(name);
+    const records = await listNewest(db, 10);
+    expect(records).toHaveLength(2);
+    for (const record of records) {
+      const parsed = v.safeParse(ArticleRecordSchema, record);
+      expect(parsed.issues).toBeUndefined();
+      const original = fixture.articles.find((article) => article.id === record.id);
+      expect({ ...record, urlKeys: original?.urlKeys }).toMatchObject(original ?? {});
+    }
+    const [link, article] = records;
+    expect(article).toMatchObject({ authors: ['News7'], modifiedTime: null, fieldSources: {} });
+    expect(link).toMatchObject({ authors: [], modifiedTime: null, fieldSources: {} });
+    await db.delete();
+  });
+
+  it('still finds an upgraded record by its address when the page is saved again', async () => {
+    const name = `v1-${Math.random()}`;
+    await writeEarlierDatabase(name, fixture);
+    const db = openDatabase(name);
+    const again = await saveSnapshot(
+      db,
+      makeSnapshot({ url: 'https://accounts.example/login', canonicalUrl: null }),
+      new Date(),
+    );
+    expect(again.status).toBe('updated');
+    expect(again.article.tags).toEqual([]);
+    expect(await db.articles.count()).toBe(2);
+    await db.delete();
+  });
+});
