@@ -5,6 +5,8 @@
 import * as v from 'valibot';
 import { undoSave } from '../db/articles.ts';
 import { editArticle } from '../db/edits.ts';
+import { createAnnotation, deleteAnnotation, updateAnnotation } from '../db/annotations.ts';
+import { setArticleNote, setArticleTags } from '../db/article-notes.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser, type Runtime } from '../platform/browser.ts';
 import {
@@ -28,6 +30,16 @@ const handlers: Handlers = {
   'save-tab': (request, db) => saveTab(db, request.tabId),
   'undo-save': async (request, db) => ({ restored: await undoSave(db, request.undo) }),
   'edit-article': (request, db) => editArticle(db, request.articleId, request.edits, new Date()),
+  'create-annotation': (request, db) => createAnnotation(db, request, new Date()),
+  'update-annotation': (request, db) =>
+    updateAnnotation(db, request.annotationId, request, new Date()),
+  'delete-annotation': async (request, db) => ({
+    deleted: await deleteAnnotation(db, request.annotationId),
+  }),
+  'set-article-note': (request, db) =>
+    setArticleNote(db, request.articleId, request.note, new Date()),
+  'set-article-tags': (request, db) =>
+    setArticleTags(db, request.articleId, request.tags, new Date()),
 };
 
 /** Only Margins' own extension pages may ask the background to do anything. */

@@ -55,11 +55,12 @@ export async function saveSnapshot(
 
 /** Reverses one save: deletes the record it created or restores the one it replaced. */
 export async function undoSave(db: MarginsDatabase, undo: UndoToken): Promise<boolean> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.annotations, async () => {
     const current = await db.articles.get(undo.articleId);
     if (!current) return false;
     if (undo.previous === null) {
       await db.articles.delete(undo.articleId);
+      await db.annotations.where('articleId').equals(undo.articleId).delete();
     } else {
       await db.articles.put({ ...undo.previous, urlKeys: urlKeysOf(undo.previous) });
     }

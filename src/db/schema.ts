@@ -4,6 +4,7 @@
  * the version before it.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
 import { upgradeToVersion2 } from './migrations.ts';
 
@@ -17,6 +18,7 @@ export interface StoredArticle extends ArticleRecord {
 
 export type MarginsDatabase = Dexie & {
   articles: EntityTable<StoredArticle, 'id'>;
+  annotations: EntityTable<Annotation, 'id'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
@@ -25,5 +27,7 @@ export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
   db.version(1).stores({ articles: 'id, *urlKeys, savedAt' });
   // Version 2 (0.2.0): same indexes; records gain authors, modifiedTime and fieldSources.
   db.version(2).stores({ articles: 'id, *urlKeys, savedAt' }).upgrade(upgradeToVersion2);
+  // Version 3 (0.2.0): highlights and notes, as W3C Web Annotations, found by their article.
+  db.version(3).stores({ articles: 'id, *urlKeys, savedAt', annotations: 'id, articleId' });
   return db;
 }

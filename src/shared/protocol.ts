@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { ArticleRecordSchema, ISO_DATE_PATTERN, type ArticleRecord } from './article.ts';
+import { AnnotationSelectorsSchema, HighlightColourSchema, type Annotation } from './annotation.ts';
 
 /** Why a save or an undo failed; the UI turns each code into a localised sentence. */
 export const ErrorCodeSchema = v.picklist([
@@ -52,6 +53,7 @@ export const ArticleEditsSchema = v.object({
 export type ArticleEdits = v.InferOutput<typeof ArticleEditsSchema>;
 
 const articleId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const annotationId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
 export const RequestSchema = v.variant('type', [
   /** Save the article shown in a tab (the popup sends it for the active tab). */
@@ -60,6 +62,37 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('undo-save'), undo: UndoTokenSchema }),
   /** Correct title, author or date; the corrected fields are marked as the user's. */
   v.object({ type: v.literal('edit-article'), articleId, edits: ArticleEditsSchema }),
+  /** Highlight a range of an article's text, with an optional note. */
+  v.object({
+    type: v.literal('create-annotation'),
+    articleId,
+    selector: AnnotationSelectorsSchema,
+    colour: HighlightColourSchema,
+    note: v.pipe(v.string(), v.maxLength(65_536)),
+  }),
+  /** Change a highlight's colour or note, or attach it to new text (re-attaching an orphan). */
+  v.object({
+    type: v.literal('update-annotation'),
+    annotationId,
+    colour: v.optional(HighlightColourSchema),
+    note: v.optional(v.pipe(v.string(), v.maxLength(65_536))),
+    selector: v.optional(AnnotationSelectorsSchema),
+  }),
+  v.object({ type: v.literal('delete-annotation'), annotationId }),
+  /** The page-level note and the tags of an article. */
+  v.object({
+    type: v.literal('set-article-note'),
+    articleId,
+    note: v.pipe(v.string(), v.maxLength(65_536)),
+  }),
+  v.object({
+    type: v.literal('set-article-tags'),
+    articleId,
+    tags: v.pipe(
+      v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(256))),
+      v.maxLength(100),
+    ),
+  }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -76,6 +109,11 @@ export interface ResponseMap {
   'save-tab': SaveOutcome;
   'undo-save': { restored: boolean };
   'edit-article': ArticleRecord;
+  'create-annotation': Annotation;
+  'update-annotation': Annotation;
+  'delete-annotation': { deleted: boolean };
+  'set-article-note': ArticleRecord;
+  'set-article-tags': ArticleRecord;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

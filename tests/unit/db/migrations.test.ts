@@ -63,3 +63,19 @@ describe('upgrade from version 1', () => {
     await db.delete();
   });
 });
+
+describe('upgrade from version 2', () => {
+  it('opens a version 2 database with every record intact and no annotations yet', async () => {
+    const fixture = loadFixture('v2-articles.json');
+    const name = `v2-${Math.random()}`;
+    await writeEarlierDatabase(name, fixture);
+    const db = openDatabase(name);
+    const records = await listNewest(db, 10);
+    for (const original of fixture.articles) {
+      const record = records.find((item) => item.id === original.id);
+      expect({ ...record, urlKeys: original.urlKeys }).toEqual(original);
+    }
+    expect(await db.annotations.count()).toBe(0);
+    await db.delete();
+  });
+});
