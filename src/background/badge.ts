@@ -1,19 +1,23 @@
 /**
- * Saves started without the popup (keyboard command, context menu) report on the toolbar badge.
+ * Actions started without the popup (keyboard commands, context menu) report on the toolbar
+ * badge: a tick or an exclamation mark, and a tooltip that says what happened.
  */
 import { browser } from '../platform/browser.ts';
 import { errorMessage, t } from '../shared/i18n.ts';
-import type { Reply, SaveOutcome } from '../shared/protocol.ts';
+import type { Reply } from '../shared/protocol.ts';
 
 const SUCCESS_COLOUR = '#1b6e3a';
 const FAILURE_COLOUR = '#b3261e';
 
-export async function showSaveOutcome(tabId: number, reply: Reply<SaveOutcome>): Promise<void> {
+/** What a successful action says: a message key taking the article's title. */
+export interface BadgeSuccess {
+  messageKey: 'badge_saved' | 'badge_updated' | 'badge_highlighted';
+  title: string;
+}
+
+export async function showOutcome(tabId: number, reply: Reply<BadgeSuccess>): Promise<void> {
   const title = reply.ok
-    ? t(
-        reply.value.status === 'created' ? 'badge_saved' : 'badge_updated',
-        reply.value.article.title,
-      )
+    ? t(reply.value.messageKey, reply.value.title)
     : errorMessage(reply.error.code);
   await Promise.all([
     browser.action.setBadgeBackgroundColor({

@@ -5,11 +5,18 @@
 import { openDatabase } from '../db/schema.ts';
 import { browser, type Runtime } from '../platform/browser.ts';
 import { t } from '../shared/i18n.ts';
-import { quickSave } from './quick-save.ts';
+import { quickAction, type QuickAction } from './quick-action.ts';
 import { handleMessage } from './router.ts';
 
-const SAVE_MENU_ID = 'margins-save-page';
-const SAVE_COMMAND = 'save-page';
+/** Context-menu items and keyboard commands, and the action each starts. */
+const MENU_ACTIONS: Record<string, QuickAction> = {
+  'margins-save-page': 'save',
+  'margins-highlight-selection': 'highlight',
+};
+const COMMAND_ACTIONS: Record<string, QuickAction> = {
+  'save-page': 'save',
+  'highlight-selection': 'highlight',
+};
 
 const db = openDatabase();
 
@@ -18,15 +25,26 @@ const onMessage: Runtime.OnMessageListenerAsync = (message, sender) =>
 browser.runtime.onMessage.addListener(onMessage);
 
 browser.commands.onCommand.addListener((command, tab) => {
-  if (command === SAVE_COMMAND) void quickSave(db, tab);
+  const action = COMMAND_ACTIONS[command];
+  if (action) void quickAction(db, tab, action);
 });
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
-  if (info.menuItemId === SAVE_MENU_ID) void quickSave(db, tab);
+  const action = MENU_ACTIONS[String(info.menuItemId)];
+  if (action) void quickAction(db, tab, action);
 });
 
 browser.runtime.onInstalled.addListener((details) => {
-  browser.contextMenus.create({ id: SAVE_MENU_ID, title: t('menu_save_page'), contexts: ['page'] });
+  browser.contextMenus.create({
+    id: 'margins-save-page',
+    title: t('menu_save_page'),
+    contexts: ['page'],
+  });
+  browser.contextMenus.create({
+    id: 'margins-highlight-selection',
+    title: t('menu_highlight_selection'),
+    contexts: ['selection'],
+  });
   // A first install opens the library with a short welcome, so the user sees where things go.
   if (details.reason === 'install') {
     void browser.tabs.create({ url: browser.runtime.getURL('popup.html?view=tab&welcome=1') });

@@ -22,14 +22,20 @@ export function isRestrictedPageError(detail: string): boolean {
   return RESTRICTED_PAGE_ERRORS.some((pattern) => pattern.test(detail));
 }
 
-export async function extractFromTab(tabId: number): Promise<unknown> {
+/** A function run in the tab's isolated world after content.js; it must be self-contained. */
+export type InTabCall = () => unknown;
+
+export const EXTRACT: InTabCall = () =>
+  (globalThis as { __marginsExtract?: () => unknown }).__marginsExtract?.();
+export const CAPTURE_SELECTION: InTabCall = () =>
+  (globalThis as { __marginsCaptureSelection?: () => unknown }).__marginsCaptureSelection?.();
+
+/** Injects the content script into the tab, runs `call` there and returns its (untrusted) result. */
+export async function runInTab(tabId: number, call: InTabCall): Promise<unknown> {
   try {
-    // The file defines the extractor in the extension's isolated world; the function runs it.
+    // The file defines the functions in the extension's isolated world; `call` runs one.
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
-    const [injection] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: () => (globalThis as { __marginsExtract?: () => unknown }).__marginsExtract?.(),
-    });
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: call });
     return injection?.result;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);

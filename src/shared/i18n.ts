@@ -18,3 +18,13 @@ export function errorMessage(code: ErrorCode): string {
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
+
+/**
+ * A count in words, in the right plural form for the UI language: `KEY_one` or `KEY_other`
+ * (languages with more forms fall back to `other`), with the number formatted for the locale.
+ */
+export function plural(key: string, count: number): string {
+  const language = uiLanguage();
+  const form = new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}`, new Intl.NumberFormat(language).format(count));
+}

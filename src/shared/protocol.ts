@@ -21,6 +21,10 @@ export const ErrorCodeSchema = v.picklist([
   'storage-failed',
   /** The article asked for is not in the library (deleted meanwhile). */
   'not-found',
+  /** "Highlight selection" with nothing selected. */
+  'no-selection',
+  /** The selection is not part of the article (a menu, a sidebar, a comment box). */
+  'selection-outside-article',
   /** A message that does not follow this protocol. */
   'bad-request',
   'unknown',

@@ -1,3 +1,4 @@
+import { annotationCounts } from '../../db/annotations.ts';
 import { countArticles, listNewest } from '../../db/articles.ts';
 import type { MarginsDatabase } from '../../db/schema.ts';
 import { t } from '../../shared/i18n.ts';
@@ -8,10 +9,14 @@ import { ArticleItem } from './ArticleItem.tsx';
 const LIST_LIMIT = 500;
 
 export function ArticleList({ db }: { db: MarginsDatabase }) {
-  const list = useLiveQuery(
-    async () => ({ articles: await listNewest(db, LIST_LIMIT), total: await countArticles(db) }),
-    [db],
-  );
+  const list = useLiveQuery(async () => {
+    const articles = await listNewest(db, LIST_LIMIT);
+    const highlights = await annotationCounts(
+      db,
+      articles.map((article) => article.id),
+    );
+    return { articles, highlights, total: await countArticles(db) };
+  }, [db]);
   if (list.status === 'loading') return <p class="muted">{t('status_loading')}</p>;
   if (list.status === 'failed') {
     return (
@@ -20,7 +25,7 @@ export function ArticleList({ db }: { db: MarginsDatabase }) {
       </p>
     );
   }
-  const { articles, total } = list.value;
+  const { articles, highlights, total } = list.value;
   if (articles.length === 0) {
     return (
       <div class="empty">
@@ -36,7 +41,11 @@ export function ArticleList({ db }: { db: MarginsDatabase }) {
       </h2>
       <ul class="articles">
         {articles.map((article) => (
-          <ArticleItem key={article.id} article={article} />
+          <ArticleItem
+            key={article.id}
+            article={article}
+            highlightCount={highlights.get(article.id) ?? 0}
+          />
         ))}
       </ul>
     </section>

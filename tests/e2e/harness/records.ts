@@ -91,7 +91,7 @@ export function listedArticles(page: Page): Promise<ListedArticle[]> {
     items.map((li) => {
       const link = li.querySelector('a.article-source');
       return {
-        title: link?.textContent ?? '',
+        title: li.querySelector('a.article-title')?.textContent ?? '',
         href: link?.getAttribute('href') ?? '',
         target: link?.getAttribute('target') ?? '',
         meta: li.querySelector('.meta')?.textContent ?? '',

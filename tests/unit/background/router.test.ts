@@ -11,7 +11,7 @@ vi.mock('../../../src/platform/browser.ts', () => ({
 }));
 
 const { handleMessage } = await import('../../../src/background/router.ts');
-const { quickSave } = await import('../../../src/background/quick-save.ts');
+const { quickAction } = await import('../../../src/background/quick-action.ts');
 
 const ownPage = { id: 'margins-test-id', url: `${EXTENSION_ORIGIN}popup.html` };
 let world: ReturnType<typeof createFakeBrowser>;
@@ -135,16 +135,68 @@ describe('undo-save', () => {
 describe('quick save (keyboard command, context menu)', () => {
   it('saves the tab and shows a tick with the title on its badge', async () => {
     world.tabs.set(7, { id: 7, url: 'https://news.example/a', extraction: makeSnapshot() });
-    const reply = await quickSave(db, { id: 7 } as Parameters<typeof quickSave>[1]);
-    expect(reply).toMatchObject({ ok: true, value: { status: 'created' } });
+    const reply = await quickAction(db, { id: 7 } as Parameters<typeof quickAction>[1], 'save');
+    expect(reply).toMatchObject({ ok: true, value: { messageKey: 'badge_saved' } });
     expect(world.badges.get(7)).toEqual({ text: '✓', title: 'badge_saved:A story' });
     expect(await db.articles.count()).toBe(1);
   });
 
   it('shows the reason on the badge and stores nothing on a browser page', async () => {
     world.tabs.set(8, { id: 8, url: 'chrome://newtab', extraction: makeSnapshot() });
-    await quickSave(db, { id: 8 } as Parameters<typeof quickSave>[1]);
+    await quickAction(db, { id: 8 } as Parameters<typeof quickAction>[1], 'save');
     expect(world.badges.get(8)).toEqual({ text: '!', title: 'error_restricted_page' });
     expect(await db.articles.count()).toBe(0);
+  });
+});
+
+describe('highlight selection (context menu, keyboard command)', () => {
+  const selector = [
+    { type: 'TextQuoteSelector', exact: 'first paragraph', prefix: 'The ', suffix: '.' },
+    { type: 'TextPositionSelector', start: 4, end: 19 },
+  ];
+  const asTab = (id: number) => ({ id }) as Parameters<typeof quickAction>[1];
+
+  it('saves the article and stores the highlight on it, in one go', async () => {
+    world.tabs.set(9, {
+      id: 9,
+      url: 'https://news.example/a',
+      extraction: { kind: 'highlight', snapshot: makeSnapshot(), selector },
+    });
+    const reply = await quickAction(db, asTab(9), 'highlight');
+    expect(reply).toMatchObject({ ok: true, value: { messageKey: 'badge_highlighted' } });
+    const [annotation] = await db.annotations.toArray();
+    expect(annotation).toMatchObject({ colour: 'yellow', target: { selector } });
+    expect(annotation?.articleId).toBe((await db.articles.toArray())[0]?.id);
+    expect(world.badges.get(9)?.text).toBe('✓');
+  });
+
+  it.each([
+    ['no-selection', 'error_no_selection'],
+    ['outside-article', 'error_selection_outside_article'],
+  ])('explains %s and stores nothing', async (kind, message) => {
+    world.tabs.set(10, {
+      id: 10,
+      url: 'https://news.example/a',
+      extraction: { kind, snapshot: makeSnapshot() },
+    });
+    await quickAction(db, asTab(10), 'highlight');
+    expect(world.badges.get(10)).toEqual({ text: '!', title: message });
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('refuses a forged selector from the page', async () => {
+    world.tabs.set(11, {
+      id: 11,
+      url: 'https://news.example/a',
+      extraction: {
+        kind: 'highlight',
+        snapshot: makeSnapshot(),
+        selector: [{ type: 'TextQuoteSelector' }],
+      },
+    });
+    const reply = await quickAction(db, asTab(11), 'highlight');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-page' } });
+    expect(await db.annotations.count()).toBe(0);
   });
 });
