@@ -10,25 +10,33 @@ import { manifestFor, TARGETS, type Target } from './lib/manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/** Scripts that run in web pages: each one classic IIFE file, since they cannot be ES modules. */
+const PAGE_SCRIPTS = [
+  { entry: 'src/content/main.ts', file: 'content.js' },
+  { entry: 'src/content/revisit.ts', file: 'revisit.js' },
+];
+
 async function bundle(): Promise<void> {
   await build({ configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    build: {
-      outDir: BUNDLE_DIR,
-      emptyOutDir: false,
-      target: ['chrome120', 'firefox128'],
-      minify: true,
-      lib: {
-        entry: resolve(ROOT, 'src/content/main.ts'),
-        formats: ['iife'],
-        name: 'MarginsContent',
-        fileName: () => 'content.js',
+  for (const script of PAGE_SCRIPTS) {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      publicDir: false,
+      build: {
+        outDir: BUNDLE_DIR,
+        emptyOutDir: false,
+        target: ['chrome120', 'firefox128'],
+        minify: true,
+        lib: {
+          entry: resolve(ROOT, script.entry),
+          formats: ['iife'],
+          name: 'MarginsPageScript',
+          fileName: () => script.file,
+        },
       },
-    },
-  });
+    });
+  }
 }
 
 async function writeTarget(target: Target, manifest: Record<string, unknown>): Promise<string> {

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/schema.ts';
 import { browser, type Runtime } from '../platform/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { quickAction, type QuickAction } from './quick-action.ts';
+import { syncRevisitScript } from './revisit-registration.ts';
 import { handleMessage } from './router.ts';
 
 /** Context-menu items and keyboard commands, and the action each starts. */
@@ -34,7 +35,15 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   if (action) void quickAction(db, tab, action);
 });
 
+const syncRevisit = () => {
+  syncRevisitScript().catch((error: unknown) => console.error('Margins: revisit script', error));
+};
+browser.permissions.onAdded.addListener(syncRevisit);
+browser.permissions.onRemoved.addListener(syncRevisit);
+browser.runtime.onStartup.addListener(syncRevisit);
+
 browser.runtime.onInstalled.addListener((details) => {
+  syncRevisit();
   browser.contextMenus.create({
     id: 'margins-save-page',
     title: t('menu_save_page'),

@@ -5,12 +5,18 @@
 import * as v from 'valibot';
 import { undoSave } from '../db/articles.ts';
 import { editArticle } from '../db/edits.ts';
-import { createAnnotation, deleteAnnotation, updateAnnotation } from '../db/annotations.ts';
+import {
+  annotationsForPage,
+  createAnnotation,
+  deleteAnnotation,
+  updateAnnotation,
+} from '../db/annotations.ts';
 import { setArticleNote, setArticleTags } from '../db/article-notes.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser, type Runtime } from '../platform/browser.ts';
 import {
   MarginsError,
+  PageRequestSchema,
   RequestSchema,
   toReplyError,
   type Reply,
@@ -48,12 +54,31 @@ export function isOwnPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(ownOrigin);
 }
 
+/** Margins' own revisit script, running in a web page's tab. */
+function isOwnContentScript(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isOwnPage(sender);
+}
+
+async function handlePageRequest(
+  message: unknown,
+  sender: Runtime.MessageSender,
+  db: MarginsDatabase,
+): Promise<ResponseMap['page-annotations']> {
+  if (!v.is(PageRequestSchema, message)) {
+    throw new MarginsError('bad-request', 'content scripts may only ask for their page');
+  }
+  return { annotations: await annotationsForPage(db, sender.url ?? '') };
+}
+
 export async function handleMessage(
   message: unknown,
   sender: Runtime.MessageSender,
   db: MarginsDatabase,
 ): Promise<Reply<unknown>> {
   try {
+    if (isOwnContentScript(sender)) {
+      return { ok: true, value: await handlePageRequest(message, sender, db) };
+    }
     if (!isOwnPage(sender)) throw new MarginsError('bad-request', 'sender is not a Margins page');
     const parsed = v.safeParse(RequestSchema, message);
     if (!parsed.success) throw new MarginsError('bad-request', parsed.issues[0]?.message ?? '');

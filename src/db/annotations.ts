@@ -6,6 +6,7 @@ import type { Annotation, HighlightColour } from '../shared/annotation.ts';
 import { bodyFor } from '../shared/annotation.ts';
 import type { RangeSelectors } from '../shared/anchoring/types.ts';
 import { MarginsError } from '../shared/protocol.ts';
+import { normalizeUrl } from '../shared/url.ts';
 import type { MarginsDatabase } from './schema.ts';
 
 export interface NewAnnotation {
@@ -102,4 +103,12 @@ export async function annotationCounts(
       counts.set(id, (counts.get(id) ?? 0) + 1);
     });
   return counts;
+}
+
+/** The annotations of the saved article at this address, if the address is a saved article's. */
+export async function annotationsForPage(db: MarginsDatabase, url: string): Promise<Annotation[]> {
+  const key = normalizeUrl(url);
+  if (!key) return [];
+  const article = await db.articles.where('urlKeys').equals(key).first();
+  return article ? annotationsOf(db, article.id) : [];
 }

@@ -4,6 +4,7 @@ import { browser } from '../platform/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { ArticleList } from './components/ArticleList.tsx';
 import { ExportButton } from './components/ExportButton.tsx';
+import { RevisitToggle } from './components/RevisitToggle.tsx';
 import { SaveStatus } from './components/SaveStatus.tsx';
 import { useSaveActiveTab } from './use-save-active-tab.ts';
 
@@ -30,6 +31,9 @@ export function App({
       {welcome && <p class="welcome">{t('welcome_text')}</p>}
       <SaveStatus state={state} onUndo={undo} />
       <ArticleList db={db} />
+      <footer class="settings">
+        <RevisitToggle />
+      </footer>
     </main>
   );
 }

@@ -99,6 +99,12 @@ export const RequestSchema = v.variant('type', [
   }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
+
+/**
+ * The only request a content script may send: the highlights of the page it runs in. The page
+ * is known from the sender, never from the message, so a page cannot ask for another's.
+ */
+export const PageRequestSchema = v.object({ type: v.literal('page-annotations') });
 export type RequestType = Request['type'];
 
 export interface SaveOutcome {
@@ -118,6 +124,7 @@ export interface ResponseMap {
   'delete-annotation': { deleted: boolean };
   'set-article-note': ArticleRecord;
   'set-article-tags': ArticleRecord;
+  'page-annotations': { annotations: Annotation[] };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

@@ -200,3 +200,41 @@ describe('highlight selection (context menu, keyboard command)', () => {
     expect(await db.annotations.count()).toBe(0);
   });
 });
+
+describe('requests from the revisit script in a web page', () => {
+  it("answers only with the annotations of the sender's own page", async () => {
+    world.tabs.set(9, {
+      id: 9,
+      url: 'https://news.example/a',
+      extraction: {
+        kind: 'highlight',
+        snapshot: makeSnapshot(),
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'first', prefix: 'The ', suffix: ' paragraph' },
+          { type: 'TextPositionSelector', start: 4, end: 9 },
+        ],
+      },
+    });
+    await quickAction(db, { id: 9 } as Parameters<typeof quickAction>[1], 'highlight');
+    const page = {
+      id: 'margins-test-id',
+      url: 'https://news.example/2024/06/story#top',
+      tab: { id: 3 },
+    };
+    const reply = await handleMessage({ type: 'page-annotations' }, page as never, db);
+    expect(reply).toMatchObject({ ok: true, value: { annotations: [{ colour: 'yellow' }] } });
+    const other = { ...page, url: 'https://news.example/other' };
+    expect(await handleMessage({ type: 'page-annotations' }, other as never, db)).toEqual({
+      ok: true,
+      value: { annotations: [] },
+    });
+  });
+
+  it('refuses anything else from a content script', async () => {
+    world.tabs.set(7, { id: 7, url: 'https://news.example/a', extraction: makeSnapshot() });
+    const page = { id: 'margins-test-id', url: 'https://news.example/a', tab: { id: 7 } };
+    const reply = await handleMessage({ type: 'save-tab', tabId: 7 }, page as never, db);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await db.articles.count()).toBe(0);
+  });
+});
