@@ -1,0 +1,128 @@
+/**
+ * Firefox: with "Show my highlights on pages I revisit" granted (the optional site access, given
+ * by a real click in Margins' page; the pref extensions.webextOptionalPermissionPrompts=false
+ * stands in for the user accepting the browser's prompt), a saved highlight is drawn when the
+ * page is visited again, and one whose text left the page is not drawn.
+ * Chromium is not covered here: a driver cannot accept Chromium's permission dialog.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply, SaveOutcome } from '../../../src/shared/protocol.ts';
+import { REVISIT_ORIGINS } from '../../../src/shared/revisit.ts';
+import {
+  findWelcomePage,
+  grantSiteAccess,
+  launchFirefox,
+  type ExtensionGlobal,
+  type FirefoxSession,
+} from '../harness/firefox.ts';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { seed } from '../harness/records.ts';
+import { waitFor } from '../harness/util.ts';
+
+const SENTENCE = 'La Russie et la Corée du Nord se rapprochent encore un peu plus.';
+
+let server: FixtureServer | undefined;
+let session: FirefoxSession | undefined;
+let library: Page | undefined;
+
+function started(): { server: FixtureServer; session: FirefoxSession; library: Page } {
+  if (!server || !session || !library) throw new Error('the suite did not start');
+  return { server, session, library };
+}
+
+/** Sends one protocol request from Margins' library page, as its own UI would. */
+function send<T>(page: Page, message: unknown): Promise<Reply<T>> {
+  return page.evaluate(
+    (body) => (globalThis as ExtensionGlobal).browser.runtime.sendMessage(body),
+    message,
+  ) as Promise<Reply<T>>;
+}
+
+async function tabIdOf(page: Page, url: string): Promise<number> {
+  return page.evaluate(async (pageUrl) => {
+    const tab = (await (globalThis as ExtensionGlobal).browser.tabs.query({})).find(
+      (item) => item.url === pageUrl,
+    );
+    if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
+    return tab.id;
+  }, url);
+}
+
+/** The names the page's highlight registry holds (the CSS Custom Highlight API). */
+function paintedHighlights(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...CSS.highlights.keys()]);
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchFirefox();
+  library = await findWelcomePage(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('highlights on revisited pages in Firefox', () => {
+  it('draws a saved highlight when the page is visited again, and not one whose text is gone', async () => {
+    const { server, session, library } = started();
+    for (const origin of REVISIT_ORIGINS) expect(await grantSiteAccess(library, origin)).toBe(true);
+
+    const url = server.url(seed.page);
+    const tab = await session.browser.newPage();
+    await tab.goto(url, { waitUntil: 'load' });
+    const saved = await send<SaveOutcome>(library, {
+      type: 'save-tab',
+      tabId: await tabIdOf(library, url),
+    });
+    if (!saved.ok) throw new Error(saved.error.detail);
+    const created = await send(library, {
+      type: 'create-annotation',
+      articleId: saved.value.article.id,
+      selector: [
+        { type: 'TextQuoteSelector', exact: SENTENCE, prefix: '', suffix: ' Le président' },
+        { type: 'TextPositionSelector', start: 0, end: SENTENCE.length },
+      ],
+      colour: 'green',
+      note: 'à suivre',
+    });
+    expect(created.ok).toBe(true);
+    // A highlight whose text the page no longer has: not drawn (the reader lists it as an orphan).
+    const gone = 'Cette phrase a été retirée de la page depuis.';
+    const orphan = await send(library, {
+      type: 'create-annotation',
+      articleId: saved.value.article.id,
+      selector: [
+        { type: 'TextQuoteSelector', exact: gone, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: gone.length },
+      ],
+      colour: 'pink',
+      note: '',
+    });
+    expect(orphan.ok).toBe(true);
+
+    await tab.reload({ waitUntil: 'load' });
+    const painted = await waitFor('the highlight to be painted', async () => {
+      const names = await paintedHighlights(tab);
+      return names.length > 0 && names;
+    });
+    expect(painted).toEqual(['margins-green']);
+    const highlighted = await tab.evaluate(() =>
+      [...(CSS.highlights.get('margins-green') ?? [])].map((range) => range.toString()),
+    );
+    expect(highlighted).toEqual([SENTENCE]);
+    await tab.close();
+  });
+
+  it('draws nothing on a page that is not saved', async () => {
+    const { server, session } = started();
+    const tab = await session.browser.newPage();
+    await tab.goto(server.url('e2e-second-article.html'), { waitUntil: 'load' });
+    // The revisit script has run once the document is idle; give it a moment to ask.
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await paintedHighlights(tab)).toEqual([]);
+    await tab.close();
+  });
+});
