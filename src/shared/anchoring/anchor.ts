@@ -1,12 +1,13 @@
 // Why: re-finds a stored highlight in text that may have changed since it was made.
-import search from 'approx-string-match';
 import {
   compareCandidates,
-  refineCandidate,
+  oneSideSimilarity,
   scoreCandidate,
   type Candidate,
   type Target,
 } from './candidates.ts';
+import { boundariesAgree } from './boundaries.ts';
+import { fuzzyCandidates } from './fuzzy.ts';
 import {
   normalizedRangeToRaw,
   normalizeString,
@@ -16,8 +17,6 @@ import {
 } from './normalize.ts';
 import type { AnchorResult, Selector, TextPositionSelector, TextQuoteSelector } from './types.ts';
 
-/** A fuzzy match may differ from the quote by at most this share of its characters. */
-export const MAX_ERROR_RATE = 0.25;
 /** The least quote similarity for a fuzzy match: a deleted quote must not be "found" elsewhere. */
 export const MIN_QUOTE_SIMILARITY = 0.75;
 /** The least context similarity for any place other than the recorded position. */
@@ -26,10 +25,9 @@ export const MIN_CONTEXT_SIMILARITY = 0.5;
 export const MIN_SCORE = 0.8;
 /** An exact quote whose context matches this well is taken without trying fuzzy matches. */
 const STRONG_CONTEXT = 0.85;
-/** Characters on each side of the recorded position searched first for an edited quote. */
-const WINDOW_MARGIN = 256;
-/** At most this many fuzzy matches are scored, nearest the recorded position first. */
-const MAX_FUZZY_CANDIDATES = 40;
+/** A quote this long that occurs once is taken when one side of its context agrees this well. */
+const DISTINCTIVE_LENGTH = 32;
+const ONE_SIDE_CONTEXT = 0.75;
 
 let cached: { raw: string; normalized: NormalizedText } | null = null;
 
@@ -49,34 +47,6 @@ const acceptable = (candidate: Candidate) =>
   candidate.quoteSimilarity >= MIN_QUOTE_SIMILARITY &&
   candidate.contextSimilarity >= MIN_CONTEXT_SIMILARITY &&
   candidate.score >= MIN_SCORE;
-
-function fuzzyCandidates(normalized: NormalizedText, target: Target): Candidate[] {
-  const text = normalized.text;
-  const maxErrors = Math.max(1, Math.floor(target.quote.length * MAX_ERROR_RATE));
-  const matches: { start: number; end: number }[] = [];
-  if (target.expected !== null) {
-    // Search near the old place first: a lone search only returns the best matches overall,
-    // which would hide an edited quote behind an unedited copy elsewhere.
-    const from = Math.max(0, target.expected - WINDOW_MARGIN);
-    const to = Math.min(text.length, target.expected + target.quote.length + WINDOW_MARGIN);
-    for (const match of search(text.slice(from, to), target.quote, maxErrors)) {
-      matches.push({ start: match.start + from, end: match.end + from });
-    }
-  }
-  matches.push(...search(text, target.quote, maxErrors));
-  const expected = target.expected ?? 0;
-  const seen = new Set<string>();
-  return matches
-    .filter(({ start, end }) => {
-      const key = `${start}:${end}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => Math.abs(a.start - expected) - Math.abs(b.start - expected))
-    .slice(0, MAX_FUZZY_CANDIDATES)
-    .map(({ start, end }) => refineCandidate(normalized, target, start, end));
-}
 
 function finish(
   normalized: NormalizedText,
@@ -111,27 +81,37 @@ export function anchor(text: string, selectors: readonly Selector[]): AnchorResu
   if (position && text.slice(position.start, position.end) === quote.exact) {
     const at = rawToNormalized(normalized, position.start);
     const candidate = scoreCandidate(normalized.text, target, at, at + target.quote.length, 1);
-    if (candidate.contextSimilarity >= MIN_CONTEXT_SIMILARITY) {
+    const agree = boundariesAgree(normalized.text, target, at, at + target.quote.length);
+    if (agree && candidate.contextSimilarity >= MIN_CONTEXT_SIMILARITY) {
       return { start: position.start, end: position.end, method: 'position', score: 1 };
     }
   }
 
-  const exact = occurrences(normalized.text, target.quote)
+  const found = occurrences(normalized.text, target.quote);
+  const exact = found
+    .filter((start) => boundariesAgree(normalized.text, target, start, start + target.quote.length))
     .map((start) => scoreCandidate(normalized.text, target, start, start + target.quote.length, 1))
     .sort((a, b) => compareCandidates(target, a, b));
   const bestExact = exact[0];
   if (bestExact && bestExact.contextSimilarity >= STRONG_CONTEXT) {
     return finish(normalized, bestExact, 'quote');
   }
+  // A long quote found once, whole words and all, needs only one side of its context.
+  if (
+    bestExact &&
+    found.length === 1 &&
+    target.quote.length >= DISTINCTIVE_LENGTH &&
+    oneSideSimilarity(normalized.text, target, bestExact.start, bestExact.end) >= ONE_SIDE_CONTEXT
+  ) {
+    return finish(normalized, bestExact, 'quote');
+  }
 
-  const fuzzy = fuzzyCandidates(normalized, target).filter((c) => c.quoteSimilarity < 1);
+  const fuzzy = fuzzyCandidates(normalized, target).filter(
+    (c) => !exact.some((e) => e.start === c.start && e.end === c.end),
+  );
   const best = [...exact, ...fuzzy]
     .filter(acceptable)
     .sort((a, b) => compareCandidates(target, a, b))[0];
   if (!best) return null;
-  return finish(
-    normalized,
-    best,
-    best.quoteSimilarity === 1 && exact.includes(best) ? 'quote' : 'fuzzy',
-  );
+  return finish(normalized, best, exact.includes(best) ? 'quote' : 'fuzzy');
 }

@@ -1,5 +1,4 @@
 // Why: the anchoring stages share one way to score a candidate place for a quote.
-import { type NormalizedText } from './normalize.ts';
 import { editDistance, prefixSimilarity, suffixSimilarity } from './similarity.ts';
 
 /** The normalized quote and context being looked for, and where it used to be. */
@@ -50,6 +49,30 @@ export function contextSimilarity(
   );
 }
 
+/** Context shorter than this (once normalized) says little, unless both sit at the text's edge. */
+const INFORMATIVE_CONTEXT = 8;
+
+/**
+ * The better of the two sides' similarity, counting only sides that tell places apart: a
+ * paragraph inserted just before a quote spoils its prefix but leaves its suffix whole.
+ */
+export function oneSideSimilarity(text: string, target: Target, start: number, end: number) {
+  const { prefix, suffix } = target;
+  const before = text.slice(
+    Math.max(0, start - prefix.length - contextSlack(prefix.length)),
+    start,
+  );
+  const after = text.slice(end, end + suffix.length + contextSlack(suffix.length));
+  const sides: number[] = [];
+  if (prefix.length >= INFORMATIVE_CONTEXT || (prefix.trim() === '' && before.trim() === '')) {
+    sides.push(prefixSimilarity(prefix, before));
+  }
+  if (suffix.length >= INFORMATIVE_CONTEXT || (suffix.trim() === '' && after.trim() === '')) {
+    sides.push(suffixSimilarity(suffix, after));
+  }
+  return Math.max(0, ...sides);
+}
+
 export function positionSimilarity(target: Target, start: number): number {
   if (target.expected === null) return 0.5;
   return 1 / (1 + Math.abs(start - target.expected) / POSITION_SCALE);
@@ -72,31 +95,6 @@ export function scoreCandidate(
     CONTEXT_WEIGHT * context +
     POSITION_WEIGHT * positionSimilarity(target, start);
   return { start, end, quoteSimilarity: quote, contextSimilarity: context, score };
-}
-
-/** How far a fuzzy match's ends may move while looking for the best-fitting boundaries. */
-const BOUNDARY_SHIFT = 3;
-
-/** Moves a fuzzy match's start, then its end, to where quote and context fit best. */
-export function refineCandidate(
-  normalized: NormalizedText,
-  target: Target,
-  start: number,
-  end: number,
-) {
-  const text = normalized.text;
-  let best = scoreCandidate(text, target, start, end);
-  for (const side of ['start', 'end'] as const) {
-    const base = best;
-    for (let shift = -BOUNDARY_SHIFT; shift <= BOUNDARY_SHIFT; shift += 1) {
-      const s = side === 'start' ? base.start + shift : base.start;
-      const e = side === 'end' ? base.end + shift : base.end;
-      if (shift === 0 || s < 0 || e > text.length || s >= e) continue;
-      const candidate = scoreCandidate(text, target, s, e);
-      if (candidate.score > best.score) best = candidate;
-    }
-  }
-  return best;
 }
 
 /** Orders candidates best first: by score, then by closeness to the recorded position. */
