@@ -30,18 +30,55 @@ export const EXTRACT: InTabCall = () =>
 export const CAPTURE_SELECTION: InTabCall = () =>
   (globalThis as { __marginsCaptureSelection?: () => unknown }).__marginsCaptureSelection?.();
 
+/**
+ * How long a page may take to be read. Extraction of even a 20 MB page takes seconds; past this
+ * the user gets an answer instead of a popup that waits forever.
+ */
+export const IN_TAB_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MarginsError('page-timeout', `no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function inject(tabId: number, call: InTabCall): Promise<unknown> {
+  // Injected at once, not at document idle: a page that never finishes loading is still read.
+  const target = { tabId };
+  await browser.scripting.executeScript({
+    target,
+    files: [CONTENT_SCRIPT_FILE],
+    injectImmediately: true,
+  });
+  const [injection] = await browser.scripting.executeScript({
+    target,
+    func: call,
+    injectImmediately: true,
+  });
+  return injection?.result;
+}
+
 /** Injects the content script into the tab, runs `call` there and returns its (untrusted) result. */
-export async function runInTab(tabId: number, call: InTabCall): Promise<unknown> {
+export async function runInTab(
+  tabId: number,
+  call: InTabCall,
+  timeoutMs: number = IN_TAB_TIMEOUT_MS,
+): Promise<unknown> {
+  let result: unknown;
   try {
-    // The file defines the functions in the extension's isolated world; `call` runs one.
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
-    const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: call });
-    return injection?.result;
+    result = await withTimeout(inject(tabId, call), timeoutMs);
   } catch (error) {
+    if (error instanceof MarginsError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new MarginsError(
       isRestrictedPageError(detail) ? 'restricted-page' : 'cannot-access',
       detail,
     );
   }
+  if (typeof result === 'object' && result !== null && 'extractionFailed' in result) {
+    throw new MarginsError('unreadable-page', String(result.extractionFailed));
+  }
+  return result;
 }

@@ -4,10 +4,23 @@ import type { ArticleSnapshot } from '../shared/article';
 import { extractArticle } from './extract/index';
 import { captureSelection, type SelectionCapture } from './highlight-selection';
 
-declare global {
-  var __marginsExtract: (() => ArticleSnapshot) | undefined;
-  var __marginsCaptureSelection: (() => SelectionCapture) | undefined;
+/** A page whose DOM makes extraction throw is reported as data, not as a lost injection. */
+export interface ExtractionFailure {
+  extractionFailed: string;
 }
 
-globalThis.__marginsExtract = () => extractArticle(document);
-globalThis.__marginsCaptureSelection = () => captureSelection(document);
+declare global {
+  var __marginsExtract: (() => ArticleSnapshot | ExtractionFailure) | undefined;
+  var __marginsCaptureSelection: (() => SelectionCapture | ExtractionFailure) | undefined;
+}
+
+function guarded<T>(run: () => T): T | ExtractionFailure {
+  try {
+    return run();
+  } catch (error) {
+    return { extractionFailed: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+globalThis.__marginsExtract = () => guarded(() => extractArticle(document));
+globalThis.__marginsCaptureSelection = () => guarded(() => captureSelection(document));

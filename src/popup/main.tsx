@@ -4,6 +4,8 @@ import { t, uiLanguage } from '../shared/i18n.ts';
 import { App, useInTab } from './App.tsx';
 
 const db = openDatabase();
+// Ask the browser to keep Margins' storage under disk pressure (it may evict it otherwise).
+void navigator.storage?.persist?.().catch(() => undefined);
 const welcome = new URLSearchParams(location.search).has('welcome');
 
 document.documentElement.lang = uiLanguage();

@@ -13,6 +13,10 @@ export const ErrorCodeSchema = v.picklist([
   'restricted-page',
   /** The browser refused to run the extraction script on this tab. */
   'cannot-access',
+  /** Reading the page threw (its markup broke extraction). */
+  'unreadable-page',
+  /** The page did not answer in time (too large, or its tab is frozen). */
+  'page-timeout',
   /** There is no tab to save (it was closed, or the window has none). */
   'no-tab',
   /** The page answered with something that is not an article snapshot. */
