@@ -26,6 +26,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         popup: resolve(root, 'popup.html'),
+        reader: resolve(root, 'reader.html'),
         background: resolve(root, 'background/index.ts'),
       },
       output: {

@@ -27,6 +27,9 @@ export function validateSnapshot(extracted: unknown): ArticleSnapshot {
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const where = issue?.path?.map((item) => String(item.key)).join('.') ?? '';
+    if (issue?.type === 'max_length' && (where === 'contentHtml' || where === 'textContent')) {
+      throw new MarginsError('page-too-large', `${where} is over the limit`);
+    }
     throw new MarginsError('invalid-page', `${where}: ${issue?.message ?? 'invalid snapshot'}`);
   }
   return parsed.output;

@@ -15,6 +15,8 @@ export const ErrorCodeSchema = v.picklist([
   'cannot-access',
   /** Reading the page threw (its markup broke extraction). */
   'unreadable-page',
+  /** The article is larger than Margins stores (20 million characters). */
+  'page-too-large',
   /** The page did not answer in time (too large, or its tab is frozen). */
   'page-timeout',
   /** There is no tab to save (it was closed, or the window has none). */

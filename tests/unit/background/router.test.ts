@@ -86,6 +86,18 @@ describe('save-tab', () => {
     expect(await db.articles.count()).toBe(0);
   });
 
+  it('says a page is too large rather than that it is not an article', async () => {
+    const huge = 'x'.repeat(20_000_001);
+    world.tabs.set(5, {
+      id: 5,
+      url: 'https://news.example/a',
+      extraction: makeSnapshot({ textContent: huge }),
+    });
+    const reply = await handleMessage({ type: 'save-tab', tabId: 5 }, ownPage, db);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'page-too-large' } });
+    expect(await db.articles.count()).toBe(0);
+  });
+
   it('says so when the tab is gone', async () => {
     const reply = await handleMessage({ type: 'save-tab', tabId: 99 }, ownPage, db);
     expect(reply).toMatchObject({ ok: false, error: { code: 'no-tab' } });

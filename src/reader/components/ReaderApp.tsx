@@ -1,0 +1,61 @@
+import { useEffect } from 'preact/hooks';
+import { annotationsOf } from '../../db/annotations.ts';
+import type { MarginsDatabase } from '../../db/schema.ts';
+import { toRecord } from '../../db/records.ts';
+import { t } from '../../shared/i18n.ts';
+import { useLiveQuery } from '../../popup/use-live-query.ts';
+import { ReaderView } from './ReaderView.tsx';
+
+/** A page-sized message for when there is nothing to read, with a way out when there is one. */
+function Notice({ title, text, href }: { title: string; text: string; href?: string }) {
+  return (
+    <main class="reader-notice" data-testid="reader-notice">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      {href && (
+        <p>
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {t('reader_open_source')}
+          </a>
+        </p>
+      )}
+    </main>
+  );
+}
+
+/** Reads the article and its annotations live: a write by the background re-renders at once. */
+export function ReaderApp({ db, articleId }: { db: MarginsDatabase; articleId: string }) {
+  const state = useLiveQuery(async () => {
+    const [stored, annotations] = await Promise.all([
+      db.articles.get(articleId),
+      annotationsOf(db, articleId),
+    ]);
+    return { article: stored ? toRecord(stored) : null, annotations };
+  }, [articleId]);
+  const title = state.status === 'ready' ? state.value.article?.title : undefined;
+  useEffect(() => {
+    document.title = title || t('extName');
+  }, [title]);
+
+  if (state.status === 'loading') return <p class="reader-loading">{t('status_loading')}</p>;
+  if (state.status === 'failed') {
+    return <Notice title={t('reader_failed_title')} text={t('error_storage_failed')} />;
+  }
+  const { article, annotations } = state.value;
+  if (!article) return <Notice title={t('reader_missing_title')} text={t('reader_missing_text')} />;
+  if (article.kind === 'link' || !article.contentHtml.trim()) {
+    return (
+      <Notice
+        title={article.title || article.url}
+        text={t('reader_link_only_text')}
+        href={article.url}
+      />
+    );
+  }
+  return <ReaderView article={article} annotations={annotations} />;
+}
+
+/** Shown when the reader was opened without an article id. */
+export function NoArticle() {
+  return <Notice title={t('reader_no_id_title')} text={t('reader_no_id_text')} />;
+}

@@ -1,0 +1,155 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  HIGHLIGHT_COLOURS,
+  type Annotation,
+  type HighlightColour,
+} from '../../shared/annotation.ts';
+import { articleTextOf } from '../../shared/article-body.ts';
+import { describeRange } from '../../shared/anchoring/index.ts';
+import type { ArticleRecord } from '../../shared/article.ts';
+import { t } from '../../shared/i18n.ts';
+import { createHighlight, updateHighlight } from '../actions.ts';
+import { firstMarkOf } from '../marks.ts';
+import { placeAnnotations } from '../placement.ts';
+import { isTyping } from '../selection.ts';
+import { useAnnounce } from '../status.tsx';
+import { useArticleSelection } from '../use-article-selection.ts';
+import { AnnotationList } from './AnnotationList.tsx';
+import { ArticleBody } from './ArticleBody.tsx';
+import { ArticleHeader } from './ArticleHeader.tsx';
+import { HighlightEditor } from './HighlightEditor.tsx';
+import { PageNote } from './PageNote.tsx';
+import { SelectionToolbar } from './SelectionToolbar.tsx';
+import { TagEditor } from './TagEditor.tsx';
+
+/** Where a popover goes: under the highlight's first mark, in page coordinates. */
+function below(element: Element): { top: number; left: number } {
+  const rect = element.getBoundingClientRect();
+  return { top: rect.bottom + window.scrollY, left: rect.left + window.scrollX };
+}
+
+/** A saved article with its highlights, the side panel, and the popovers that edit them. */
+export function ReaderView({
+  article,
+  annotations,
+}: {
+  article: ArticleRecord;
+  annotations: Annotation[];
+}) {
+  const announce = useAnnounce();
+  const container = useRef<HTMLDivElement>(null);
+  // The text every selector is measured on: the sanitised body, exactly as rendered below.
+  const text = useMemo(() => articleTextOf(article.contentHtml, document), [article.contentHtml]);
+  const placement = useMemo(() => placeAnnotations(text, annotations), [text, annotations]);
+  const selection = useArticleSelection(container, text);
+  const [noteFirst, setNoteFirst] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = placement.placed.find((item) => item.annotation.id === editingId);
+
+  const highlight = async (colour: HighlightColour, note = '') => {
+    const chosen = selection.current ?? selection.last;
+    if (!chosen) return;
+    const selector = describeRange(text, chosen.start, chosen.end);
+    if (await createHighlight(announce, article.id, selector, colour, note)) {
+      selection.clear(true);
+      setNoteFirst(false);
+    }
+  };
+  const attach = async (orphan: Annotation) => {
+    if (!selection.last) return;
+    const selector = describeRange(text, selection.last.start, selection.last.end);
+    if (await updateHighlight(announce, orphan.id, { selector })) selection.clear(true);
+  };
+  const open = (annotationId: string) => {
+    selection.clear(false);
+    firstMarkOf(container.current ?? document.body, annotationId)?.scrollIntoView({
+      block: 'center',
+    });
+    setEditingId(annotationId);
+  };
+  const closeEditor = () => {
+    // Focus goes back to the highlight at once: its mark stays in place while the editor closes.
+    if (editingId) firstMarkOf(container.current ?? document.body, editingId)?.focus();
+    setEditingId(null);
+  };
+
+  // Selecting new text means the user moved on from the highlight being edited.
+  useEffect(() => {
+    if (selection.current) setEditingId(null);
+  }, [selection.current]);
+
+  // Shortcuts for the selection: "h" highlights it, "n" adds a note, "t" goes to the toolbar.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    if (event.key === 'Escape') {
+      selection.clear(false);
+      if (editingId) closeEditor();
+    }
+    if (!selection.current) return;
+    if (event.key === 'h') void highlight(HIGHLIGHT_COLOURS[0]);
+    if (event.key === 'n') setNoteFirst(true);
+    // Focusing a toolbar button leaves the document selection as it is.
+    if (event.key === 't') document.querySelector<HTMLElement>('[role=toolbar] button')?.focus();
+  };
+  // Subscribed once and reading the latest handler: a listener re-subscribed by useEffect after
+  // each render would, until the effect runs, still see the state before the selection was made.
+  const latestOnKey = useRef(onKey);
+  latestOnKey.current = onKey;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => latestOnKey.current(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  const editorAt =
+    editing && container.current ? firstMarkOf(container.current, editing.annotation.id) : null;
+  return (
+    <main class="reader-layout">
+      <article
+        class="reader-article"
+        lang={article.lang ?? undefined}
+        dir={article.dir ?? undefined}
+      >
+        <ArticleHeader article={article} />
+        <ArticleBody
+          contentHtml={article.contentHtml}
+          placed={placement.placed}
+          container={container}
+          onOpenHighlight={open}
+        />
+      </article>
+      <aside class="reader-panel" aria-label={t('reader_panel_label')}>
+        <PageNote articleId={article.id} note={article.note} />
+        <TagEditor articleId={article.id} tags={article.tags} />
+        <AnnotationList
+          placement={placement}
+          canAttach={selection.last !== null}
+          onOpen={open}
+          onAttach={(orphan) => void attach(orphan)}
+        />
+        <p class="hint shortcuts">{t('reader_shortcuts_hint')}</p>
+      </aside>
+      {selection.current && !editing && (
+        <SelectionToolbar
+          key={`${selection.current.start}-${selection.current.end}-${noteFirst}`}
+          top={selection.current.top}
+          left={selection.current.left}
+          noteFirst={noteFirst}
+          onHighlight={(colour) => void highlight(colour)}
+          onNote={(note) => void highlight(HIGHLIGHT_COLOURS[0], note)}
+          onClose={() => {
+            setNoteFirst(false);
+            selection.clear(false);
+          }}
+        />
+      )}
+      {editing && editorAt && (
+        <HighlightEditor
+          annotation={editing.annotation}
+          {...below(editorAt)}
+          onClose={closeEditor}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+// Why: the reader's entry only wires things up; reader.html?id=ARTICLE_ID names the article.
+import { render } from 'preact';
+import { openDatabase } from '../db/schema.ts';
+import { t, uiLanguage } from '../shared/i18n.ts';
+import { NoArticle, ReaderApp } from './components/ReaderApp.tsx';
+import { StatusProvider } from './status.tsx';
+
+const articleId = new URLSearchParams(location.search).get('id');
+
+// Margins' own words are in the UI language; the article element carries the article's.
+document.documentElement.lang = uiLanguage();
+document.documentElement.dir = t('@@bidi_dir');
+document.title = t('extName');
+
+const host = document.getElementById('app');
+if (host) {
+  render(
+    <StatusProvider>
+      {articleId ? <ReaderApp db={openDatabase()} articleId={articleId} /> : <NoArticle />}
+    </StatusProvider>,
+    host,
+  );
+}

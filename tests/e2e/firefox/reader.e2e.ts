@@ -1,0 +1,162 @@
+/**
+ * Firefox: the reader (issue 4). The seed article is saved the way save-and-export.e2e.ts does it
+ * (site access granted by a user-style click, then the popup's own save-tab message), the reader
+ * is opened from Margins' library tab with tabs.create (a driver cannot navigate to moz-extension
+ * URLs), and a highlight made with a real click on the reader's toolbar is drawn and stored.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../src/shared/annotation.ts';
+import type { Reply, SaveOutcome } from '../../../src/shared/protocol.ts';
+import {
+  EXTENSION_ORIGIN,
+  findWelcomePage,
+  grantSiteAccess,
+  launchFirefox,
+  type ExtensionGlobal,
+  type FirefoxSession,
+} from '../harness/firefox.ts';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { DB_NAME, message, readRowsInExtension, seed } from '../harness/records.ts';
+import { waitFor } from '../harness/util.ts';
+
+const SITE_ACCESS = 'http://127.0.0.1/*';
+const SENTENCE =
+  'Kim Jong-un affiche son soutien à Vladimir Poutine notamment en livrant des armes et des munitions à la Russie.';
+
+let server: FixtureServer | undefined;
+let session: FirefoxSession | undefined;
+let reader: Page | undefined;
+let articleId = '';
+
+function started(): { reader: Page } {
+  if (!reader) throw new Error('the suite did not start');
+  return { reader };
+}
+
+/** Opens reader.html for an article in a new tab, from an extension page, and finds that tab. */
+async function openReader(session: FirefoxSession, library: Page, id: string): Promise<Page> {
+  const url = await library.evaluate(async (articleId) => {
+    const { browser } = globalThis as ExtensionGlobal;
+    const address = browser.runtime.getURL(`reader.html?id=${encodeURIComponent(articleId)}`);
+    await browser.tabs.create({ url: address });
+    return address;
+  }, id);
+  // Puppeteer reports moz-extension pages' url() as about:blank, so each page is asked.
+  return waitFor(`the reader tab ${url}`, async () => {
+    for (const page of await session.browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === url) return page;
+    }
+    return undefined;
+  });
+}
+
+/** Selects `text` inside the article body with a DOM Range, as a user's drag would. */
+function selectInArticle(page: Page, text: string): Promise<void> {
+  return page.evaluate((wanted) => {
+    const body = document.querySelector('[data-testid=article-body]');
+    if (!body) throw new Error('no article body');
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const start = nodes
+      .map((node) => node.data)
+      .join('')
+      .indexOf(wanted);
+    if (start < 0) throw new Error(`"${wanted}" is not in the article`);
+    const end = start + wanted.length;
+    const range = document.createRange();
+    let total = 0;
+    for (const node of nodes) {
+      const next = total + node.data.length;
+      if (start >= total && start < next) range.setStart(node, start - total);
+      if (end > total && end <= next) range.setEnd(node, end - total);
+      total = next;
+    }
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+  }, text);
+}
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchFirefox();
+  const library = await findWelcomePage(session);
+  const pageUrl = server.url(seed.page);
+  const tab = await session.browser.newPage();
+  await tab.goto(pageUrl, { waitUntil: 'load' });
+  expect(await grantSiteAccess(library, SITE_ACCESS)).toBe(true);
+  const reply = (await library.evaluate(async (address) => {
+    const { browser } = globalThis as ExtensionGlobal;
+    const found = (await browser.tabs.query({})).find((item) => item.url === address);
+    if (found?.id === undefined) throw new Error(`no tab shows ${address}`);
+    return browser.runtime.sendMessage({ type: 'save-tab', tabId: found.id });
+  }, pageUrl)) as Reply<SaveOutcome>;
+  if (!reply.ok) throw new Error(`save-tab failed: ${reply.error.code}: ${reply.error.detail}`);
+  // Checked here so that a failed extraction is reported as such, not as a reader that is empty.
+  expect(reply.value.article.kind, 'the save kept the article text').toBe('article');
+  articleId = reply.value.article.id;
+  reader = await openReader(session, library, articleId);
+  await reader.waitForSelector('[data-testid=article-body] p');
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('the reader in Firefox', () => {
+  it('shows the saved article, in its language, with its source link', async () => {
+    const { reader } = started();
+    expect(await reader.evaluate(() => location.href)).toBe(
+      `${EXTENSION_ORIGIN}reader.html?id=${encodeURIComponent(articleId)}`,
+    );
+    expect(await reader.evaluate(() => document.title)).toBe(seed.expected.title);
+    const shown = await reader.$eval('article.reader-article', (el) => ({
+      lang: el.getAttribute('lang'),
+      title: el.querySelector('h1')?.textContent,
+      source: el.querySelector('a.source-link')?.getAttribute('href'),
+      body: el.querySelector('[data-testid=article-body]')?.textContent ?? '',
+    }));
+    expect(shown).toMatchObject({
+      lang: seed.expected.lang,
+      title: seed.expected.title,
+      source: server?.url(seed.page),
+    });
+    for (const sentence of seed.bodyMustContain) expect(shown.body).toContain(sentence);
+  });
+
+  it('highlights a selected sentence with a real click on the toolbar, and stores it', async () => {
+    const { reader } = started();
+    await selectInArticle(reader, SENTENCE);
+    await reader.waitForSelector('[data-testid=selection-toolbar]');
+    await reader.click('[data-testid=selection-toolbar] button.colour-button[data-colour=blue]');
+    await waitFor('the highlight to be drawn', () => reader.$('mark.margins-hl[data-colour=blue]'));
+    const marked = await reader.$$eval('mark.margins-hl', (marks) =>
+      marks.map((mark) => mark.textContent).join(''),
+    );
+    expect(marked).toBe(SENTENCE);
+    expect(await reader.$eval('[data-testid=reader-status]', (el) => el.textContent)).toBe(
+      message('reader_status_highlight_saved'),
+    );
+
+    const stored = (await reader.evaluate(
+      readRowsInExtension,
+      DB_NAME,
+      'annotations',
+    )) as Annotation[];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      type: 'Annotation',
+      motivation: 'highlighting',
+      articleId,
+      colour: 'blue',
+      target: { source: server?.url(seed.page) },
+    });
+    expect(stored[0]?.target.selector[0]).toMatchObject({
+      type: 'TextQuoteSelector',
+      exact: SENTENCE,
+    });
+  });
+});
