@@ -64,13 +64,18 @@ describe('Margins in Chromium', () => {
       const items = await listedArticles(popup);
       return items.length > 0 && items;
     });
-    expect(listed).toEqual([
-      { title: seed.expected.title, href: pageUrl, target: '_blank', meta: expect.any(String) },
-    ]);
-
     const rows = await readStoredRows(session);
     expect(rows).toHaveLength(1);
     const [row] = rows;
+    expect(listed).toEqual([
+      {
+        title: seed.expected.title,
+        readerHref: `chrome-extension://${session.extensionId}/reader.html?id=${row?.id}`,
+        href: pageUrl,
+        target: '_blank',
+        meta: expect.any(String),
+      },
+    ]);
     const { originalSourceUrl, ...expected } = seed.expected;
     expect(row).toMatchObject({ ...expected, kind: 'article', url: pageUrl });
     for (const sentence of seed.bodyMustContain) expect(row?.textContent).toContain(sentence);

@@ -122,7 +122,13 @@ describe('Margins in Firefox', () => {
       return items.length > 0 && items;
     });
     expect(listed).toEqual([
-      { title: seed.expected.title, href: pageUrl, target: '_blank', meta: expect.any(String) },
+      {
+        title: seed.expected.title,
+        readerHref: expect.stringMatching(/^moz-extension:\/\/[^/]+\/reader\.html\?id=/),
+        href: pageUrl,
+        target: '_blank',
+        meta: expect.any(String),
+      },
     ]);
 
     const [before] = await readStoredRows(library);

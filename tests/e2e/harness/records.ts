@@ -79,19 +79,23 @@ export function withoutUrlKeys(row: StoredRow): ArticleRecord {
 }
 
 export interface ListedArticle {
+  /** The title, a link to the saved copy in the reader. */
   title: string;
+  readerHref: string;
+  /** The "Source" link to the original page. */
   href: string;
   target: string;
   meta: string;
 }
 
-/** The articles a Margins page lists: each `li.article`'s source link and meta line. */
+/** The articles a Margins page lists: each `li.article`'s title, links and meta line. */
 export function listedArticles(page: Page): Promise<ListedArticle[]> {
   return page.$$eval('ul.articles > li.article', (items) =>
     items.map((li) => {
       const link = li.querySelector('a.article-source');
       return {
         title: li.querySelector('a.article-title')?.textContent ?? '',
+        readerHref: li.querySelector('a.article-title')?.getAttribute('href') ?? '',
         href: link?.getAttribute('href') ?? '',
         target: link?.getAttribute('target') ?? '',
         meta: li.querySelector('.meta')?.textContent ?? '',
