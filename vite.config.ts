@@ -27,6 +27,7 @@ export default defineConfig({
       input: {
         popup: resolve(root, 'popup.html'),
         reader: resolve(root, 'reader.html'),
+        options: resolve(root, 'options.html'),
         background: resolve(root, 'background/index.ts'),
       },
       output: {

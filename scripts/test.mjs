@@ -26,6 +26,11 @@ const steps = [
     true,
   ],
   [
+    'hostile pages (chromium, firefox)',
+    ['npx', 'vitest', 'run', '--config', 'vitest.hostile.config.ts'],
+    true,
+  ],
+  [
     'e2e firefox',
     ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', 'tests/e2e/firefox'],
     true,

@@ -14,7 +14,8 @@ export const BROWSERS = {
     label: 'Chromium',
     env: 'CHROMIUM_PATH',
     paths: ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'],
-    aptPackage: 'chromium',
+    // Without chromium-l10n, Debian's Chromium shows only English whatever the language.
+    aptPackage: 'chromium chromium-l10n',
   },
   firefox: {
     label: 'Firefox ESR',
@@ -73,7 +74,7 @@ export function ensureBrowser(name) {
     const [command, ...args] = [...prefix, 'apt-get'];
     const installed =
       run(command, [...args, 'update', '-q'], { env }) &&
-      run(command, [...args, 'install', '-y', '-q', browser.aptPackage], { env });
+      run(command, [...args, 'install', '-y', '-q', ...browser.aptPackage.split(' ')], { env });
     const path = installed ? findBrowser(name) : null;
     if (path) return path;
   }

@@ -1,8 +1,10 @@
 /**
  * One click saves: when the popup opens from the toolbar it saves the active tab at once and
- * reports how it went; undo reverses exactly that save.
+ * reports how it went; undo reverses exactly that save. When the user chose that the toolbar
+ * button only opens the list, nothing is saved until `save` is called (the "Save this page"
+ * button).
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../platform/browser.ts';
 import { request } from '../shared/messaging.ts';
 import { MarginsError, type ErrorCode, type SaveOutcome } from '../shared/protocol.ts';
@@ -15,27 +17,39 @@ export type SaveState =
   | { phase: 'undoing'; outcome: SaveOutcome }
   | { phase: 'undone'; outcome: SaveOutcome };
 
-export function useSaveActiveTab(enabled: boolean): { state: SaveState; undo: () => void } {
-  const [state, setState] = useState<SaveState>({ phase: enabled ? 'saving' : 'idle' });
+async function saveActiveTab(): Promise<SaveOutcome> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new MarginsError('no-tab', 'no active tab');
+  return request({ type: 'save-tab', tabId: tab.id });
+}
 
-  useEffect(() => {
-    if (!enabled) return;
-    let cancelled = false;
-    const save = async (): Promise<SaveOutcome> => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) throw new MarginsError('no-tab', 'no active tab');
-      return request({ type: 'save-tab', tabId: tab.id });
-    };
-    save().then(
-      (outcome) => !cancelled && setState({ phase: 'saved', outcome }),
+export function useSaveActiveTab(autoSave: boolean): {
+  state: SaveState;
+  save: () => void;
+  undo: () => void;
+} {
+  const [state, setState] = useState<SaveState>({ phase: autoSave ? 'saving' : 'idle' });
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const save = useCallback(() => {
+    setState({ phase: 'saving' });
+    saveActiveTab().then(
+      (outcome) => mounted.current && setState({ phase: 'saved', outcome }),
       (error: unknown) =>
-        !cancelled &&
+        mounted.current &&
         setState({ phase: 'failed', code: error instanceof MarginsError ? error.code : 'unknown' }),
     );
-    return () => {
-      cancelled = true;
-    };
-  }, [enabled]);
+  }, []);
+
+  useEffect(() => {
+    if (autoSave) save();
+  }, [autoSave, save]);
 
   const undo = useCallback(() => {
     if (state.phase !== 'saved') return;
@@ -48,5 +62,5 @@ export function useSaveActiveTab(enabled: boolean): { state: SaveState; undo: ()
     );
   }, [state]);
 
-  return { state, undo };
+  return { state, save, undo };
 }

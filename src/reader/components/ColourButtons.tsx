@@ -12,13 +12,18 @@ interface Props {
   onChoose: (colour: HighlightColour) => void;
   /** Builds each button's accessible name ("Highlight yellow", "Change to green"). */
   label: (name: string) => string;
+  /** The colour listed first (the user's default highlight colour); the others keep their order. */
+  first?: HighlightColour;
 }
 
 /** One button per highlight colour, each named in words, never by its swatch alone. */
-export function ColourButtons({ current, onChoose, label }: Props) {
+export function ColourButtons({ current, onChoose, label, first }: Props) {
+  const colours = first
+    ? [first, ...HIGHLIGHT_COLOURS.filter((colour) => colour !== first)]
+    : HIGHLIGHT_COLOURS;
   return (
     <>
-      {HIGHLIGHT_COLOURS.map((colour) => (
+      {colours.map((colour) => (
         <button
           key={colour}
           type="button"

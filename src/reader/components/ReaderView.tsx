@@ -1,13 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  HIGHLIGHT_COLOURS,
-  type Annotation,
-  type HighlightColour,
-} from '../../shared/annotation.ts';
+import type { Annotation, HighlightColour } from '../../shared/annotation.ts';
 import { articleTextOf } from '../../shared/article-body.ts';
 import { describeRange } from '../../shared/anchoring/index.ts';
 import type { ArticleRecord } from '../../shared/article.ts';
 import { t } from '../../shared/i18n.ts';
+import { DEFAULT_SETTINGS, readSettings } from '../../shared/settings.ts';
 import { createHighlight, updateHighlight } from '../actions.ts';
 import { firstMarkOf } from '../marks.ts';
 import { placeAnnotations } from '../placement.ts';
@@ -28,6 +25,18 @@ function below(element: Element): { top: number; left: number } {
   return { top: rect.bottom + window.scrollY, left: rect.left + window.scrollX };
 }
 
+/** The colour chosen in the settings for new highlights (yellow until it has been read). */
+function useDefaultColour(): HighlightColour {
+  const [colour, setColour] = useState<HighlightColour>(DEFAULT_SETTINGS.defaultHighlightColour);
+  useEffect(() => {
+    readSettings().then(
+      (settings) => setColour(settings.defaultHighlightColour),
+      () => undefined,
+    );
+  }, []);
+  return colour;
+}
+
 /** A saved article with its highlights, the side panel, and the popovers that edit them. */
 export function ReaderView({
   article,
@@ -45,6 +54,7 @@ export function ReaderView({
   const [noteFirst, setNoteFirst] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
   const editing = placement.placed.find((item) => item.annotation.id === editingId);
+  const defaultColour = useDefaultColour();
 
   const highlight = async (colour: HighlightColour, note = '') => {
     const chosen = selection.current ?? selection.last;
@@ -86,7 +96,7 @@ export function ReaderView({
       if (editingId) closeEditor();
     }
     if (!selection.current) return;
-    if (event.key === 'h') void highlight(HIGHLIGHT_COLOURS[0]);
+    if (event.key === 'h') void highlight(defaultColour);
     if (event.key === 'n') setNoteFirst(true);
     // Focusing a toolbar button leaves the document selection as it is.
     if (event.key === 't') document.querySelector<HTMLElement>('[role=toolbar] button')?.focus();
@@ -135,8 +145,9 @@ export function ReaderView({
           top={selection.current.top}
           left={selection.current.left}
           noteFirst={noteFirst}
+          defaultColour={defaultColour}
           onHighlight={(colour) => void highlight(colour)}
-          onNote={(note) => void highlight(HIGHLIGHT_COLOURS[0], note)}
+          onNote={(note) => void highlight(defaultColour, note)}
           onClose={() => {
             setNoteFirst(false);
             selection.clear(false);

@@ -8,6 +8,8 @@ interface Props {
   left: number;
   /** Opened with the note field showing (the "n" shortcut). */
   noteFirst: boolean;
+  /** The user's default highlight colour, offered first (and focused first by "t"). */
+  defaultColour: HighlightColour;
   onHighlight: (colour: HighlightColour) => void;
   onNote: (note: string) => void;
   onClose: () => void;
@@ -28,7 +30,15 @@ function moveFocus(event: KeyboardEvent, toolbar: HTMLElement | null) {
 }
 
 /** The small toolbar over a selection: highlight in a colour, or add a note. */
-export function SelectionToolbar({ top, left, noteFirst, onHighlight, onNote, onClose }: Props) {
+export function SelectionToolbar({
+  top,
+  left,
+  noteFirst,
+  defaultColour,
+  onHighlight,
+  onNote,
+  onClose,
+}: Props) {
   const [noting, setNoting] = useState(noteFirst);
   const [note, setNote] = useState('');
   const toolbar = useRef<HTMLDivElement>(null);
@@ -62,6 +72,7 @@ export function SelectionToolbar({ top, left, noteFirst, onHighlight, onNote, on
       >
         <ColourButtons
           current={null}
+          first={defaultColour}
           onChoose={onHighlight}
           label={(name) => t('reader_highlight_in', name)}
         />

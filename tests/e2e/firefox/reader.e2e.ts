@@ -7,12 +7,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../src/shared/annotation.ts';
-import type { Reply, SaveOutcome } from '../../../src/shared/protocol.ts';
 import {
   EXTENSION_ORIGIN,
   findWelcomePage,
   grantSiteAccess,
   launchFirefox,
+  requestSave,
   type ExtensionGlobal,
   type FirefoxSession,
 } from '../harness/firefox.ts';
@@ -87,12 +87,7 @@ beforeAll(async () => {
   const tab = await session.browser.newPage();
   await tab.goto(pageUrl, { waitUntil: 'load' });
   expect(await grantSiteAccess(library, SITE_ACCESS)).toBe(true);
-  const reply = (await library.evaluate(async (address) => {
-    const { browser } = globalThis as ExtensionGlobal;
-    const found = (await browser.tabs.query({})).find((item) => item.url === address);
-    if (found?.id === undefined) throw new Error(`no tab shows ${address}`);
-    return browser.runtime.sendMessage({ type: 'save-tab', tabId: found.id });
-  }, pageUrl)) as Reply<SaveOutcome>;
+  const reply = await requestSave(library, pageUrl);
   if (!reply.ok) throw new Error(`save-tab failed: ${reply.error.code}: ${reply.error.detail}`);
   // Checked here so that a failed extraction is reported as such, not as a reader that is empty.
   expect(reply.value.article.kind, 'the save kept the article text').toBe('article');

@@ -7,13 +7,13 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Reply, SaveOutcome } from '../../../src/shared/protocol.ts';
 import { REVISIT_ORIGINS } from '../../../src/shared/revisit.ts';
 import {
   findWelcomePage,
   grantSiteAccess,
   launchFirefox,
-  type ExtensionGlobal,
+  requestSave,
+  sendFromPage,
   type FirefoxSession,
 } from '../harness/firefox.ts';
 import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
@@ -29,24 +29,6 @@ let library: Page | undefined;
 function started(): { server: FixtureServer; session: FirefoxSession; library: Page } {
   if (!server || !session || !library) throw new Error('the suite did not start');
   return { server, session, library };
-}
-
-/** Sends one protocol request from Margins' library page, as its own UI would. */
-function send<T>(page: Page, message: unknown): Promise<Reply<T>> {
-  return page.evaluate(
-    (body) => (globalThis as ExtensionGlobal).browser.runtime.sendMessage(body),
-    message,
-  ) as Promise<Reply<T>>;
-}
-
-async function tabIdOf(page: Page, url: string): Promise<number> {
-  return page.evaluate(async (pageUrl) => {
-    const tab = (await (globalThis as ExtensionGlobal).browser.tabs.query({})).find(
-      (item) => item.url === pageUrl,
-    );
-    if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
-    return tab.id;
-  }, url);
 }
 
 /** The names the page's highlight registry holds (the CSS Custom Highlight API). */
@@ -73,12 +55,9 @@ describe('highlights on revisited pages in Firefox', () => {
     const url = server.url(seed.page);
     const tab = await session.browser.newPage();
     await tab.goto(url, { waitUntil: 'load' });
-    const saved = await send<SaveOutcome>(library, {
-      type: 'save-tab',
-      tabId: await tabIdOf(library, url),
-    });
+    const saved = await requestSave(library, url);
     if (!saved.ok) throw new Error(saved.error.detail);
-    const created = await send(library, {
+    const created = await sendFromPage(library, {
       type: 'create-annotation',
       articleId: saved.value.article.id,
       selector: [
@@ -91,7 +70,7 @@ describe('highlights on revisited pages in Firefox', () => {
     expect(created.ok).toBe(true);
     // A highlight whose text the page no longer has: not drawn (the reader lists it as an orphan).
     const gone = 'Cette phrase a été retirée de la page depuis.';
-    const orphan = await send(library, {
+    const orphan = await sendFromPage(library, {
       type: 'create-annotation',
       articleId: saved.value.article.id,
       selector: [

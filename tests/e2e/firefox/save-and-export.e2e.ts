@@ -12,12 +12,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../src/shared/export-format.ts';
-import type { Reply, SaveOutcome } from '../../../src/shared/protocol.ts';
 import {
   EXTENSION_ORIGIN,
   findWelcomePage,
   grantSiteAccess,
   launchFirefox,
+  requestSave,
   type ExtensionGlobal,
   type FirefoxSession,
 } from '../harness/firefox.ts';
@@ -47,16 +47,6 @@ function started(): { server: FixtureServer; session: FirefoxSession; library: P
 
 async function readStoredRows(page: Page): Promise<StoredRow[]> {
   return (await page.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
-}
-
-/** Sends the popup's own request, `save-tab`, for the tab showing `url`. */
-function requestSave(page: Page, url: string): Promise<Reply<SaveOutcome>> {
-  return page.evaluate(async (pageUrl) => {
-    const { browser } = globalThis as ExtensionGlobal;
-    const tab = (await browser.tabs.query({})).find((item) => item.url === pageUrl);
-    if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
-    return browser.runtime.sendMessage({ type: 'save-tab', tabId: tab.id });
-  }, url) as Promise<Reply<SaveOutcome>>;
 }
 
 beforeAll(async () => {

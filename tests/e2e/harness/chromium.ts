@@ -17,10 +17,18 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<ChromiumSession> {
+/**
+ * Launches Chromium with Margins installed. `args` are added to the command line, e.g.
+ * `['--lang=fr']` for the French interface. Chromium on Linux ignores `--lang` and takes its UI
+ * language from the environment, so that flag also sets LANGUAGE for the browser (its
+ * translations come with Debian's `chromium-l10n` package).
+ */
+export async function launchChromium(args: readonly string[] = []): Promise<ChromiumSession> {
   const extensionDir = builtExtension('chrome');
   const downloadsDir = await makeTempDir('margins-e2e-chromium-');
+  const lang = args.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
   const browser = await puppeteer.launch({
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang } } : {}),
     executablePath: CHROMIUM_PATH,
     headless: true,
     pipe: true,
@@ -33,6 +41,7 @@ export async function launchChromium(): Promise<ChromiumSession> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   try {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
+import type { Reply, Request, SaveOutcome } from '../../../src/shared/protocol.ts';
 import { builtExtension, closeAndClean, makeTempDir, waitFor } from './util.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -118,4 +119,30 @@ export async function grantSiteAccess(page: Page, originPattern: string): Promis
       (globalThis as ExtensionGlobal).browser.permissions.contains({ origins: [pattern] }),
     originPattern,
   );
+}
+
+/** Sends one protocol request from a Margins page, as that page's own UI would. */
+export function sendFromPage<T>(page: Page, message: Request): Promise<Reply<T>> {
+  return page.evaluate(
+    (body) => (globalThis as ExtensionGlobal).browser.runtime.sendMessage(body),
+    message,
+  ) as Promise<Reply<T>>;
+}
+
+/** The id of the tab showing `url`, asked from a Margins page. */
+export function tabIdShowing(page: Page, url: string): Promise<number> {
+  return page.evaluate(async (address) => {
+    const tabs = await (globalThis as ExtensionGlobal).browser.tabs.query({});
+    const tab = tabs.find((item) => item.url === address);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${address}`);
+    return tab.id;
+  }, url);
+}
+
+/** Asks Margins to save the tab showing `url`, with the popup's own request. */
+export async function requestSave(page: Page, url: string): Promise<Reply<SaveOutcome>> {
+  return sendFromPage<SaveOutcome>(page, {
+    type: 'save-tab',
+    tabId: await tabIdShowing(page, url),
+  });
 }

@@ -1,0 +1,11 @@
+// Why: the options page's entry only wires things up; OptionsApp holds the page.
+import { render } from 'preact';
+import { t, uiLanguage } from '../shared/i18n.ts';
+import { OptionsApp } from './OptionsApp.tsx';
+
+document.documentElement.lang = uiLanguage();
+document.documentElement.dir = t('@@bidi_dir');
+document.title = t('options_title');
+
+const host = document.getElementById('app');
+if (host) render(<OptionsApp />, host);

@@ -1,0 +1,61 @@
+/**
+ * The user's preferences, kept in `storage.local` under one key. Whatever is stored is checked
+ * field by field: a missing or invalid value (an older version, a hand-edited profile) falls back
+ * to its default instead of breaking the page that reads it.
+ */
+import * as v from 'valibot';
+import { browser } from '../platform/browser.ts';
+import { HighlightColourSchema } from './annotation.ts';
+
+export const TOOLBAR_ACTIONS = ['save', 'open-list'] as const;
+export const ToolbarActionSchema = v.picklist(TOOLBAR_ACTIONS);
+export type ToolbarAction = v.InferOutput<typeof ToolbarActionSchema>;
+
+export const DEFAULT_SETTINGS = Object.freeze({
+  /** The colour the reader offers first, and uses for the "h" shortcut. */
+  defaultHighlightColour: 'yellow',
+  /** What the toolbar button does: save the page at once, or only open the list. */
+  toolbarAction: 'save',
+} as const);
+
+export const SettingsSchema = v.object({
+  defaultHighlightColour: v.fallback(
+    HighlightColourSchema,
+    DEFAULT_SETTINGS.defaultHighlightColour,
+  ),
+  toolbarAction: v.fallback(ToolbarActionSchema, DEFAULT_SETTINGS.toolbarAction),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const SettingsPatchSchema = v.partial(
+  v.strictObject({
+    defaultHighlightColour: HighlightColourSchema,
+    toolbarAction: ToolbarActionSchema,
+  }),
+);
+export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
+
+/** The storage.local key the settings live under. */
+export const SETTINGS_KEY = 'settings';
+
+/** Reads stored settings into a whole, valid object; anything unusable reads as the default. */
+export function parseSettings(stored: unknown): Settings {
+  const object = typeof stored === 'object' && stored !== null ? stored : {};
+  return v.parse(SettingsSchema, object);
+}
+
+export async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+/**
+ * Changes some settings and keeps the rest. An invalid value is refused (it throws a valibot
+ * error) and nothing is written. Returns the settings as now stored.
+ */
+export async function writeSettings(patch: SettingsPatch): Promise<Settings> {
+  const valid = v.parse(SettingsPatchSchema, patch);
+  const next: Settings = { ...(await readSettings()), ...valid };
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
