@@ -5,6 +5,10 @@ import { collapseSpace } from './urls';
 const LABEL_ONLY =
   /^(?:posted|published|updated|written|by|on|author|share|follow|more)(?:\s+(?:on|by|in))?$/i;
 
+/** A weekday or month name alone ("Sunday") is a date fragment, not a name. */
+const CALENDAR_WORD =
+  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|today|yesterday|heute|hier|aujourd'hui)$/i;
+
 const LEADING_LABEL =
   /^(?:(?:written|posted|reported|words|text|story|photos?)\s+by|by|par|von|por|autor(?:e|in)?|auteur|author|écrit par|rédigé par|reporter)\b\s*[:：-]?\s*/iu;
 const TRAILING_NOISE =
@@ -26,6 +30,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
     .replace(/[\s,;:|–—-]+$/u, '')
     .trim();
   if (!text || text.length > 120 || !/\p{L}/u.test(text) || LABEL_ONLY.test(text)) return null;
+  if (CALENDAR_WORD.test(text)) return null;
   // A date is not a name: "Wednesday, 26 February 2025" sits in byline boxes too.
   if ((/\d{4}/.test(text) && parseDate(text)) || /^(?:\p{L}+,\s*)?\d+$/u.test(text)) return null;
   return text;

@@ -1,30 +1,32 @@
 // Entry point: Readability for the body plus a metadata layer for what Readability misses; a pure function of the Document.
 import { Readability } from '@mozilla/readability';
-import type { ArticleSnapshot } from '../../shared/article';
-import { cleanByline, joinAuthors } from './byline';
+import type { ArticleSnapshot, FieldSources } from '../../shared/article';
+import { readableCopy } from './clone';
 import { pickExcerpt } from './excerpt';
-import { readJsonLdArticle } from './json-ld';
-import { pageDir, pageLang } from './lang';
+import { pick, pickAuthors, pickDate, pickText, Readings, record } from './fields';
+import { isArticleBody } from './kind';
+import { pageDir, toLangTag } from './lang';
 import { readMeta } from './metadata';
 import { originalSourceUrl } from './original-source';
-import { publishedTime } from './published-time';
-import { sanitizeArticleHtml } from './sanitize';
+import { articleRoot } from './regions';
+import { sanitizeArticle } from './sanitize';
+import { headings, itemprops, jsonLdScripts, onArticle, timeElements } from './scan';
+import { readJsonLd } from './sources/json-ld';
+import { readMetaTags } from './sources/meta-tags';
+import { readMicrodata } from './sources/microdata';
+import { readTimeElements } from './sources/time-element';
+import { visibleLines } from './sources/visible-lines';
+import { markedAuthor, readVisibleText } from './sources/visible-text';
 import { blockText } from './text';
-import { cleanTitle, siteNameFromTitle } from './title';
+import { pickTitle } from './title-pick';
 import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
-import { markedByline, visibleByline } from './visible-text';
 import { countWords } from './word-count';
 
-/** Below this many words the page is saved as a link, not an article. */
-const MIN_ARTICLE_WORDS = 10;
-
-type Parsed = ReturnType<Readability['parse']>;
-
-/** Runs Readability on a copy, so the live page is never changed. */
-function runReadability(doc: Document): Parsed {
-  const clone = doc.cloneNode(true) as Document;
+/** Readability on a trimmed copy, so the live page is never changed; it returns its article element. */
+function runReadability(doc: Document) {
   try {
-    return new Readability(clone).parse();
+    const options = { disableJSONLD: true, keepClasses: true, serializer: (el: Node) => el };
+    return new Readability(readableCopy(doc), options).parse();
   } catch {
     return null;
   }
@@ -36,59 +38,123 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   const base = doc.baseURI || url;
   const host = bareHost(url);
   const meta = readMeta(doc);
-  const jsonLd = readJsonLdArticle(doc);
+  const h1s = headings(doc);
+  const heading = onArticle(h1s)[0] ?? h1s[0] ?? null;
+  const sources: FieldSources = {};
+
+  let root: Element | null | undefined;
+  const rootOf = (): Element | null =>
+    root === undefined ? (root = articleRoot(doc, heading)) : root;
+  const htmlLang = toLangTag(
+    doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang'),
+  );
+  const readings = new Readings();
+  let lang = htmlLang;
+  readings.add(
+    'json-ld',
+    () =>
+      readJsonLd(jsonLdScripts(doc), [url, meta.canonicalUrl ?? '', meta.get('og:url') ?? ''])
+        .found,
+  );
+  for (const { source, found } of readMetaTags(meta)) readings.add(source, () => found);
+  readings.add('microdata', () => readMicrodata(itemprops(doc), meta).found);
+  readings.add('time-element', () => readTimeElements(timeElements(doc), rootOf()).found);
+  readings.add('visible-text', () => {
+    const lines = visibleLines(doc, heading, rootOf());
+    const found = readVisibleText(lines, lang).found;
+    const marked = found.authors?.length ? null : markedAuthor(lines);
+    return marked ? { ...found, authors: [marked] } : found;
+  });
+  if (htmlLang) sources.lang = 'html-lang';
+  else
+    lang = record(
+      sources,
+      'lang',
+      pick(readings, 'lang', (f) => toLangTag(f.lang)),
+    );
   const parsed = runReadability(doc);
-  const lang = pageLang(doc, meta, jsonLd);
+  readings.add('readability', () => ({
+    authors: parsed?.byline ? [parsed.byline] : [],
+    siteName: parsed?.siteName,
+    description: parsed?.excerpt,
+  }));
 
+  const authorList = record(sources, 'byline', pickAuthors(readings)) ?? [];
+  const publishedTime = record(sources, 'publishedTime', pickDate(readings, 'publishedTime', lang));
+  const modifiedTime = record(sources, 'modifiedTime', pickDate(readings, 'modifiedTime', lang));
   const docTitle = collapseSpace(doc.title);
-  const siteName =
-    collapseSpace(meta.get('og:site_name', 'application-name', 'al:android:app_name')) ||
-    jsonLd?.publisher ||
-    collapseSpace(parsed?.siteName) ||
-    siteNameFromTitle(docTitle, host) ||
-    host ||
-    null;
+  const site = pickText(readings, 'siteName');
+  const siteName = record(sources, 'siteName', site);
+  const title = pickTitle({
+    readings,
+    parsedTitle: parsed?.title,
+    docTitle,
+    siteName,
+    host,
+    heading: heading ? collapseSpace(heading.textContent) : null,
+  });
+  sources.title = title.source;
+  const finalSite =
+    siteName ??
+    record(
+      sources,
+      'siteName',
+      title.siteName
+        ? { value: title.siteName, source: 'document-title' }
+        : host
+          ? { value: host, source: 'host' }
+          : null,
+    );
 
-  const headings = Array.from(doc.querySelectorAll('h1')).map((h) => collapseSpace(h.textContent));
-  const rawTitle = collapseSpace(parsed?.title) || jsonLd?.headline || docTitle;
-  const title = cleanTitle(rawTitle, { siteName, host, headings });
-
-  const byline =
-    joinAuthors(jsonLd?.authors ?? []) ??
-    cleanByline(parsed?.byline) ??
-    joinAuthors(meta.all('author').concat(meta.all('dc.creator'), meta.all('sailthru.author'))) ??
-    visibleByline(doc) ??
-    markedByline(doc);
-
-  const win = doc.defaultView;
-  const body = parsed?.content && win ? sanitizeArticleHtml(parsed.content, win, base) : null;
+  // Regression: `instanceof Object` is false for page nodes seen from a Firefox content script
+  // (they belong to the page's compartment), which saved every Firefox page as a link.
+  const content = parsed?.content?.nodeType === 1 ? (parsed.content as Element) : null;
+  const view = doc.defaultView;
+  const body = content && view ? sanitizeArticle(content, base, view) : null;
   const textContent = body ? blockText(body) : '';
   const wordCount = countWords(textContent, lang);
-  const isArticle = wordCount >= MIN_ARTICLE_WORDS;
-  const description = meta.get('og:description', 'description', 'twitter:description');
+  const isArticle = isArticleBody(doc, body, wordCount);
 
-  const canonicalUrl = meta.canonicalUrl ?? absoluteHttpUrl(meta.get('og:url'), base);
+  let canonicalUrl = meta.canonicalUrl;
+  if (canonicalUrl) sources.canonicalUrl = 'link-canonical';
+  else canonicalUrl = record(sources, 'canonicalUrl', pickUrl(readings, base));
+  const originalUrl = originalSourceUrl(body ? [body] : [], base, canonicalUrl);
+  if (originalUrl) sources.originalSourceUrl = 'body';
+  const image = pickText(readings, 'image');
+  const leadImageUrl = image ? absoluteHttpUrl(image.value, base) : null;
+  if (image && leadImageUrl) sources.leadImageUrl = image.source;
+  const description = pickText(readings, 'description');
+  const excerpt =
+    pickExcerpt(isArticle ? body : null, null) ??
+    pickExcerpt(null, record(sources, 'excerpt', description));
+  if (excerpt && !sources.excerpt) sources.excerpt = 'body';
   return {
     kind: isArticle ? 'article' : 'link',
     url,
     canonicalUrl,
-    originalSourceUrl: originalSourceUrl(body ? [body] : [], base, canonicalUrl),
-    title,
-    byline,
-    authors: byline ? [byline] : [],
-    siteName,
-    publishedTime: publishedTime(doc, meta, jsonLd, lang),
-    modifiedTime: null,
+    originalSourceUrl: originalUrl,
+    title: title.value,
+    byline: authorList.length ? authorList.join(', ') : null,
+    authors: authorList,
+    siteName: finalSite,
+    publishedTime,
+    modifiedTime,
     lang,
     dir: pageDir(doc, parsed?.dir, lang),
-    excerpt: pickExcerpt(isArticle ? body : null, description ?? jsonLd?.description ?? null),
+    excerpt,
     contentHtml: isArticle && body ? body.innerHTML : '',
     textContent: isArticle ? textContent : '',
     wordCount: isArticle ? wordCount : 0,
-    leadImageUrl:
-      absoluteHttpUrl(meta.get('og:image', 'og:image:url', 'og:image:secure_url'), base) ??
-      absoluteHttpUrl(meta.get('twitter:image', 'twitter:image:src'), base) ??
-      absoluteHttpUrl(jsonLd?.image, base),
-    fieldSources: {},
+    leadImageUrl,
+    fieldSources: sources,
   };
+}
+
+/** The og:url or JSON-LD url as the canonical address when there is no canonical link. */
+function pickUrl(readings: Readings, base: string) {
+  for (const source of ['opengraph', 'json-ld'] as const) {
+    const value = absoluteHttpUrl(readings.found(source)?.url, base);
+    if (value) return { value, source };
+  }
+  return null;
 }

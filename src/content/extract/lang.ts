@@ -1,29 +1,11 @@
 // Language and direction decide how the reader renders the saved copy (fonts, hyphenation, rtl layout).
-import type { JsonLdArticle } from './json-ld';
-import type { PageMeta } from './metadata';
-
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|ckb|dv)(?:-|$)/i;
 const LANG_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 
 /** A BCP 47 tag from `fr_FR`-style locales; null when the value is not a language tag. */
-function toTag(value: string | null | undefined): string | null {
+export function toLangTag(value: string | null | undefined): string | null {
   const tag = (value ?? '').trim().replace(/_/g, '-');
   return LANG_TAG.test(tag) ? tag : null;
-}
-
-/** `<html lang>`, else og:locale, else JSON-LD inLanguage / Content-Language, else null. */
-export function pageLang(
-  doc: Document,
-  meta: PageMeta,
-  jsonLd: JsonLdArticle | null,
-): string | null {
-  const html = doc.documentElement;
-  return (
-    toTag(html.getAttribute('lang') ?? html.getAttribute('xml:lang')) ??
-    toTag(meta.get('og:locale')) ??
-    toTag(jsonLd?.inLanguage) ??
-    toTag(meta.get('content-language', 'language', 'dc.language'))
-  );
 }
 
 /** `<html dir>`, else Readability's, else 'rtl' for right-to-left languages, else 'ltr'. */

@@ -9,17 +9,18 @@ export interface PageMeta {
   canonicalUrl: string | null;
 }
 
-/** Collects `<meta name|property|itemprop|http-equiv content>` and the canonical link of `doc`. */
+/** Collects `<meta name|property|itemprop|http-equiv content>` and the canonical link of `doc` (one pass). */
 export function readMeta(doc: Document): PageMeta {
   const values = new Map<string, string[]>();
-  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
     const content = collapseSpace(meta.getAttribute('content') ?? meta.getAttribute('value'));
     if (!content) continue;
     // `property` may hold several space-separated names (RDFa); name/itemprop hold one.
     const keys = [
       ...(meta.getAttribute('property') ?? '').split(/\s+/),
       meta.getAttribute('name') ?? '',
-      meta.getAttribute('itemprop') ?? '',
+      // Microdata is a source of its own: itemprop keys are kept apart from named tags.
+      meta.hasAttribute('itemprop') ? `itemprop:${meta.getAttribute('itemprop') ?? ''}` : '',
       meta.getAttribute('http-equiv') ?? '',
     ];
     for (const key of keys) {
@@ -32,7 +33,8 @@ export function readMeta(doc: Document): PageMeta {
   }
   const base = doc.baseURI || doc.URL;
   let canonicalUrl: string | null = null;
-  for (const link of Array.from(doc.querySelectorAll('link[rel~="canonical" i][href]'))) {
+  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+    if (!/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) continue;
     canonicalUrl = absoluteHttpUrl(link.getAttribute('href'), base);
     if (canonicalUrl) break;
   }

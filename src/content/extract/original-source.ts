@@ -4,15 +4,27 @@ import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
 const SOURCE_LABEL =
   /^(?:source(?:\s+link)?|sources?\s*:|original(?:\s+(?:article|source|story|post))?|read (?:the )?(?:original|full) (?:article|story)|originally (?:published|appeared)|lire l['’]article (?:original|complet)|article original|lien (?:source|d['’]origine)|quelle|fuente|fonte|fonte originale)\b/i;
 
+/** Up to 80 characters of text just before `a`, from its preceding siblings (and its parent's). */
+function textBefore(a: Element): string {
+  let text = '';
+  for (let node: Node | null = a; node && text.length < 80; node = node.parentNode) {
+    for (let prev = node.previousSibling; prev && text.length < 80; prev = prev.previousSibling) {
+      text = `${prev.textContent ?? ''} ${text}`;
+    }
+    if (
+      node.parentNode?.nodeName &&
+      /^(?:P|LI|DIV|FOOTER|BLOCKQUOTE)$/.test(node.parentNode.nodeName)
+    )
+      break;
+  }
+  return collapseSpace(text);
+}
+
 /** True when the anchor itself, or the text just before it, labels it as the source. */
 function isSourceAnchor(a: Element): boolean {
   if (SOURCE_LABEL.test(collapseSpace(a.textContent))) return true;
-  const block = a.closest('p, li, div, span, footer') ?? a.parentElement;
-  if (!block) return false;
-  const text = collapseSpace(block.textContent);
-  const at = text.indexOf(collapseSpace(a.textContent));
-  const before = at >= 0 ? text.slice(0, at) : '';
-  return before.length <= 60 && SOURCE_LABEL.test(before.trim());
+  const before = textBefore(a);
+  return before.length <= 60 && SOURCE_LABEL.test(before);
 }
 
 /**
@@ -28,10 +40,9 @@ export function originalSourceUrl(
   const ownHosts = new Set([bareHost(pageUrl), bareHost(canonicalUrl)].filter(Boolean));
   for (const root of roots) {
     for (const a of Array.from(root.querySelectorAll('a[href]'))) {
-      if (!isSourceAnchor(a)) continue;
       const href = absoluteHttpUrl(a.getAttribute('href'), pageUrl);
       const host = bareHost(href);
-      if (href && host && !ownHosts.has(host)) return href;
+      if (href && host && !ownHosts.has(host) && isSourceAnchor(a)) return href;
     }
   }
   return null;

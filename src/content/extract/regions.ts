@@ -11,11 +11,16 @@ const OFF_ARTICLE_TAGS = new Set([
 const OFF_ARTICLE_HINT =
   /(?:^|[\s_-])(?:related|recommend\w*|more-?(?:stories|news|from)|read-?more|sidebar|widget|teaser|promo|trending|popular|most-?read|comments?|newsletter|footer|nav\w*|menu|breadcrumbs?|share|social|outbrain|taboola)(?:$|[\s_-])/i;
 
-/** True when `el` sits inside navigation, a sidebar, a footer, a link or a related-stories block. */
-export function isOffArticle(el: Element, stopAt?: Element | null): boolean {
+/**
+ * True when `el` sits inside navigation, a sidebar, a footer, a related-stories block, or a link
+ * (a date inside a link belongs to the linked story; `inLinks` allows links, as author names are).
+ */
+export function isOffArticle(el: Element, stopAt?: Element | null, inLinks = false): boolean {
   for (let node: Element | null = el; node && node !== stopAt; node = node.parentElement) {
+    // Page-wide classes on <body> ("no-footer", "has-sidebar") say nothing about one element.
+    if (node.tagName === 'BODY' || node.tagName === 'HTML') return false;
     if (OFF_ARTICLE_TAGS.has(node.tagName)) return true;
-    if (node.tagName === 'A' && node !== el) return true;
+    if (node.tagName === 'A' && node !== el && !inLinks) return true;
     if (node.tagName === 'FOOTER' && !node.closest('article')) return true;
     const hint = `${node.id} ${node.getAttribute('class') ?? ''}`;
     if (hint.length < 200 && OFF_ARTICLE_HINT.test(hint)) return true;
@@ -24,11 +29,10 @@ export function isOffArticle(el: Element, stopAt?: Element | null): boolean {
 }
 
 /** The element most likely to hold the article: an <article> (or main) containing the page's <h1>. */
-export function articleRoot(doc: Document): Element | null {
-  const h1 = doc.querySelector('h1');
+export function articleRoot(doc: Document, h1: Element | null): Element | null {
   const withHeading = h1?.closest('article, [itemprop="articleBody"], main, [role="main"]');
   if (withHeading) return withHeading;
-  const articles = doc.querySelectorAll('article');
+  const articles = doc.getElementsByTagName('article');
   if (articles.length === 1) return articles[0] ?? null;
-  return doc.querySelector('main, [role="main"]');
+  return doc.getElementsByTagName('main')[0] ?? doc.querySelector('[role="main"]');
 }

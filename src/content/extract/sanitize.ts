@@ -1,28 +1,55 @@
-// Page HTML is untrusted: DOMPurify strips active content, and lazy or relative media are made to work offline.
+// Page HTML is untrusted: an allowlist walk keeps only inert markup, and makes lazy or relative media work offline.
 import DOMPurify from 'dompurify';
+import { isChrome } from './chrome';
 import { absoluteHttpUrl } from './urls';
 
-const FORBID_TAGS = [
-  'script',
-  'style',
-  'link',
-  'meta',
-  'base',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'form',
-  'input',
-  'button',
-  'select',
-  'option',
-  'textarea',
-  'noscript',
-  'template',
-  'dialog',
-];
+/** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
+const KEEP = new Set(
+  (
+    'a abbr address article aside b bdi bdo blockquote br caption cite code col colgroup dd del ' +
+    'details dfn div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img ins kbd ' +
+    'li main mark ol p picture pre q rp rt ruby s samp section small source span strong sub ' +
+    'summary sup table tbody td tfoot th thead time tr u ul var wbr'
+  ).split(' '),
+);
+/**
+ * Elements removed with everything inside: active content, form controls, and media that needs
+ * scripts. A <form> or <math> is unwrapped instead: some sites wrap a whole article in a form,
+ * and equations carry text (hostile suite P55 lost the rest of an article that way).
+ */
+const DROP = new Set(
+  (
+    'script style link meta base iframe frame frameset object embed applet input button ' +
+    'select option textarea noscript template dialog svg canvas audio video track ' +
+    'portal slot title head'
+  ).split(' '),
+);
+
+/** The library pass after the cleaning walk: whatever the walk let through, DOMPurify vets. */
+const PURIFY_CONFIG = {
+  IN_PLACE: true,
+  FORBID_TAGS: [...DROP, 'form', 'math'],
+  FORBID_ATTR: ['style', 'id', 'name', 'class', 'srcdoc'],
+  ALLOW_DATA_ATTR: false,
+};
+const ATTRS: Record<string, readonly string[]> = {
+  '*': ['title', 'lang', 'dir'],
+  a: ['href'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height'],
+  source: ['srcset', 'sizes', 'type', 'media'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  time: ['datetime'],
+  td: ['colspan', 'rowspan'],
+  th: ['colspan', 'rowspan', 'scope'],
+  col: ['span'],
+  colgroup: ['span'],
+  ol: ['start', 'reversed', 'type'],
+  li: ['value'],
+};
+const URL_ATTRS = new Set(['href', 'src', 'cite']);
 const LAZY_SRC = [
   'data-src',
   'data-lazy-src',
@@ -32,7 +59,6 @@ const LAZY_SRC = [
   'data-hi-res-src',
 ];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
-const URL_ATTRS = ['href', 'src', 'poster', 'cite'];
 const PLACEHOLDER = /^data:|placeholder|blank\.(?:gif|png)|spacer|lazy|1x1|pixel\.gif/i;
 
 /** Moves lazy-loading attributes into src/srcset so images show without the page's scripts. */
@@ -44,10 +70,10 @@ function promoteLazy(el: Element): void {
   if (lazySet && !el.getAttribute('srcset')) el.setAttribute('srcset', lazySet);
 }
 
-/** Resolves each candidate of a srcset against `base`. */
+/** Resolves each candidate of a srcset against `base`, dropping unusable ones. */
 function absoluteSrcset(value: string, base: string): string {
   return value
-    .split(',')
+    .split(/,\s+|,(?=\S+\s+\d)/)
     .map((candidate) => {
       const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
       const abs = absoluteHttpUrl(url, base);
@@ -57,44 +83,60 @@ function absoluteSrcset(value: string, base: string): string {
     .join(', ');
 }
 
-/** Makes links and media absolute (dropping unusable ones) after DOMPurify filtered the attributes. */
-function absolutize(el: Element, base: string): void {
-  for (const name of URL_ATTRS) {
-    const value = el.getAttribute(name);
-    if (value === null || value.startsWith('#') || /^(?:mailto|tel):/i.test(value)) continue;
-    const abs = absoluteHttpUrl(value, base);
-    if (abs) el.setAttribute(name, abs);
-    else if (!/^data:image\//i.test(value)) el.removeAttribute(name);
+/** A safe value for a kept attribute, or null to drop it. */
+function attrValue(name: string, value: string, tag: string, base: string): string | null {
+  if (name === 'srcset') return absoluteSrcset(value, base) || null;
+  if (!URL_ATTRS.has(name)) return value;
+  if (name === 'href' && (value.startsWith('#') || /^(?:mailto|tel):/i.test(value))) return value;
+  if (tag === 'img' && /^data:image\/(?:png|gif|jpe?g|webp);/i.test(value)) return value;
+  return absoluteHttpUrl(value, base);
+}
+
+/** Keeps only allowed attributes, with absolute http(s) addresses. */
+function cleanAttributes(el: Element, tag: string, base: string): void {
+  if (tag === 'img' || tag === 'source') promoteLazy(el);
+  const allowed = ATTRS[tag];
+  for (const attr of Array.from(el.attributes)) {
+    const name = attr.name.toLowerCase();
+    const keep = allowed?.includes(name) || ATTRS['*']?.includes(name);
+    const value = keep ? attrValue(name, attr.value.trim(), tag, base) : null;
+    if (value === null) el.removeAttribute(attr.name);
+    else if (value !== attr.value) el.setAttribute(attr.name, value);
   }
-  const srcset = el.getAttribute('srcset');
-  if (srcset !== null) el.setAttribute('srcset', absoluteSrcset(srcset, base));
+  if (tag === 'a' && el.hasAttribute('href')) el.setAttribute('rel', 'noopener noreferrer');
+}
+
+/** Sanitises the children of `parent` in place. */
+function walk(parent: Element, base: string): void {
+  let child = parent.firstChild;
+  while (child) {
+    const next = child.nextSibling;
+    if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.localName.toLowerCase();
+      if (DROP.has(tag) || isChrome(el)) el.remove();
+      else {
+        walk(el, base);
+        if (KEEP.has(tag)) cleanAttributes(el, tag, base);
+        else el.replaceWith(...Array.from(el.childNodes));
+      }
+    } else if (child.nodeType !== 3) parent.removeChild(child);
+    child = next;
+  }
 }
 
 /**
- * Sanitises `html` in an inert document of `win` and returns the clean body element
- * (the caller reads its innerHTML and text). `base` resolves relative addresses.
+ * Sanitises Readability's article element in place (it lives in Readability's own copy of the
+ * page) and returns it. `base` resolves relative addresses; `view` is the page's window.
  */
-export function sanitizeArticleHtml(
-  html: string,
-  win: Window & typeof globalThis,
+export function sanitizeArticle(
+  root: Element,
   base: string,
-): Element | null {
-  const purify = DOMPurify(win);
-  purify.addHook('beforeSanitizeAttributes', (node) => {
-    if (node.nodeType === 1) promoteLazy(node as Element);
-  });
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    absolutize(el, base);
-    if (el.tagName === 'A' && el.getAttribute('href'))
-      el.setAttribute('rel', 'noopener noreferrer');
-  });
-  const body: Node | null = purify.sanitize(html, {
-    FORBID_TAGS,
-    FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'target'],
-    ALLOW_DATA_ATTR: false,
-    RETURN_DOM: true,
-  });
-  return body && body.nodeType === 1 ? (body as Element) : null;
+  view: Window & typeof globalThis,
+): Element {
+  walk(root, base);
+  for (const attr of Array.from(root.attributes)) root.removeAttribute(attr.name);
+  // The copy Readability worked on has no window of its own: the page's window lends DOMPurify one.
+  DOMPurify(view).sanitize(root, PURIFY_CONFIG);
+  return root;
 }

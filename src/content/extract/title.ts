@@ -59,11 +59,13 @@ export function cleanTitle(raw: string, ctx: TitleContext): string {
       pass === 0 &&
       seps.length === 1 &&
       last &&
+      /[|｜·•]/.test(last[0]) &&
       words(suffix) <= 4 &&
       words(title.slice(0, last.index)) >= 4 &&
       suffix.length * 2 < last.index
     ) {
-      // An unnamed short trailing part is the site's name in the usual "Headline – Site" shape.
+      // An unnamed short part after a pipe or dot ("Headline | Site") is the site's name; a dash
+      // also joins clauses of headlines, so a dashed suffix is cut only when it names the site.
       title = title.slice(0, last.index).trim();
     } else break;
   }

@@ -1,26 +1,27 @@
-// Word counts must work for scripts without spaces (Chinese, Japanese, Thai), so use Intl.Segmenter when present.
-let segmenter: Intl.Segmenter | null | undefined;
+// Word counts must work for scripts without spaces (Chinese, Japanese, Thai); Intl.Segmenter is used only for those.
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const segmenters = new Map<string, Intl.Segmenter | null>();
 
-/** Number of words in `text`, by Unicode word segmentation where available. */
+function segmenterFor(lang: string | null | undefined): Intl.Segmenter | null {
+  if (typeof Intl.Segmenter !== 'function') return null;
+  const key = lang ?? '';
+  if (!segmenters.has(key)) {
+    try {
+      segmenters.set(key, new Intl.Segmenter(lang ?? undefined, { granularity: 'word' }));
+    } catch {
+      segmenters.set(key, new Intl.Segmenter(undefined, { granularity: 'word' }));
+    }
+  }
+  return segmenters.get(key) ?? null;
+}
+
+/** Number of words in `text`: runs of letters and digits, or Unicode word segments for unspaced scripts. */
 export function countWords(text: string, lang?: string | null): number {
   if (!text.trim()) return 0;
-  if (segmenter === undefined) {
-    segmenter =
-      typeof Intl.Segmenter === 'function'
-        ? new Intl.Segmenter(undefined, { granularity: 'word' })
-        : null;
-  }
-  const seg = lang && segmenter ? (safeSegmenter(lang) ?? segmenter) : segmenter;
-  if (!seg) return text.match(/[\p{L}\p{N}\p{M}]+/gu)?.length ?? 0;
+  const seg = UNSPACED.test(text) ? segmenterFor(lang) : null;
+  if (!seg) return text.match(/[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
   let count = 0;
   for (const part of seg.segment(text)) if (part.isWordLike) count++;
   return count;
-}
-
-function safeSegmenter(lang: string): Intl.Segmenter | null {
-  try {
-    return new Intl.Segmenter(lang, { granularity: 'word' });
-  } catch {
-    return null;
-  }
 }

@@ -3,7 +3,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { cleanByline } from '../../../src/content/extract/byline';
 import { parseDate } from '../../../src/content/extract/dates';
-import { sanitizeArticleHtml } from '../../../src/content/extract/sanitize';
+import { sanitizeArticle } from '../../../src/content/extract/sanitize';
 import { blockText } from '../../../src/content/extract/text';
 import { cleanTitle } from '../../../src/content/extract/title';
 import { countWords } from '../../../src/content/extract/word-count';
@@ -77,21 +77,74 @@ describe('blockText and countWords', () => {
   });
 });
 
-describe('sanitizeArticleHtml', () => {
+describe('sanitizeArticle', () => {
+  const clean = (inner: string): string => {
+    const { window } = new JSDOM(`<div id="root">${inner}</div>`, {
+      url: 'https://site.example/a/page',
+    });
+    const root = window.document.getElementById('root') as Element;
+    return sanitizeArticle(
+      root,
+      'https://site.example/a/page',
+      window as unknown as Window & typeof globalThis,
+    ).innerHTML;
+  };
+  // Regression (hostile suite P55): a nested <form>/<math> took the rest of the article with it.
+  it('keeps the text inside a form or an equation, without the form', () => {
+    const html = clean('<form><p>Inside a form.</p></form><p><math><mi>x</mi></math> rises.</p>');
+    expect(html).toContain('Inside a form.');
+    expect(html).toContain('x rises.');
+    expect(html).not.toMatch(/<form|<math/);
+  });
+
   it('removes active content, promotes lazy images and makes addresses absolute', () => {
-    const { window } = new JSDOM('', { url: 'https://site.example/a/page' });
-    const body = sanitizeArticleHtml(
+    const html = clean(
       '<p onclick="x()">Hi <a href="../b">link</a> <a href="javascript:alert(1)">bad</a></p>' +
         '<img src="data:image/gif;base64,AAAA" data-src="/img/x.jpg" data-srcset="/img/x2.jpg 2x">' +
         '<script>alert(1)</script><iframe src="https://evil.example"></iframe><form><input></form>' +
-        '<p style="color:red">styled</p>',
-      window as unknown as Window & typeof globalThis,
-      'https://site.example/a/page',
+        '<p style="color:red">styled</p><svg><a href="javascript:x()">s</a></svg>',
     );
-    const html = body?.innerHTML ?? '';
     expect(html).not.toMatch(/onclick|javascript:|<script|<iframe|<form|<input|style=/);
     expect(html).toContain('href="https://site.example/b"');
     expect(html).toContain('src="https://site.example/img/x.jpg"');
     expect(html).toContain('srcset="https://site.example/img/x2.jpg 2x"');
+  });
+});
+
+describe('sanitizeArticle drops page chrome', () => {
+  const clean = (inner: string): string => {
+    const { window } = new JSDOM(`<div id="root">${inner}</div>`, { url: 'https://site.example/' });
+    return (
+      sanitizeArticle(
+        window.document.getElementById('root') as Element,
+        'https://site.example/',
+        window as unknown as Window & typeof globalThis,
+      ).textContent ?? ''
+    );
+  };
+  it.each([
+    ['share bar', '<div class="share-buttons"><a href="#">Facebook</a><a href="#">X</a></div>'],
+    ['newsletter box', '<div class="newsletter-signup"><p>Get our daily email.</p></div>'],
+    ['related list', '<ul class="related-posts"><li><a href="/x">Another story</a></li></ul>'],
+    ['theme chrome', '<p>Exit mobile version</p>'],
+  ])('removes a %s', (_name, html) => {
+    expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
+  });
+  it('keeps an unknown inline element as its text', () => {
+    expect(clean('<p>A <font>fine</font> day</p>')).toBe('A fine day');
+  });
+});
+
+// Regression (hostile suite P64, P69): HTML written inside og:title and og:site_name was shown
+// to the user as literal markup.
+describe('metadata values carrying markup', () => {
+  it('keeps the words and drops the elements, but not a tag named in a headline', async () => {
+    const { plainText } = await import('../../../src/content/extract/urls');
+    expect(plainText('Flood wall <img src=x onerror=alert(1)> approved')).toBe(
+      'Flood wall approved',
+    );
+    expect(plainText('Quayside <b>Chronicle</b><script>x()</script>')).toBe('Quayside Chronicle');
+    expect(plainText('Why the <dialog> element matters')).toBe('Why the <dialog> element matters');
+    expect(plainText('3 < 5 and 7 > 2')).toBe('3 < 5 and 7 > 2');
   });
 });

@@ -1,96 +1,122 @@
-// Schema.org JSON-LD is the most reliable metadata on news pages, but comes as graphs, arrays and @id references.
-import { collapseSpace } from './urls';
+// Schema.org JSON-LD: graphs, arrays, @id references, nested authors, and sometimes several articles per page.
+import { collapseSpace } from '../urls';
+import type { Found, Reading } from './types';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-export interface JsonLdArticle {
-  headline: string | null;
-  authors: string[];
-  datePublished: string | null;
-  publisher: string | null;
-  image: string | null;
-  description: string | null;
-  inLanguage: string | null;
-}
-
 const ARTICLE_TYPE =
-  /(?:Article|BlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|APIReference)$/;
-const PAGE_TYPE = /(?:WebPage|ItemPage)$/;
+  /(?:Article|BlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|APIReference|LiveBlogPosting|Review|Recipe|HowTo|ScholarlyArticle)$/;
+const PAGE_TYPE = /(?:WebPage|ItemPage|AboutPage|ProfilePage|QAPage)$/;
 
 const isObject = (value: Json | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function types(node: JsonObject): string[] {
-  const t = node['@type'];
-  const list = Array.isArray(t) ? t : [t];
-  return list.filter((x): x is string => typeof x === 'string');
-}
+const types = (node: JsonObject): string[] =>
+  [node['@type']].flat().filter((x): x is string => typeof x === 'string');
 
-/** Every object node of every JSON-LD block, flattening arrays and @graph. */
-function collectNodes(doc: Document): JsonObject[] {
-  const nodes: JsonObject[] = [];
-  const visit = (value: Json | undefined): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (isObject(value)) {
-      nodes.push(value);
-      if (value['@graph'] !== undefined) visit(value['@graph']);
-    }
-  };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    const text = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '');
+/** Parses a block, tolerating CDATA wrappers, comments, trailing commas and raw newlines in strings. */
+function parseBlock(text: string): Json | undefined {
+  const cleaned = text.replace(/^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$/g, '').trim();
+  for (const attempt of [
+    cleaned,
+    cleaned.replace(/,\s*([}\]])/g, '$1').replace(/[\n\r\t]+/g, ' '),
+  ]) {
     try {
-      visit(JSON.parse(text) as Json);
+      return JSON.parse(attempt) as Json;
     } catch {
-      // A broken block is ignored; the other sources still apply.
+      // Try the repaired text next; a block that still fails is ignored.
     }
   }
+  return undefined;
+}
+
+/** Every object node of every JSON-LD block, flattening arrays, @graph and mainEntity. */
+export function collectNodes(scripts: readonly Element[]): JsonObject[] {
+  const nodes: JsonObject[] = [];
+  const visit = (value: Json | undefined, depth: number): void => {
+    if (depth > 4) return;
+    if (Array.isArray(value)) value.forEach((item) => visit(item, depth));
+    else if (isObject(value)) {
+      nodes.push(value);
+      for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage']) visit(value[key], depth + 1);
+    }
+  };
+  for (const script of scripts) visit(parseBlock(script.textContent ?? ''), 0);
   return nodes;
 }
 
-/** Reads the first JSON-LD node of an article type (else a WebPage), resolving @id references. */
-export function readJsonLdArticle(doc: Document): JsonLdArticle | null {
-  const nodes = collectNodes(doc);
+/** Path of an address without query or hash, for comparing a node's url with the page's. */
+const urlKey = (value: string | null | undefined): string =>
+  (value ?? '')
+    .replace(/^https?:\/\/(?:www\.)?/i, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '');
+
+/** Picks the page's own article among several: the one about this URL, else the fullest. */
+function mainArticle(
+  nodes: JsonObject[],
+  pageUrls: readonly string[],
+  url: (v: Json | undefined) => string | null,
+): JsonObject | undefined {
+  const articles = nodes.filter((n) => types(n).some((t) => ARTICLE_TYPE.test(t)));
+  const keys = new Set(pageUrls.map(urlKey).filter(Boolean));
+  const own = articles.find((n) =>
+    [n['url'], n['mainEntityOfPage'], n['@id']].some((v) => keys.has(urlKey(url(v)))),
+  );
+  if (own) return own;
+  const weight = (n: JsonObject): number =>
+    (n['articleBody'] ? 4 : 0) +
+    (n['author'] ? 2 : 0) +
+    (n['datePublished'] ? 2 : 0) +
+    (n['headline'] ? 1 : 0);
+  const best = [...articles].sort((a, b) => weight(b) - weight(a))[0];
+  return best ?? nodes.find((n) => types(n).some((t) => PAGE_TYPE.test(t)) && n['datePublished']);
+}
+
+/** The JSON-LD reading of the page's main article (nothing when there is none). */
+export function readJsonLd(scripts: readonly Element[], pageUrls: readonly string[]): Reading {
+  const nodes = collectNodes(scripts);
   const byId = new Map<string, JsonObject>();
   for (const node of nodes) {
     const id = node['@id'];
-    if (typeof id === 'string' && !byId.has(id)) byId.set(id, node);
+    if (typeof id === 'string' && !byId.has(id) && Object.keys(node).length > 1) byId.set(id, node);
   }
-  const resolve = (value: Json | undefined): Json | undefined => {
-    if (isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1) {
-      return byId.get(value['@id']) ?? value;
-    }
-    return value;
-  };
+  const resolve = (value: Json | undefined): Json | undefined =>
+    isObject(value) && typeof value['@id'] === 'string' && !value['name']
+      ? (byId.get(value['@id']) ?? value)
+      : value;
   const text = (value: Json | undefined): string | null => {
     const v = resolve(Array.isArray(value) ? value[0] : value);
     if (typeof v === 'string') return collapseSpace(v) || null;
-    if (isObject(v)) return text(v['name'] ?? v['@value']);
+    if (typeof v === 'number') return String(v);
+    if (isObject(v)) return text(v['name'] ?? v['@value'] ?? v['alternateName']);
     return null;
   };
-  const names = (value: Json | undefined): string[] => {
-    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    return list.map((item) => text(item)).filter((n): n is string => !!n);
-  };
+  const names = (value: Json | undefined): string[] =>
+    [value ?? []]
+      .flat()
+      .map((item) => text(item))
+      .filter((n): n is string => !!n);
   const url = (value: Json | undefined): string | null => {
     const v = resolve(Array.isArray(value) ? value[0] : value);
     if (typeof v === 'string') return v.trim() || null;
-    if (isObject(v)) return url(v['url'] ?? v['contentUrl']);
+    if (isObject(v)) return url(v['url'] ?? v['contentUrl'] ?? v['@id']);
     return null;
   };
-
-  const node =
-    nodes.find((n) => types(n).some((t) => ARTICLE_TYPE.test(t))) ??
-    nodes.find((n) => types(n).some((t) => PAGE_TYPE.test(t)) && n['datePublished']);
-  if (!node) return null;
-  const date = resolve(node['datePublished'] ?? node['dateCreated']);
-  return {
-    headline: text(node['headline']) ?? text(node['name']),
+  const node = mainArticle(nodes, pageUrls, url);
+  if (!node) return { source: 'json-ld', found: {} };
+  const site = nodes.find((n) => types(n).includes('WebSite'));
+  const found: Found = {
+    title: text(node['headline']) ?? text(node['name']),
     authors: names(node['author'] ?? node['creator']),
-    datePublished: typeof date === 'string' ? date.trim() || null : null,
-    publisher: text(node['publisher']),
+    publishedTime: text(node['datePublished'] ?? node['dateCreated'] ?? node['uploadDate']),
+    modifiedTime: text(node['dateModified']),
+    siteName: text(node['publisher']) ?? (site ? text(site['name']) : null),
     image: url(node['image'] ?? node['thumbnailUrl']),
     description: text(node['description']),
-    inLanguage: text(node['inLanguage']),
+    lang: text(node['inLanguage']),
+    url: url(node['url']),
   };
+  return { source: 'json-ld', found };
 }

@@ -1,0 +1,37 @@
+// Several authors arrive as one string ("A and B", "A, B & C") or as a list; the snapshot keeps them apart.
+import { cleanByline } from './byline';
+
+const JOINERS = /\s*(?:;|\||\s&\s|\s+(?:and|et|und|y|e|og|och|en|i)\s+)\s*/iu;
+const JOB_TITLE =
+  /\b(?:reporter|editor|correspondent|writer|columnist|contributor|staff|journalist|analyst|producer|director|professor|chief|senior|deputy|bureau|editorial|rédact\w*|journaliste|envoyée? spéciale?|korrespondent\w*|redakteur\w*|periodista|corresponsal|giornalista|inviat[oa]|jornalista)\b/iu;
+const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md)\.?$/i;
+
+/** Splits a comma list only when each part looks like a full name, so "Doe, Jane" stays whole. */
+function splitCommas(text: string): string[] {
+  const parts = text.split(/\s*,\s*/);
+  if (parts.length < 2) return [text];
+  const kept = parts.filter((part) => !JOB_TITLE.test(part) && !SUFFIX.test(part));
+  const names = kept.length ? kept : [parts[0] ?? ''];
+  return names.every((part) => part.split(/\s+/).length >= 2) ? names : [kept.join(', ')];
+}
+
+/** Each author of `raw` on their own: labels, dates and job titles removed; duplicates dropped. */
+export function splitAuthors(raw: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of raw) {
+    const clean = cleanByline(value);
+    if (!clean) continue;
+    // A parenthesised aside ("X (avec Y et Z)") is one credit line, not a list to split.
+    const parts = /[()]/.test(clean) ? [clean] : clean.split(JOINERS).flatMap(splitCommas);
+    for (const part of parts) {
+      const name = cleanByline(part.replace(/^[,\s]+|[,\s]+$/g, ''));
+      const key = name?.toLowerCase();
+      if (!name || !key || seen.has(key) || (JOB_TITLE.test(name) && name.split(/\s+/).length > 3))
+        continue;
+      seen.add(key);
+      out.push(name);
+    }
+  }
+  return out.slice(0, 20);
+}

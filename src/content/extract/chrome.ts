@@ -1,0 +1,28 @@
+// Share bars, newsletter boxes, related-story lists and theme chrome ("Exit mobile version") are not the article.
+import { collapseSpace } from './urls';
+
+const CHROME_HINT =
+  /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter|subscribe|subscription|signup|related|recommended|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
+const CHROME_TEXT =
+  /^(?:exit mobile version|share(?: this(?: article| story)?)?(?: on \w+)?|partager|teilen|compartir|condividi|compartilhe|related(?: posts| stories| articles)?|recent posts|read more|read next|more stories|sign up(?: for| to)? (?:our|the) newsletter.*|subscribe(?: to our newsletter)?|advertisement|publicité|anzeige|werbung|publicidad|pubblicità|publicidade|articles similaires|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|leer más|leggi anche|leia também)\s*[:.!]?$/i;
+const MAX_CHROME_TEXT = 600;
+
+/** Share of the element's text that sits in links: related-story lists are mostly links. */
+function linkShare(el: Element, length: number): number {
+  let linked = 0;
+  for (const a of Array.from(el.getElementsByTagName('a')))
+    linked += collapseSpace(a.textContent).length;
+  return length ? linked / length : 1;
+}
+
+/** True for an element of the page's chrome, not of the article. */
+export function isChrome(el: Element): boolean {
+  const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  const hinted = hint.length > 1 && hint.length < 200 && CHROME_HINT.test(hint);
+  if (!hinted && el.childElementCount > 3) return false;
+  const text = collapseSpace(el.textContent);
+  if (CHROME_TEXT.test(text)) return true;
+  if (!hinted || text.length > MAX_CHROME_TEXT * 4) return false;
+  // A hinted block is chrome when short, or when it is mostly links (a list of other stories).
+  return text.length <= MAX_CHROME_TEXT || linkShare(el, text.length) > 0.5;
+}

@@ -1,0 +1,153 @@
+// Readability changes the document it reads, so it runs on a copy; the copy leaves out what it would discard anyway.
+
+/** Subtrees Readability removes or never reads; copying them only costs time. */
+const SKIP = new Set([
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'audio',
+  'video',
+  'select',
+  'textarea',
+  'dialog',
+]);
+/** Head elements Readability reads (title, language and its metadata tags). */
+const HEAD_KEEP = new Set(['title', 'meta', 'base']);
+/** Elements that start a new block, so whitespace between them carries no meaning. */
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'html',
+  'head',
+]);
+
+const isBlockOrNone = (node: Node | null): boolean =>
+  !node || (node.nodeType === 1 && BLOCK.has((node as Element).localName));
+
+/** True for a node the copy can leave out without changing what Readability extracts. */
+function droppable(node: Node, parent: Element): boolean {
+  if (node.nodeType === 8) return true;
+  if (node.nodeType === 3) {
+    if (/\S/.test(node.nodeValue ?? '') || !BLOCK.has(parent.localName)) return false;
+    return isBlockOrNone(node.previousSibling) && isBlockOrNone(node.nextSibling);
+  }
+  if (node.nodeType !== 1) return true;
+  const el = node as Element;
+  const name = el.localName;
+  if (SKIP.has(name) || (parent.localName === 'head' && !HEAD_KEEP.has(name))) return true;
+  if (parent.localName === 'html') return false;
+  return (
+    isHidden(el) ||
+    ((PAGE_CHROME.has(name) || PAGE_CHROME_ROLES.has(el.getAttribute('role') ?? '')) &&
+      !inTableOrCode(parent))
+  );
+}
+
+/** Navigation and dialogs: Readability strips these (by tag or role) from what it extracts. */
+const PAGE_CHROME = new Set(['nav', 'aside']);
+const PAGE_CHROME_ROLES = new Set([
+  'navigation',
+  'menu',
+  'menubar',
+  'dialog',
+  'alertdialog',
+  'complementary',
+]);
+
+/** Inside a table or code block, where Readability keeps everything. */
+const inTableOrCode = (el: Element): boolean => el.closest('table, code, pre') !== null;
+
+/** Hidden as Readability judges it (it drops such elements on every pass). */
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (
+    el.getAttribute('aria-hidden') === 'true' &&
+    !(el.getAttribute('class') ?? '').includes('fallback-image')
+  )
+    return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDING_STYLE.test(style);
+}
+
+/** Readability drops hidden elements, so only a style that hides one is worth copying (parsing CSS is slow). */
+const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** A shallow copy of `el` in `doc`, without inline styles that do not hide it. */
+function copyElement(el: Element, doc: Document): Element {
+  const copy = doc.createElementNS(el.namespaceURI, el.localName);
+  for (const attr of Array.from(el.attributes)) {
+    if (attr.name === 'style' && !HIDING_STYLE.test(attr.value)) continue;
+    try {
+      copy.setAttribute(attr.name, attr.value);
+    } catch {
+      // Names the parser accepts but setAttribute rejects ("foo\"") are of no use to Readability.
+    }
+  }
+  return copy;
+}
+
+/** Appends to `to` a copy of each kept child of `from`, parent before children (each node copied once). */
+function copyChildren(from: Element, to: Element, doc: Document): void {
+  for (let child = from.firstChild; child; child = child.nextSibling) {
+    if (droppable(child, from)) continue;
+    if (child.nodeType === 3) {
+      to.appendChild(doc.createTextNode(child.nodeValue ?? ''));
+      continue;
+    }
+    const copy = copyElement(child as Element, doc);
+    to.appendChild(copy);
+    if (child.firstChild) copyChildren(child as Element, copy, doc);
+  }
+}
+
+/** A detached copy of `doc` for Readability, without scripts, styles, media and inter-block whitespace. */
+export function readableCopy(doc: Document): Document {
+  const copy = doc.implementation.createHTMLDocument('');
+  const html = doc.documentElement;
+  const root = copyElement(html, copy);
+  copy.replaceChild(root, copy.documentElement);
+  copyChildren(html, root, copy);
+  return copy;
+}

@@ -1,0 +1,130 @@
+// Combines what each metadata source found by a fixed precedence per field, remembering where each value came from.
+import type { FieldSource, FieldSources } from '../../shared/article';
+import { splitAuthors } from './authors';
+import { parseDate } from './dates';
+import type { Found } from './sources/types';
+import { parseTextDate } from './text-dates';
+import { collapseSpace, plainText } from './urls';
+
+/** Sources from most to least trusted, per field. Sources not listed are not used for it. */
+export const PRECEDENCE = {
+  authors: [
+    'json-ld',
+    'article-meta',
+    'parsely',
+    'sailthru',
+    'dublin-core',
+    'citation',
+    'meta',
+    'microdata',
+    'readability',
+    'visible-text',
+  ],
+  publishedTime: [
+    'json-ld',
+    'article-meta',
+    'opengraph',
+    'parsely',
+    'sailthru',
+    'dublin-core',
+    'citation',
+    'meta',
+    'microdata',
+    'time-element',
+    'visible-text',
+  ],
+  modifiedTime: [
+    'json-ld',
+    'article-meta',
+    'opengraph',
+    'dublin-core',
+    'meta',
+    'microdata',
+    'time-element',
+    'visible-text',
+  ],
+  siteName: ['opengraph', 'json-ld', 'meta', 'dublin-core', 'citation', 'readability'],
+  image: ['opengraph', 'json-ld', 'meta', 'parsely', 'sailthru'],
+  description: ['opengraph', 'meta', 'json-ld', 'readability'],
+  lang: ['opengraph', 'json-ld', 'dublin-core', 'citation', 'meta'],
+} as const satisfies Partial<Record<keyof Found, readonly FieldSource[]>>;
+
+export interface Picked<T> {
+  value: T;
+  source: FieldSource;
+}
+
+/**
+ * The page's sources, each read on first use: a field stops at the first source that has it, so
+ * the slow sources (visible text, <time>, microdata) are read only on pages whose metadata is thin.
+ */
+export class Readings {
+  private readonly readers = new Map<FieldSource, () => Found>();
+  private readonly cache = new Map<FieldSource, Found>();
+
+  add(source: FieldSource, read: () => Found): this {
+    this.readers.set(source, read);
+    return this;
+  }
+
+  found(source: FieldSource): Found | null {
+    const cached = this.cache.get(source);
+    if (cached) return cached;
+    const read = this.readers.get(source);
+    if (!read) return null;
+    const value = read();
+    this.cache.set(source, value);
+    return value;
+  }
+}
+
+/** The first value of `field` that `normalise` accepts, following the field's precedence. */
+export function pick<T>(
+  readings: Readings,
+  field: keyof typeof PRECEDENCE,
+  normalise: (found: Found) => T | null,
+): Picked<T> | null {
+  for (const source of PRECEDENCE[field]) {
+    const found = readings.found(source);
+    const value = found ? normalise(found) : null;
+    if (value !== null) return { value, source };
+  }
+  return null;
+}
+
+/** A date field as ISO 8601; text sources go through the language-aware text parser. */
+export function pickDate(
+  readings: Readings,
+  field: 'publishedTime' | 'modifiedTime',
+  lang: string | null,
+): Picked<string> | null {
+  return pick(readings, field, (found) => {
+    const raw = collapseSpace(found[field]);
+    if (!raw) return null;
+    return parseDate(raw, lang) ?? (raw.length < 200 ? parseTextDate(raw, lang) : null);
+  });
+}
+
+/** Authors as a list, from the first source that names at least one. */
+export const pickAuthors = (readings: Readings): Picked<string[]> | null =>
+  pick(readings, 'authors', (found) => {
+    const names = splitAuthors((found.authors ?? []).map(plainText));
+    return names.length ? names : null;
+  });
+
+/** A plain text field, whitespace collapsed. */
+export const pickText = (
+  readings: Readings,
+  field: 'siteName' | 'description' | 'image' | 'lang',
+): Picked<string> | null => pick(readings, field, (found) => plainText(found[field]) || null);
+
+/** Records `picked`'s source for `field` in `sources`, and returns its value. */
+export function record<T>(
+  sources: FieldSources,
+  field: keyof FieldSources,
+  picked: Picked<T> | null,
+): T | null {
+  if (!picked) return null;
+  sources[field] = picked.source;
+  return picked.value;
+}

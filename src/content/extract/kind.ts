@@ -1,0 +1,27 @@
+// Whether the page holds an article worth saving as text, or is an app screen (sign-in, search) kept as a link.
+const MIN_WORDS = 10;
+const SHORT_ARTICLE_WORDS = 120;
+
+/** True when the page is a sign-in or sign-up screen: a form with a password field. */
+const isSignIn = (doc: Document): boolean => doc.querySelector('input[type="password" i]') !== null;
+
+/** True when some block of the body reads like running text (a sentence of several words). */
+function hasProse(body: Element): boolean {
+  for (const p of Array.from(body.querySelectorAll('p, li, blockquote, pre, td, div'))) {
+    if (p.childElementCount > 8) continue;
+    const words = (p.textContent ?? '').split(/\s+/).filter(Boolean).length;
+    if (words >= 6) return true;
+  }
+  return false;
+}
+
+/**
+ * An article: Readability found at least a few words of running text, and a short text is not
+ * the chrome of a sign-in screen.
+ */
+export function isArticleBody(doc: Document, body: Element | null, wordCount: number): boolean {
+  if (!body || wordCount === 0) return false;
+  if (wordCount >= SHORT_ARTICLE_WORDS) return true;
+  if (isSignIn(doc)) return false;
+  return wordCount >= MIN_WORDS || hasProse(body);
+}

@@ -1,0 +1,151 @@
+// OpenGraph, article:*, Dublin Core, citation_*, Parse.ly, Sailthru and plain <meta> tags, each a source of its own.
+import type { FieldSource } from '../../../shared/article';
+import type { PageMeta } from '../metadata';
+import type { Found, Reading } from './types';
+
+type Keys = Partial<Record<keyof Found, readonly string[]>>;
+
+/** Per source, the meta keys (lowercase) read for each field, most specific first. */
+const TABLE: readonly [FieldSource, Keys][] = [
+  [
+    'opengraph',
+    {
+      title: ['og:title'],
+      siteName: ['og:site_name'],
+      image: ['og:image', 'og:image:url', 'og:image:secure_url'],
+      description: ['og:description'],
+      lang: ['og:locale'],
+      url: ['og:url'],
+      publishedTime: ['og:published_time', 'og:article:published_time', 'og:pubdate'],
+      modifiedTime: ['og:updated_time', 'og:article:modified_time'],
+      authors: ['og:article:author'],
+    },
+  ],
+  [
+    'article-meta',
+    {
+      authors: ['article:author', 'article:author_name'],
+      publishedTime: ['article:published_time', 'article:published', 'article.published'],
+      modifiedTime: ['article:modified_time', 'article:modified', 'article.updated'],
+    },
+  ],
+  [
+    'parsely',
+    {
+      title: ['parsely-title'],
+      authors: ['parsely-author'],
+      publishedTime: ['parsely-pub-date'],
+      image: ['parsely-image-url'],
+    },
+  ],
+  [
+    'sailthru',
+    {
+      title: ['sailthru.title'],
+      authors: ['sailthru.author'],
+      publishedTime: ['sailthru.date'],
+      image: ['sailthru.image.full'],
+    },
+  ],
+  [
+    'dublin-core',
+    {
+      title: ['dc:title', 'dc.title', 'dcterms.title', 'dcterms:title'],
+      authors: [
+        'dc:creator',
+        'dc.creator',
+        'dcterms.creator',
+        'dcterms:creator',
+        'dc.creator.name',
+      ],
+      publishedTime: [
+        'dc.date.issued',
+        'dcterms.issued',
+        'dc.date',
+        'dcterms.date',
+        'dc.date.created',
+        'dcterms.created',
+      ],
+      modifiedTime: ['dcterms.modified', 'dcterms:modified', 'dc.date.modified'],
+      lang: ['dc.language', 'dcterms.language'],
+      siteName: ['dc.publisher', 'dcterms.publisher'],
+    },
+  ],
+  [
+    'citation',
+    {
+      title: ['citation_title'],
+      authors: ['citation_author'],
+      publishedTime: ['citation_publication_date', 'citation_date', 'citation_online_date'],
+      siteName: ['citation_journal_title', 'citation_publisher'],
+      lang: ['citation_language'],
+    },
+  ],
+  [
+    'meta',
+    {
+      title: ['twitter:title', 'title', 'headline'],
+      authors: ['author', 'byl', 'byline', 'author_name', 'authors'],
+      publishedTime: [
+        'date',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'publish_date',
+        'published_time',
+        'publication_date',
+        'release_date',
+        'created',
+        'date.created',
+        'displaydate',
+        'dat',
+        'timestamp',
+        'original-publish-date',
+        'article_date_original',
+        'ptime',
+      ],
+      modifiedTime: ['last-modified', 'lastmod', 'revised', 'utime', 'updated_time', 'modified'],
+      description: ['description', 'twitter:description'],
+      image: ['twitter:image', 'twitter:image:src', 'thumbnail'],
+      siteName: ['application-name', 'al:android:app_name', 'al:ios:app_name', 'twitter:site:name'],
+      lang: ['content-language', 'language'],
+    },
+  ],
+];
+
+/** Parse.ly's older single tag holds JSON: {"title", "author", "pub_date", "image_url"}. */
+function parselyPage(meta: PageMeta): Found {
+  const raw = meta.get('parsely-page');
+  if (!raw) return {};
+  try {
+    const page = JSON.parse(raw) as Record<string, unknown>;
+    const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+    const author = page['author'] ?? page['authors'];
+    return {
+      title: str(page['title']),
+      authors: Array.isArray(author)
+        ? author.filter((a): a is string => typeof a === 'string')
+        : [str(author) ?? ''],
+      publishedTime: str(page['pub_date']),
+      image: str(page['image_url']),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** One reading per meta-tag source, in the table's order. */
+export function readMetaTags(meta: PageMeta): Reading[] {
+  return TABLE.map(([source, keys]) => {
+    const found: Found = source === 'parsely' ? parselyPage(meta) : {};
+    for (const [field, names] of Object.entries(keys) as [keyof Found, readonly string[]][]) {
+      if (field === 'authors') {
+        const all = names.flatMap((name) => meta.all(name));
+        if (all.length) found.authors = all;
+      } else {
+        found[field] = meta.get(...names) ?? found[field] ?? null;
+      }
+    }
+    return { source, found };
+  });
+}

@@ -1,0 +1,40 @@
+// Schema.org microdata: itemprop="author", "datePublished", "dateModified", "headline" on the article's elements.
+import type { PageMeta } from '../metadata';
+import { isOffArticle } from '../regions';
+import { collapseSpace } from '../urls';
+import type { Found, Reading } from './types';
+
+const has = (el: Element, prop: string): boolean =>
+  (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/).includes(prop);
+
+/** The value of an itemprop element: content/datetime attribute, a nested name, or its text. */
+function valueOf(el: Element, nested?: string): string | null {
+  const inner = nested ? el.querySelector(`[itemprop~="${nested}"]`) : null;
+  const from = inner ?? el;
+  const value = from.getAttribute('content') ?? from.getAttribute('datetime') ?? from.textContent;
+  return collapseSpace(value) || null;
+}
+
+/** Reads microdata from the page's itemprop elements (and itemprop meta tags). */
+export function readMicrodata(itemprops: readonly Element[], meta: PageMeta): Reading {
+  const found: Found = {};
+  const authors: string[] = [];
+  for (const el of itemprops) {
+    if (el.localName === 'meta' || isOffArticle(el, null, true)) continue;
+    if (has(el, 'author') || has(el, 'creator')) {
+      const name = valueOf(el, 'name');
+      if (name && name.length < 120) authors.push(name);
+    } else if (has(el, 'datepublished') || has(el, 'datecreated')) {
+      found.publishedTime ??= valueOf(el);
+    } else if (has(el, 'datemodified')) {
+      found.modifiedTime ??= valueOf(el);
+    } else if (has(el, 'headline')) {
+      found.title ??= valueOf(el);
+    }
+  }
+  found.authors = authors.length ? authors : meta.all('itemprop:author');
+  found.publishedTime ??= meta.get('itemprop:datepublished', 'itemprop:datecreated');
+  found.modifiedTime ??= meta.get('itemprop:datemodified');
+  found.title ??= meta.get('itemprop:headline');
+  return { source: 'microdata', found };
+}

@@ -1,0 +1,33 @@
+// <time datetime> in the article, skipping times that sit in links to other stories or in related lists.
+import { isOffArticle } from '../regions';
+import { collapseSpace } from '../urls';
+import type { Reading } from './types';
+
+const UPDATED = /updated|modified|mis à jour|actualiz|aggiornat|atualizad|aktualisiert|geändert/i;
+
+/** True when the time is marked (by class or nearby label) as the last change, not the publication. */
+function isUpdate(el: Element): boolean {
+  const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
+  if (UPDATED.test(hint)) return true;
+  const parent = el.parentElement;
+  const before = parent
+    ? collapseSpace(parent.textContent).split(collapseSpace(el.textContent))[0]
+    : '';
+  return UPDATED.test((before ?? '').slice(-40));
+}
+
+/** Publication and modification times from the article's <time> elements. */
+export function readTimeElements(times: readonly Element[], root: Element | null): Reading {
+  let publishedTime: string | null = null;
+  let modifiedTime: string | null = null;
+  const inRoot = root ? times.filter((t) => root.contains(t)) : [];
+  for (const el of inRoot.length ? inRoot : times) {
+    if (isOffArticle(el)) continue;
+    const value = collapseSpace(el.getAttribute('datetime') ?? el.textContent);
+    if (!value) continue;
+    if (isUpdate(el)) modifiedTime ??= value;
+    else publishedTime ??= value;
+    if (publishedTime && modifiedTime) break;
+  }
+  return { source: 'time-element', found: { publishedTime, modifiedTime } };
+}

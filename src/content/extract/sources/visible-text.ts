@@ -1,0 +1,128 @@
+// Author and dates printed on the page ("By X", "Par X", "Author : X", "Publié le …", "Updated …").
+import { cleanByline } from '../byline';
+import { parseTextDate } from '../text-dates';
+import type { Line } from './visible-lines';
+import type { Reading } from './types';
+
+const AUTHOR_LABEL =
+  /^(?:author|authors|auteur|auteurs|autor|autores|autore|autori|autorin|written by|posted by|reporter|redacteur|rédacteur|écrit par|rédigé par|text|texte|testo|texto)\s*[:：]\s*(.+)$/iu;
+const NAME_WORD =
+  "(?:[\\p{Lu}][\\p{L}\\p{M}.'’-]*|de|del|van|von|der|den|da|di|du|le|la|dos|das|bin|al|and|et|und|y|e|&|,)";
+const BY_NAME = new RegExp(
+  `^(?:[Bb]y|BY|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Dd]i|DI|[Dd]e|DE)\\s*:?\\s+(${NAME_WORD}(?:\\s+${NAME_WORD})*)`,
+  'u',
+);
+const PUBLISHED =
+  /(?:publish(?:ed)?(?:\s+(?:date|on|at))?|posted(?:\s+(?:on|at))?|first published|date\s+de\s+publication|publié(?:\s+le)?|paru\s+le|mis en ligne le|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publicado(?:\s+(?:el|em|a))?|pubblicato(?:\s+il)?|fecha|datum|date|公開日|掲載日|投稿日|配信日|発表日)\s*[:：]?\s*/iu;
+const UPDATED =
+  /(?:updated?(?:\s+(?:on|at))?|last (?:updated|modified)|modified|mis à jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|geändert(?:\s+am)?|actualizado(?:\s+(?:el|a las))?|aggiornato(?:\s+il)?|atualizado(?:\s+(?:em|a))?|更新日?)\s*[:：]?\s*/iu;
+const DATE_HINT =
+  /(?:^|[\s_-])(?:date|dateline|time|timestamp|published|pubdate|posted|post-?meta|entry-?meta|article-?meta|meta|byline|info)(?:$|[\s_-])/i;
+
+/** "Licat on June 5, 2023": a short name, then the date. */
+const NAME_ON_DATE =
+  /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:on|le|am|el|il|em)\s+(.{6,40})$/u;
+/** Lines right after the headline where a bare date ("Wednesday, 26 February 2025") is the article's. */
+const NEAR_HEADING = 15;
+
+/** A line that is nothing but a date, among the first lines after the headline. */
+function dateAlone(lines: readonly Line[], lang: string | null): string | null {
+  for (const { text } of lines) {
+    if (text.length > 48 || /[|:]\s*\p{L}{4,}/u.test(text) || UPDATED.test(text)) continue;
+    const rest = text.replace(/[\p{L}]+\.?|[\d:,.\s/()-]+/gu, (m) =>
+      /\d/.test(m) ? '' : m.length > 12 ? m : '',
+    );
+    if (rest.trim()) continue;
+    const date = parseTextDate(text, lang);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** An author name stated in a line ("Author : X", "By X", "Par X"), cleaned. */
+function lineAuthor(text: string): string | null {
+  // "Wednesday January 18, 2017 10:44 am PST by Juli Clover": a date may come first.
+  const by = /\s(?:by|By|BY|par|Par|von|Von|por|Por)\s/u.exec(text);
+  const afterDate =
+    by && by.index > 0 && parseTextDate(text.slice(0, by.index), null)
+      ? text.slice(by.index + 1)
+      : null;
+  const line = (afterDate ?? text).replace(/^(?:by|par|von|por)\s+(?=(?:by|par|von|por)\s)/i, '');
+  const named = AUTHOR_LABEL.exec(line)?.[1] ?? BY_NAME.exec(line)?.[1];
+  const name = cleanByline(named);
+  return name && name.split(/\s+/).length <= 12 ? name : null;
+}
+
+/** A date that follows `label` in the line, if any. */
+function labelled(text: string, label: RegExp, lang: string | null): string | null {
+  const m = label.exec(text);
+  return m ? parseTextDate(text.slice(m.index + m[0].length), lang) : null;
+}
+
+/** Byline and dates from visible lines; each field from the first line that states it. */
+export function readVisibleText(lines: readonly Line[], lang: string | null): Reading {
+  let author: string | null = null;
+  let publishedTime: string | null = null;
+  let modifiedTime: string | null = null;
+  for (const { text } of lines) {
+    author ??= lineAuthor(text);
+    const updateAt = UPDATED.exec(text)?.index ?? -1;
+    const publishAt = PUBLISHED.exec(text)?.index ?? -1;
+    if (!modifiedTime && updateAt >= 0)
+      modifiedTime = labelled(text.slice(updateAt), UPDATED, lang);
+    if (
+      !publishedTime &&
+      publishAt >= 0 &&
+      (updateAt < 0 || publishAt < updateAt || publishAt > updateAt + 20)
+    ) {
+      publishedTime = labelled(
+        text.slice(publishAt, updateAt > publishAt ? updateAt : undefined),
+        PUBLISHED,
+        lang,
+      );
+    }
+  }
+  author ??=
+    lines
+      .map(({ text }) => NAME_ON_DATE.exec(text))
+      .find((m) => m && parseTextDate(m[2] ?? '', lang))?.[1] ?? null;
+  if (!publishedTime) publishedTime = dateAlone(lines.slice(0, NEAR_HEADING), lang);
+  if (!publishedTime) {
+    // Unlabelled dates count only in elements whose class or id says they hold one.
+    for (const { el, text } of lines) {
+      const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
+      // A byline line ("By X December 16, 2016, 4:19 PM") dates the article too.
+      const hinted = DATE_HINT.test(hint) || /^(?:by|par|von|por)\s/i.test(text);
+      if (!hinted || /updated|modified/i.test(hint) || UPDATED.test(text)) continue;
+      publishedTime = parseTextDate(text, lang);
+      if (publishedTime) break;
+    }
+  }
+  return {
+    source: 'visible-text',
+    found: { authors: author ? [author] : [], publishedTime, modifiedTime },
+  };
+}
+
+const AUTHOR_MARK = /author|byline|writer|reporter/i;
+
+/** True when the line's element (or its parent) is marked as the author: rel=author, author/byline class. */
+function isMarked(el: Element): boolean {
+  for (const node of [el, el.parentElement]) {
+    if (!node) continue;
+    if (/(?:^|\s)author(?:\s|$)/i.test(node.getAttribute('rel') ?? '')) return true;
+    const hint = `${node.id} ${node.getAttribute('class') ?? ''} ${node.getAttribute('itemprop') ?? ''}`;
+    if (hint.length < 200 && AUTHOR_MARK.test(hint)) return true;
+  }
+  return false;
+}
+
+/** A name from a line marked up as the author's (rel=author links, author/byline elements). */
+export function markedAuthor(lines: readonly Line[]): string | null {
+  for (const { el, text } of lines) {
+    if (text.length > 120 || !isMarked(el)) continue;
+    const name = lineAuthor(text) ?? cleanByline(text);
+    if (name && name.split(/\s+/).length <= 8) return name;
+  }
+  return null;
+}
