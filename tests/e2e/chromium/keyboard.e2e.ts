@@ -1,0 +1,75 @@
+/**
+ * Chromium: the popup with the keyboard alone. After the toolbar click saves the page, Tab
+ * moves through the controls in reading order, and Enter on "Export JSON" downloads the library.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  clickToolbarButton,
+  launchChromium,
+  openTab,
+  saveOutcome,
+  type ChromiumSession,
+} from '../harness/chromium.ts';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { message, seed } from '../harness/records.ts';
+import { waitForDownload } from '../harness/util.ts';
+
+let server: FixtureServer | undefined;
+let session: ChromiumSession | undefined;
+const opened: Page[] = [];
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
+  await session?.close();
+  await server?.close();
+});
+
+/** Presses Tab and says what has focus: its label, or its visible text. */
+async function tab(popup: Page): Promise<string> {
+  await popup.keyboard.press('Tab');
+  return popup.evaluate(() => {
+    const focused = document.activeElement as HTMLInputElement | null;
+    const label = focused?.labels?.[0]?.textContent;
+    return (focused?.getAttribute('aria-label') || label || focused?.textContent || '').trim();
+  });
+}
+
+describe('the popup with the keyboard alone', () => {
+  it('reaches every control in reading order and exports with Enter', async () => {
+    if (!server || !session) throw new Error('the suite did not start');
+    const page = await openTab(session, server.url(seed.page));
+    const popup = await clickToolbarButton(session, page);
+    opened.push(page, popup);
+    expect((await saveOutcome(popup)).line).toBe(message('status_saved'));
+
+    const order: string[] = [];
+    for (let i = 0; i < 6; i++) order.push(await tab(popup));
+    expect(order).toEqual([
+      message('action_export_json'),
+      message('action_undo'),
+      seed.expected.title,
+      message('action_edit'),
+      message('label_source'),
+      message('revisit_toggle'),
+    ]);
+
+    // Shift+Tab back to the export button, then Enter.
+    await popup.keyboard.down('Shift');
+    for (let i = 0; i < 5; i++) await popup.keyboard.press('Tab');
+    await popup.keyboard.up('Shift');
+    expect(await popup.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      message('action_export_json'),
+    );
+    await popup.keyboard.press('Enter');
+    const file = await waitForDownload(session.downloadsDir, /^margins-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(file.text)).toMatchObject({
+      format: 'margins-export',
+      articles: [{ title: seed.expected.title }],
+    });
+  });
+});
