@@ -18,6 +18,7 @@ import {
 } from '../tests/e2e/harness/chromium.ts';
 import { startFixtureServer, type FixtureServer } from '../tests/e2e/harness/fixture-server.ts';
 import { seed } from '../tests/e2e/harness/records.ts';
+import { selectInArticle } from '../tests/e2e/harness/reader.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = join(ROOT, 'docs/screenshots');
@@ -72,33 +73,6 @@ async function mainOf(page: Page): Promise<ElementHandle> {
   const main = await page.$('main');
   if (!main) throw new Error(`${page.url()} has no <main>`);
   return main;
-}
-
-/** Selects `text` in the reader's article body, as a user dragging over it would. */
-function selectInArticle(page: Page, text: string): Promise<void> {
-  return page.evaluate((wanted) => {
-    const body = document.querySelector('[data-testid=article-body]');
-    if (!body) throw new Error('no article body');
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-    const start = nodes
-      .map((node) => node.data)
-      .join('')
-      .indexOf(wanted);
-    if (start < 0) throw new Error(`"${wanted}" is not in the article`);
-    const end = start + wanted.length;
-    const range = document.createRange();
-    let total = 0;
-    for (const node of nodes) {
-      const next = total + node.data.length;
-      if (start >= total && start < next) range.setStart(node, start - total);
-      if (end > total && end <= next) range.setEnd(node, end - total);
-      total = next;
-    }
-    document.getSelection()?.removeAllRanges();
-    document.getSelection()?.addRange(range);
-  }, text);
 }
 
 /** The popup with nothing saved: popup.html at the popup's width, before any save. */

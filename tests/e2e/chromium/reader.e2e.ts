@@ -20,6 +20,7 @@ import {
 import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
 import { DB_NAME, message, readRowsInExtension, seed } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
+import { selectInArticle } from '../harness/reader.ts';
 
 const SENTENCE =
   'Le président russe Vladimir Poutine est attendu mardi 18 juin à Pyongyang, pour une visite d’État de deux jours.';
@@ -50,31 +51,6 @@ async function readAnnotations(page: Page): Promise<Annotation[]> {
  * Selects `text` inside the article body as a user dragging over it would, with a DOM Range
  * set as the document selection; the range may cross element boundaries.
  */
-function selectInArticle(page: Page, text: string): Promise<void> {
-  return page.evaluate((wanted) => {
-    const body = document.querySelector('[data-testid=article-body]');
-    if (!body) throw new Error('no article body');
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-    const all = nodes.map((node) => node.data).join('');
-    const start = all.indexOf(wanted);
-    if (start < 0) throw new Error(`"${wanted}" is not in the article`);
-    const end = start + wanted.length;
-    const range = document.createRange();
-    let total = 0;
-    for (const node of nodes) {
-      const next = total + node.data.length;
-      if (start >= total && start < next) range.setStart(node, start - total);
-      if (end > total && end <= next) range.setEnd(node, end - total);
-      total = next;
-    }
-    const selection = document.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  }, text);
-}
-
 /** The text the live region last announced. */
 function announced(page: Page): Promise<string> {
   return page.$eval('[data-testid=reader-status]', (el) => el.textContent ?? '');

@@ -19,6 +19,7 @@ import {
 import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
 import { DB_NAME, message, readRowsInExtension, seed } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
+import { selectInArticle } from '../harness/reader.ts';
 
 const SITE_ACCESS = 'http://127.0.0.1/*';
 const SENTENCE =
@@ -50,33 +51,6 @@ async function openReader(session: FirefoxSession, library: Page, id: string): P
     }
     return undefined;
   });
-}
-
-/** Selects `text` inside the article body with a DOM Range, as a user's drag would. */
-function selectInArticle(page: Page, text: string): Promise<void> {
-  return page.evaluate((wanted) => {
-    const body = document.querySelector('[data-testid=article-body]');
-    if (!body) throw new Error('no article body');
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-    const start = nodes
-      .map((node) => node.data)
-      .join('')
-      .indexOf(wanted);
-    if (start < 0) throw new Error(`"${wanted}" is not in the article`);
-    const end = start + wanted.length;
-    const range = document.createRange();
-    let total = 0;
-    for (const node of nodes) {
-      const next = total + node.data.length;
-      if (start >= total && start < next) range.setStart(node, start - total);
-      if (end > total && end <= next) range.setEnd(node, end - total);
-      total = next;
-    }
-    document.getSelection()?.removeAllRanges();
-    document.getSelection()?.addRange(range);
-  }, text);
 }
 
 beforeAll(async () => {
