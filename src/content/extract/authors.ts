@@ -8,6 +8,9 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md)\.?$/i;
 
 /** Splits a comma list only when each part looks like a full name, so "Doe, Jane" stays whole. */
 function splitCommas(text: string): string[] {
+  // "Gillman, Steve": a catalogue-style surname first, reordered to how the name is read.
+  const inverted = /^(\p{Lu}[\p{L}'’-]+),\s*(\p{Lu}[\p{L}'’-]+)$/u.exec(text);
+  if (inverted && !JOB_TITLE.test(text)) return [`${inverted[2]} ${inverted[1]}`];
   const parts = text.split(/\s*,\s*/);
   if (parts.length < 2) return [text];
   const kept = parts.filter((part) => !JOB_TITLE.test(part) && !SUFFIX.test(part));

@@ -7,7 +7,7 @@ const LABEL_ONLY =
 
 /** A weekday or month name alone ("Sunday") is a date fragment, not a name. */
 const CALENDAR_WORD =
-  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|today|yesterday|heute|hier|aujourd'hui)$/i;
+  /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)$|^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|today|yesterday|heute|hier|aujourd'hui)$/i;
 
 const LEADING_LABEL =
   /^(?:(?:written|posted|reported|words|text|story|photos?)\s+by|by|par|von|por|autor(?:e|in)?|auteur|author|écrit par|rédigé par|reporter)\b\s*[:：-]?\s*/iu;
@@ -20,7 +20,7 @@ const TRAILING_DATE =
 /** A clean byline from a raw author string, or null if nothing name-like is left. */
 export function cleanByline(raw: string | null | undefined): string | null {
   let text = collapseSpace(raw);
-  if (!text || /^(?:https?:)?\/\//i.test(text) || /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(text)) {
+  if (!text || /^(?:https?:)?\/\/|^\/\S*$/i.test(text) || /^[\w.+-]+@[\w-]+\.[\w.]+$/.test(text)) {
     return null;
   }
   for (let i = 0; i < 2; i++) text = text.replace(LEADING_LABEL, '');
@@ -33,6 +33,14 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (CALENDAR_WORD.test(text)) return null;
   // A date is not a name: "Wednesday, 26 February 2025" sits in byline boxes too.
   if ((/\d{4}/.test(text) && parseDate(text)) || /^(?:\p{L}+,\s*)?\d+$/u.test(text)) return null;
+  // "Dec 1st", "1st March": a day without a year is a date too.
+  if (
+    /^(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9})$/iu.test(
+      text,
+    ) &&
+    /\d(?:st|nd|rd|th)\b|^\p{L}{3}\.?\s/iu.test(text)
+  )
+    return null;
   return text;
 }
 

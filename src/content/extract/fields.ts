@@ -82,11 +82,11 @@ export class Readings {
 export function pick<T>(
   readings: Readings,
   field: keyof typeof PRECEDENCE,
-  normalise: (found: Found) => T | null,
+  normalise: (found: Found, source: FieldSource) => T | null,
 ): Picked<T> | null {
   for (const source of PRECEDENCE[field]) {
     const found = readings.found(source);
-    const value = found ? normalise(found) : null;
+    const value = found ? normalise(found, source) : null;
     if (value !== null) return { value, source };
   }
   return null;
@@ -106,11 +106,36 @@ export function pickDate(
 }
 
 /** Authors as a list, from the first source that names at least one. */
-export const pickAuthors = (readings: Readings): Picked<string[]> | null =>
-  pick(readings, 'authors', (found) => {
+export const pickAuthors = (
+  readings: Readings,
+  siteNames: readonly (string | null | undefined)[] = [],
+): Picked<string[]> | null => {
+  // A source whose "author" is the publication itself ("ABC News") credits no one: ask the next.
+  // It is kept only when no source names a person.
+  const sites = new Set(siteNames.map(nameKey).filter(Boolean));
+  let publication: Picked<string[]> | null = null;
+  const person = pick(readings, 'authors', (found, source) => {
     const names = splitAuthors((found.authors ?? []).map(plainText));
+    if (names.length && names.every((name) => sites.has(nameKey(name)))) {
+      publication ??= { value: names, source };
+      return null;
+    }
     return names.length ? names : null;
   });
+  return person ?? publication;
+};
+
+/** Letters and digits only, lowercase, without "the" or "Staff", for comparing names with the site's. */
+const nameKey = (text: string | null | undefined): string =>
+  (text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(
+      /\s+(?:staff|team|editors|editorial|newsroom|desk|rédaction|redaktion|redacción|redazione)$/u,
+      '',
+    )
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** A plain text field, whitespace collapsed. */
 export const pickText = (

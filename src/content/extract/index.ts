@@ -1,6 +1,7 @@
 // Entry point: Readability for the body plus a metadata layer for what Readability misses; a pure function of the Document.
 import { Readability } from '@mozilla/readability';
 import type { ArticleSnapshot, FieldSources } from '../../shared/article';
+import { splitAuthors } from './authors';
 import { readableCopy } from './clone';
 import { pickExcerpt } from './excerpt';
 import { pick, pickAuthors, pickDate, pickText, Readings, record } from './fields';
@@ -39,7 +40,8 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   const host = bareHost(url);
   const meta = readMeta(doc);
   const h1s = headings(doc);
-  const heading = onArticle(h1s)[0] ?? h1s[0] ?? null;
+  const articleH1s = onArticle(h1s);
+  const heading = articleH1s[0] ?? h1s[0] ?? null;
   const sources: FieldSources = {};
 
   let root: Element | null | undefined;
@@ -57,12 +59,14 @@ export function extractArticle(doc: Document): ArticleSnapshot {
         .found,
   );
   for (const { source, found } of readMetaTags(meta)) readings.add(source, () => found);
-  readings.add('microdata', () => readMicrodata(itemprops(doc), meta).found);
+  readings.add('microdata', () => readMicrodata(itemprops(doc), meta, doc).found);
   readings.add('time-element', () => readTimeElements(timeElements(doc), rootOf()).found);
   readings.add('visible-text', () => {
     const lines = visibleLines(doc, heading, rootOf());
     const found = readVisibleText(lines, lang).found;
-    const marked = found.authors?.length ? null : markedAuthor(lines);
+    // A found "author" that cleans to nothing ("Posted" in "Posted on 3 May by x") names no one.
+    const named = splitAuthors(found.authors ?? []).length > 0;
+    const marked = named ? null : markedAuthor(lines);
     return marked ? { ...found, authors: [marked] } : found;
   });
   if (htmlLang) sources.lang = 'html-lang';
@@ -79,11 +83,12 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     description: parsed?.excerpt,
   }));
 
-  const authorList = record(sources, 'byline', pickAuthors(readings)) ?? [];
+  const site = pickText(readings, 'siteName');
+  const authorsPicked = pickAuthors(readings, [site?.value, host.split('.')[0]]);
+  const authorList = record(sources, 'byline', authorsPicked) ?? [];
   const publishedTime = record(sources, 'publishedTime', pickDate(readings, 'publishedTime', lang));
   const modifiedTime = record(sources, 'modifiedTime', pickDate(readings, 'modifiedTime', lang));
   const docTitle = collapseSpace(doc.title);
-  const site = pickText(readings, 'siteName');
   const siteName = record(sources, 'siteName', site);
   const title = pickTitle({
     readings,
@@ -92,6 +97,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     siteName,
     host,
     heading: heading ? collapseSpace(heading.textContent) : null,
+    headlines: articleH1s.map((h) => collapseSpace(h.textContent)),
   });
   sources.title = title.source;
   const finalSite =

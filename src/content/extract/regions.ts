@@ -8,6 +8,8 @@ const OFF_ARTICLE_TAGS = new Set([
   'NOSCRIPT',
   'TEMPLATE',
 ]);
+/** Tags that hold bylines on some pages ("<aside>By X</aside>") as often as other stories. */
+const ASIDE_TAGS = new Set(['NAV', 'ASIDE']);
 const OFF_ARTICLE_HINT =
   /(?:^|[\s_-])(?:related|recommend\w*|more-?(?:stories|news|from)|read-?more|sidebar|widget|teaser|promo|trending|popular|most-?read|comments?|newsletter|footer|nav\w*|menu|breadcrumbs?|share|social|outbrain|taboola)(?:$|[\s_-])/i;
 
@@ -15,11 +17,18 @@ const OFF_ARTICLE_HINT =
  * True when `el` sits inside navigation, a sidebar, a footer, a related-stories block, or a link
  * (a date inside a link belongs to the linked story; `inLinks` allows links, as author names are).
  */
-export function isOffArticle(el: Element, stopAt?: Element | null, inLinks = false): boolean {
+export function isOffArticle(
+  el: Element,
+  stopAt?: Element | null,
+  inLinks = false,
+  inAsides = false,
+): boolean {
   for (let node: Element | null = el; node && node !== stopAt; node = node.parentElement) {
     // Page-wide classes on <body> ("no-footer", "has-sidebar") say nothing about one element.
     if (node.tagName === 'BODY' || node.tagName === 'HTML') return false;
-    if (OFF_ARTICLE_TAGS.has(node.tagName)) return true;
+    if (OFF_ARTICLE_TAGS.has(node.tagName) && !(inAsides && ASIDE_TAGS.has(node.tagName))) {
+      return true;
+    }
     if (node.tagName === 'A' && node !== el && !inLinks) return true;
     if (node.tagName === 'FOOTER' && !node.closest('article')) return true;
     const hint = `${node.id} ${node.getAttribute('class') ?? ''}`;

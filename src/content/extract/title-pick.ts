@@ -11,6 +11,62 @@ export interface TitleInput {
   siteName: string | null;
   host: string;
   heading: string | null;
+  /** Distinct texts of the <h1>s on the article (not in navigation or sidebars). */
+  headlines?: readonly string[];
+}
+
+const looseKey = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+const wordsOf = (text: string): string[] =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The article's one visible headline when the metadata title is that headline plus decoration
+ * ("Opinion | X", "X (Published 2016)", "X : Sports") or a shortened form of it: the headline
+ * contains the title or the title contains the headline. Several distinct headlines, or one that
+ * names the site, decide nothing.
+ */
+export function headlineOverTitle(
+  title: string,
+  headlines: readonly string[],
+  siteName: string | null,
+): string | null {
+  const site = looseKey(siteName ?? '');
+  const distinct = [...new Set(headlines.map((h) => h.trim()).filter(Boolean))].filter(
+    (h) => looseKey(h) !== site,
+  );
+  if (distinct.length !== 1) return null;
+  const headline = distinct[0] ?? '';
+  const h = looseKey(headline);
+  const t = looseKey(title);
+  if (h.length < 6 || !t || h === t || headline.length > 250) return null;
+  // A headline that continues the title after a colon or dash is its full form (title: subtitle).
+  const plain = (text: string): string => text.normalize('NFKC').toLowerCase().trim();
+  if (plain(headline).startsWith(plain(title))) {
+    return /^\s*[:：|–—~～(（-]/u.test(plain(headline).slice(plain(title).length))
+      ? headline
+      : null;
+  }
+  // The rest of the title must be a short decoration at one end; a headline in the title's
+  // middle, or one shorter than the rest, is a section or the site's name.
+  if ((t.startsWith(h) || t.endsWith(h)) && t.length - h.length < h.length) return headline;
+  // A longer headline that repeats nearly all of the title's words is its full form.
+  const titleWords = wordsOf(title);
+  const headWords = new Set(wordsOf(headline));
+  const shared = titleWords.filter((w) => headWords.has(w)).length;
+  return headWords.size > titleWords.length &&
+    titleWords.length >= 4 &&
+    shared >= 0.85 * titleWords.length
+    ? headline
+    : null;
 }
 
 /** The cleaned title and where it came from, plus a site name read off the document title. */
@@ -19,7 +75,7 @@ export function pickTitle(input: TitleInput): {
   source: FieldSource;
   siteName: string | null;
 } {
-  const { readings, parsedTitle, docTitle, siteName, host, heading } = input;
+  const { readings, parsedTitle, docTitle, siteName, host, heading, headlines = [] } = input;
   const fromSource = (source: FieldSource): string => plainText(readings.found(source)?.title);
   const candidates: [FieldSource, string][] = [
     ['json-ld', fromSource('json-ld')],
@@ -39,8 +95,9 @@ export function pickTitle(input: TitleInput): {
   // The visible headline spells it best (typographic quotes) when it is the same title.
   const quotes = (text: string): string => text.replace(/[‘’‚′`´]/g, "'").replace(/[“”„″]/g, '"');
   const sameAsHeading = heading && heading !== value && quotes(heading) === quotes(value);
+  const best = sameAsHeading ? heading : value;
   return {
-    value: sameAsHeading ? heading : value,
+    value: headlineOverTitle(best, headlines, siteName) ?? best,
     source,
     siteName: siteNameFromTitle(docTitle, host),
   };

@@ -15,8 +15,29 @@ function valueOf(el: Element, nested?: string): string | null {
   return collapseSpace(value) || null;
 }
 
+/** Author names marked with itemprop=author or rel=author inside <aside>/<nav>, not other regions. */
+export function markedInAsides(itemprops: readonly Element[], doc?: Document): string[] {
+  const rel = doc ? Array.from(doc.querySelectorAll('a[rel~="author"]')) : [];
+  const names: string[] = [];
+  for (const el of [...itemprops.filter((e) => has(e, 'author')), ...rel]) {
+    if (
+      el.localName === 'meta' ||
+      !isOffArticle(el, null, true) ||
+      isOffArticle(el, null, true, true)
+    )
+      continue;
+    const name = valueOf(el, 'name');
+    if (name && name.length < 120 && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
 /** Reads microdata from the page's itemprop elements (and itemprop meta tags). */
-export function readMicrodata(itemprops: readonly Element[], meta: PageMeta): Reading {
+export function readMicrodata(
+  itemprops: readonly Element[],
+  meta: PageMeta,
+  doc?: Document,
+): Reading {
   const found: Found = {};
   const authors: string[] = [];
   for (const el of itemprops) {
@@ -32,6 +53,9 @@ export function readMicrodata(itemprops: readonly Element[], meta: PageMeta): Re
       found.title ??= valueOf(el);
     }
   }
+  // Pages often put the byline box in an <aside> or <nav>: an element marked as the author
+  // (itemprop=author, rel=author) counts there when the article's own text names no one.
+  if (!authors.length) authors.push(...markedInAsides(itemprops, doc));
   found.authors = authors.length ? authors : meta.all('itemprop:author');
   found.publishedTime ??= meta.get('itemprop:datepublished', 'itemprop:datecreated');
   found.modifiedTime ??= meta.get('itemprop:datemodified');

@@ -1,0 +1,87 @@
+// The visible headline over a decorated metadata title, and author markup kept inside <aside>/<nav>.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { isOffArticle } from '../../../src/content/extract/regions';
+import { markedInAsides } from '../../../src/content/extract/sources/microdata';
+import { headlineOverTitle } from '../../../src/content/extract/title-pick';
+
+describe('headlineOverTitle', () => {
+  it.each([
+    [
+      'prefix decoration',
+      'Opinion | Enough platitudes: Let’s name names',
+      ['Enough platitudes: Let’s name names'],
+      'Enough platitudes: Let’s name names',
+    ],
+    [
+      'suffix decoration',
+      'A long headline about the budget (Published 2016)',
+      ['A long headline about the budget'],
+      'A long headline about the budget',
+    ],
+    [
+      'headline continues after a colon',
+      'Comparing new drives',
+      ['Comparing new drives: goodbye to water cooling'],
+      'Comparing new drives: goodbye to water cooling',
+    ],
+    [
+      'longer headline with nearly all the words',
+      'Jane Doe on Leaving the Tags on Her Coat',
+      ['Jane Doe on Leaving the Tags on Her Red Coat: I Wore It Twice'],
+      'Jane Doe on Leaving the Tags on Her Red Coat: I Wore It Twice',
+    ],
+    [
+      'headline continued without a separator',
+      'Article with Appendix',
+      ['Article with Appendix Section'],
+      null,
+    ],
+    ['numbered chapter heading', 'Sample Chapter', ['2. Sample Chapter'], null],
+    [
+      'site name in the middle',
+      'A post title here (2) @ My home :: Big Portal ::',
+      ['Big Portal'],
+      null,
+    ],
+    ['headline shorter than the rest', 'Daily notes of a person - Short', ['Short title'], null],
+    [
+      'several distinct headlines',
+      'Opinion | One headline here',
+      ['One headline here', 'Another one'],
+      null,
+    ],
+    ['headline is the site name', 'Site Name | Story title here', ['Site Name'], null],
+    ['same title', 'Same title here', ['Same title here'], null],
+    [
+      'unrelated headline',
+      'Schrödinger’s Hack',
+      ['Hacking, Cryptography, and Quantum Computing'],
+      null,
+    ],
+  ])('%s', (_shape, title, headlines, expected) => {
+    expect(headlineOverTitle(title, headlines, 'Site Name')).toBe(expected);
+  });
+});
+
+describe('author markup in asides', () => {
+  const doc = new JSDOM(`<body><article><h1>T</h1>
+    <aside class="meta"><span itemprop="author" itemscope><span itemprop="name">Jane Roe</span></span>
+    <a rel="author" href="/p/sam">Sam Lee</a></aside>
+    <div class="related"><a rel="author" href="/p/x">Other Writer</a></div>
+    <nav><span itemprop="author">Nav Person</span></nav></article></body>`).window.document;
+  const itemprops = Array.from(doc.querySelectorAll('[itemprop]'));
+
+  it.each([
+    ['author in <aside>', 'span[itemprop=author]', true, false],
+    ['author in a related list', '.related a', true, true],
+  ])('%s: off by default %s, off with asides allowed %s', (_shape, selector, strict, loose) => {
+    const el = doc.querySelector(selector);
+    expect(el && isOffArticle(el, null, true)).toBe(strict);
+    expect(el && isOffArticle(el, null, true, true)).toBe(loose);
+  });
+
+  it('reads itemprop=author and rel=author names from asides and navs only', () => {
+    expect(markedInAsides(itemprops, doc)).toEqual(['Jane Roe', 'Nav Person', 'Sam Lee']);
+  });
+});
