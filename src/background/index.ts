@@ -5,6 +5,8 @@
 import { openDatabase } from '../db/schema.ts';
 import { browser, type Runtime } from '../platform/browser.ts';
 import { t } from '../shared/i18n.ts';
+import { readSettings, SETTINGS_KEY } from '../shared/settings.ts';
+import { BACKUP_ALARM, runBackup, scheduleBackup } from './backup.ts';
 import { quickAction, type QuickAction } from './quick-action.ts';
 import { syncRevisitScript } from './revisit-registration.ts';
 import { handleMessage } from './router.ts';
@@ -34,6 +36,21 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
   const action = MENU_ACTIONS[String(info.menuItemId)];
   if (action) void quickAction(db, tab, action);
 });
+
+const rescheduleBackup = () => {
+  readSettings()
+    .then(scheduleBackup)
+    .catch((error: unknown) => console.error('Margins: backup schedule', error));
+};
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== BACKUP_ALARM) return;
+  runBackup(db, new Date()).catch((error: unknown) => console.error('Margins: backup', error));
+});
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) rescheduleBackup();
+});
+browser.permissions.onAdded.addListener(rescheduleBackup);
+browser.permissions.onRemoved.addListener(rescheduleBackup);
 
 const syncRevisit = () => {
   syncRevisitScript().catch((error: unknown) => console.error('Margins: revisit script', error));

@@ -23,6 +23,7 @@ import {
   type Request,
   type ResponseMap,
 } from '../shared/protocol.ts';
+import { runBackup } from './backup.ts';
 import { saveTab } from './save-tab.ts';
 
 type Handlers = {
@@ -44,6 +45,7 @@ const handlers: Handlers = {
   }),
   'set-article-note': (request, db) =>
     setArticleNote(db, request.articleId, request.note, new Date()),
+  'run-backup': (_request, db) => runBackup(db, new Date()),
   'set-article-tags': (request, db) =>
     setArticleTags(db, request.articleId, request.tags, new Date()),
 };

@@ -9,6 +9,7 @@ import {
 } from '../shared/settings.ts';
 import { RevisitToggle } from '../popup/components/RevisitToggle.tsx';
 import { ColourSetting } from './components/ColourSetting.tsx';
+import { BackupSection } from './components/BackupSection.tsx';
 import { StorageSection } from './components/StorageSection.tsx';
 import { ToolbarSetting } from './components/ToolbarSetting.tsx';
 
@@ -65,6 +66,7 @@ export function OptionsApp() {
               onChange={(defaultHighlightColour) => void change({ defaultHighlightColour })}
             />
           </section>
+          <BackupSection settings={settings} change={change} announce={announce} />
           <section class="options-section" aria-labelledby="toolbar-heading">
             <h2 id="toolbar-heading">{t('options_toolbar_heading')}</h2>
             <ToolbarSetting

@@ -31,6 +31,8 @@ export const ErrorCodeSchema = v.picklist([
   'no-selection',
   /** The selection is not part of the article (a menu, a sidebar, a comment box). */
   'selection-outside-article',
+  /** A backup was asked for without the downloads permission it needs. */
+  'backup-not-allowed',
   /** A message that does not follow this protocol. */
   'bad-request',
   'unknown',
@@ -89,6 +91,8 @@ export const RequestSchema = v.variant('type', [
     selector: v.optional(AnnotationSelectorsSchema),
   }),
   v.object({ type: v.literal('delete-annotation'), annotationId }),
+  /** Write a backup of the whole library to the downloads folder now. */
+  v.object({ type: v.literal('run-backup') }),
   /** The page-level note and the tags of an article. */
   v.object({
     type: v.literal('set-article-note'),
@@ -131,6 +135,7 @@ export interface ResponseMap {
   'set-article-note': ArticleRecord;
   'set-article-tags': ArticleRecord;
   'page-annotations': { annotations: Annotation[] };
+  'run-backup': { fileName: string };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

@@ -16,7 +16,15 @@ export const DEFAULT_SETTINGS = Object.freeze({
   defaultHighlightColour: 'yellow',
   /** What the toolbar button does: save the page at once, or only open the list. */
   toolbarAction: 'save',
+  /** Automatic backup to the downloads folder every so many days; 0 is off (the default). */
+  backupEveryDays: 0,
+  /** How many backup files to keep; older ones are deleted after each new backup. */
+  backupKeep: 7,
 } as const);
+
+export const BACKUP_INTERVALS = [0, 1, 7] as const;
+const BackupEveryDaysSchema = v.picklist(BACKUP_INTERVALS);
+const BackupKeepSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60));
 
 export const SettingsSchema = v.object({
   defaultHighlightColour: v.fallback(
@@ -24,6 +32,8 @@ export const SettingsSchema = v.object({
     DEFAULT_SETTINGS.defaultHighlightColour,
   ),
   toolbarAction: v.fallback(ToolbarActionSchema, DEFAULT_SETTINGS.toolbarAction),
+  backupEveryDays: v.fallback(BackupEveryDaysSchema, DEFAULT_SETTINGS.backupEveryDays),
+  backupKeep: v.fallback(BackupKeepSchema, DEFAULT_SETTINGS.backupKeep),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -31,6 +41,8 @@ export const SettingsPatchSchema = v.partial(
   v.strictObject({
     defaultHighlightColour: HighlightColourSchema,
     toolbarAction: ToolbarActionSchema,
+    backupEveryDays: BackupEveryDaysSchema,
+    backupKeep: BackupKeepSchema,
   }),
 );
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;

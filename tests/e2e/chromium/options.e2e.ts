@@ -85,6 +85,8 @@ describe('the options page in Chromium', () => {
     expect(await storedSettings(options)).toEqual({
       defaultHighlightColour: 'green',
       toolbarAction: 'save',
+      backupEveryDays: 0,
+      backupKeep: 7,
     });
   });
 

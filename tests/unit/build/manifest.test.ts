@@ -14,6 +14,8 @@ const ALLOWED_PERMISSIONS = [
   'storage',
   'unlimitedStorage',
   'downloads',
+  // Automatic backup's schedule (issue 7); no warning at install.
+  'alarms',
 ];
 
 describe('per-browser manifests', () => {
@@ -42,6 +44,8 @@ describe('per-browser manifests', () => {
       expect(ALLOWED_PERMISSIONS).toContain(permission);
     }
     expect(manifest).not.toHaveProperty('host_permissions');
+    // Writing backups is asked for when the user turns backup on.
+    expect(manifest.optional_permissions).toEqual(['downloads']);
     expect(manifest).not.toHaveProperty('content_scripts');
   });
 });

@@ -41,6 +41,8 @@ describe('settings', () => {
     expect(await readSettings()).toEqual({
       defaultHighlightColour: 'yellow',
       toolbarAction: 'save',
+      backupEveryDays: 0,
+      backupKeep: 7,
     });
     expect(storage.area.size).toBe(0);
   });
@@ -51,14 +53,13 @@ describe('settings', () => {
       toolbarAction: 'open-list',
     });
     await writeSettings({ defaultHighlightColour: 'green' });
-    expect(await readSettings()).toEqual({
+    const expected = {
+      ...DEFAULT_SETTINGS,
       defaultHighlightColour: 'green',
       toolbarAction: 'open-list',
-    });
-    expect(storage.area.get(SETTINGS_KEY)).toEqual({
-      defaultHighlightColour: 'green',
-      toolbarAction: 'open-list',
-    });
+    };
+    expect(await readSettings()).toEqual(expected);
+    expect(storage.area.get(SETTINGS_KEY)).toEqual(expected);
   });
 
   it('refuses an invalid value and writes nothing', async () => {
@@ -73,8 +74,12 @@ describe('settings', () => {
   });
 
   it('reads a damaged or partial stored value field by field, falling back to defaults', async () => {
-    storage.area.set(SETTINGS_KEY, { defaultHighlightColour: 'pink', toolbarAction: 42 });
-    expect(await readSettings()).toEqual({ defaultHighlightColour: 'pink', toolbarAction: 'save' });
+    storage.area.set(SETTINGS_KEY, {
+      defaultHighlightColour: 'pink',
+      toolbarAction: 42,
+      backupKeep: -3,
+    });
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, defaultHighlightColour: 'pink' });
     storage.area.set(SETTINGS_KEY, 'not an object');
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);

@@ -1,0 +1,83 @@
+/**
+ * Firefox: automatic backup from the options page. "Back up now" asks for permission to save
+ * files (the pref extensions.webextOptionalPermissionPrompts=false stands in for the user
+ * accepting the prompt) and writes the whole library as Margins JSON into the downloads folder.
+ * (Chromium is not covered: its permission dialog cannot be answered from a driver.)
+ */
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXTENSION_ORIGIN,
+  findWelcomePage,
+  grantSiteAccess,
+  launchFirefox,
+  requestSave,
+  type ExtensionGlobal,
+  type FirefoxSession,
+} from '../harness/firefox.ts';
+import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { seed } from '../harness/records.ts';
+import { waitFor, waitForDownload } from '../harness/util.ts';
+
+let server: FixtureServer | undefined;
+let session: FirefoxSession | undefined;
+let options: Page | undefined;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  session = await launchFirefox();
+  const library = await findWelcomePage(session);
+  expect(await grantSiteAccess(library, 'http://127.0.0.1/*')).toBe(true);
+  const tab = await session.browser.newPage();
+  await tab.goto(server.url(seed.page), { waitUntil: 'load' });
+  const saved = await requestSave(library, server.url(seed.page));
+  expect(saved.ok).toBe(true);
+  await library.evaluate(() => (globalThis as ExtensionGlobal).browser.runtime.openOptionsPage());
+  const browser = session.browser;
+  // Puppeteer reports moz-extension pages' url() as about:blank, so each page is asked.
+  options = await waitFor('the options page', async () => {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === `${EXTENSION_ORIGIN}options.html`) return page;
+    }
+    return undefined;
+  });
+  await options.waitForSelector('[data-testid=backup] button.backup-now');
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('automatic backup in Firefox', () => {
+  it('"Back up now" writes the library into the downloads folder', async () => {
+    if (!session || !options) throw new Error('the suite did not start');
+    await options.click('[data-testid=backup] button.backup-now');
+    const folder = join(session.downloadsDir, 'Margins backups');
+    const file = await waitFor('the backup folder', async () =>
+      waitForDownload(folder, /^margins-backup-[\dT-]+\.json$/).catch(() => undefined),
+    );
+    expect(JSON.parse(file.text)).toMatchObject({
+      format: 'margins-export',
+      version: 1,
+      articles: [{ title: seed.expected.title, annotations: [] }],
+    });
+    const status = await options.$eval('[data-testid=options-status]', (el) => el.textContent);
+    expect(status).toContain('margins-backup-');
+  });
+
+  it('turning daily backup on is stored and schedules it', async () => {
+    if (!options) throw new Error('the suite did not start');
+    await options.select('[data-testid=backup] select', '1');
+    const alarm = await waitFor('the backup alarm', () =>
+      options?.evaluate(async () => {
+        const { browser } = globalThis as ExtensionGlobal;
+        const found = await browser.alarms.get('margins-backup');
+        return found ? found.periodInMinutes : undefined;
+      }),
+    );
+    expect(alarm).toBe(24 * 60);
+  });
+});
