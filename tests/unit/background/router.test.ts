@@ -98,6 +98,22 @@ describe('save-tab', () => {
     expect(await db.articles.count()).toBe(0);
   });
 
+  it('explains a full disk and leaves the collection as it was', async () => {
+    world.tabs.set(7, { id: 7, url: 'https://news.example/a', extraction: makeSnapshot() });
+    await handleMessage({ type: 'save-tab', tabId: 7 }, ownPage, db);
+    const before = await db.articles.toArray();
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    vi.spyOn(db.articles, 'put').mockRejectedValueOnce(quota);
+    world.tabs.set(8, {
+      id: 8,
+      url: 'https://news.example/b',
+      extraction: makeSnapshot({ url: 'https://news.example/b', canonicalUrl: null }),
+    });
+    const reply = await handleMessage({ type: 'save-tab', tabId: 8 }, ownPage, db);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    expect(await db.articles.toArray()).toEqual(before);
+  });
+
   it('says so when the tab is gone', async () => {
     const reply = await handleMessage({ type: 'save-tab', tabId: 99 }, ownPage, db);
     expect(reply).toMatchObject({ ok: false, error: { code: 'no-tab' } });
