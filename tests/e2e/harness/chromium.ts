@@ -50,6 +50,13 @@ export async function launchChromium(args: readonly string[] = []): Promise<Chro
       (await browser.extensions()).get(extensionId),
     );
     await browser.waitForTarget((t) => isWorkerOf(t, extensionId), { timeout: 10_000 });
+    // The first install opens the library with a welcome. Closed here, once it is there, so it
+    // cannot come to the front later and become the "active tab" a test's toolbar click saves.
+    const welcome = await browser.waitForTarget(
+      (t) => t.url() === `chrome-extension://${extensionId}/popup.html?view=tab&welcome=1`,
+      { timeout: 10_000 },
+    );
+    await (await welcome.asPage()).close();
     const cdp = await browser.target().createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', {
       behavior: 'allow',
