@@ -28,6 +28,7 @@ import {
   findWelcomePage,
   grantSiteAccess,
   launchFirefox,
+  openReader as openFirefoxReader,
   type ExtensionGlobal,
   type FirefoxSession,
 } from '../e2e/harness/firefox.ts';
@@ -388,21 +389,9 @@ describe('hostile pages in Firefox', () => {
   }
 
   /** Opens reader.html for an article with tabs.create from the library tab, and finds it. */
-  async function openReader(id: string): Promise<Page> {
+  function openReader(id: string): Promise<Page> {
     const { session, library } = started();
-    const url = await library.evaluate(async (articleId) => {
-      const { browser } = globalThis as ExtensionGlobal;
-      const address = browser.runtime.getURL(`reader.html?id=${encodeURIComponent(articleId)}`);
-      await browser.tabs.create({ url: address });
-      return address;
-    }, id);
-    return waitFor(`the reader tab ${url}`, async () => {
-      for (const page of await session.browser.pages()) {
-        const href = await page.evaluate(() => location.href).catch(() => '');
-        if (href === url) return page;
-      }
-      return undefined;
-    });
+    return openFirefoxReader(session, library, id);
   }
 
   beforeAll(async () => {

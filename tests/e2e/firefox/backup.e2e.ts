@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  EXTENSION_ORIGIN,
+  findExtensionPage,
   findWelcomePage,
   grantSiteAccess,
   launchFirefox,
@@ -34,15 +34,7 @@ beforeAll(async () => {
   const saved = await requestSave(library, server.url(seed.page));
   expect(saved.ok).toBe(true);
   await library.evaluate(() => (globalThis as ExtensionGlobal).browser.runtime.openOptionsPage());
-  const browser = session.browser;
-  // Puppeteer reports moz-extension pages' url() as about:blank, so each page is asked.
-  options = await waitFor('the options page', async () => {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href === `${EXTENSION_ORIGIN}options.html`) return page;
-    }
-    return undefined;
-  });
+  options = await findExtensionPage(session, 'options.html');
   await options.waitForSelector('[data-testid=backup] button.backup-now');
 });
 

@@ -12,8 +12,8 @@ import {
   findWelcomePage,
   grantSiteAccess,
   launchFirefox,
+  openReader,
   requestSave,
-  type ExtensionGlobal,
   type FirefoxSession,
 } from '../harness/firefox.ts';
 import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
@@ -33,24 +33,6 @@ let articleId = '';
 function started(): { reader: Page } {
   if (!reader) throw new Error('the suite did not start');
   return { reader };
-}
-
-/** Opens reader.html for an article in a new tab, from an extension page, and finds that tab. */
-async function openReader(session: FirefoxSession, library: Page, id: string): Promise<Page> {
-  const url = await library.evaluate(async (articleId) => {
-    const { browser } = globalThis as ExtensionGlobal;
-    const address = browser.runtime.getURL(`reader.html?id=${encodeURIComponent(articleId)}`);
-    await browser.tabs.create({ url: address });
-    return address;
-  }, id);
-  // Puppeteer reports moz-extension pages' url() as about:blank, so each page is asked.
-  return waitFor(`the reader tab ${url}`, async () => {
-    for (const page of await session.browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href === url) return page;
-    }
-    return undefined;
-  });
 }
 
 beforeAll(async () => {

@@ -146,3 +146,35 @@ export async function requestSave(page: Page, url: string): Promise<Reply<SaveOu
     tabId: await tabIdShowing(page, url),
   });
 }
+
+/**
+ * Finds the tab showing a Margins page (`reader.html?id=…`). Puppeteer reports moz-extension
+ * pages' url() as about:blank, so each page is asked for its own location.
+ */
+export function findExtensionPage(session: FirefoxSession, path: string): Promise<Page> {
+  const url = `${EXTENSION_ORIGIN}${path}`;
+  return waitFor(`the tab showing ${url}`, async () => {
+    for (const page of await session.browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === url) return page;
+    }
+    return undefined;
+  });
+}
+
+/** Opens the reader for an article in a new tab, from a Margins page, and returns that tab. */
+export async function openReader(
+  session: FirefoxSession,
+  from: Page,
+  articleId: string,
+): Promise<Page> {
+  const path = `reader.html?id=${encodeURIComponent(articleId)}`;
+  await from.evaluate(
+    (address) =>
+      (globalThis as ExtensionGlobal).browser.tabs.create({
+        url: (globalThis as ExtensionGlobal).browser.runtime.getURL(address),
+      }),
+    path,
+  );
+  return findExtensionPage(session, path);
+}
