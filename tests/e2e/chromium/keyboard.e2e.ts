@@ -3,31 +3,13 @@
  * moves through the controls in reading order, and Enter on "Export JSON" downloads the library.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clickToolbarButton,
-  launchChromium,
-  openTab,
-  saveOutcome,
-  type ChromiumSession,
-} from '../harness/chromium.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { describe, expect, it } from 'vitest';
+import { clickToolbarButton, openTab, saveOutcome } from '../harness/chromium.ts';
+import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import { message, seed } from '../harness/records.ts';
 import { waitForDownload } from '../harness/util.ts';
 
-let server: FixtureServer | undefined;
-let session: ChromiumSession | undefined;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
-  await session?.close();
-  await server?.close();
-});
+const { started, opened } = useChromiumSuite();
 
 /** Presses Tab and says what has focus: its label, or its visible text. */
 async function tab(popup: Page): Promise<string> {
@@ -41,7 +23,7 @@ async function tab(popup: Page): Promise<string> {
 
 describe('the popup with the keyboard alone', () => {
   it('reaches every control in reading order and exports with Enter', async () => {
-    if (!server || !session) throw new Error('the suite did not start');
+    const { server, session } = started();
     const page = await openTab(session, server.url(seed.page));
     const popup = await clickToolbarButton(session, page);
     opened.push(page, popup);

@@ -5,27 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clickToolbarButton,
-  launchChromium,
-  openTab,
-  readStoredRows,
-  saveOutcome,
-  type ChromiumSession,
-} from '../harness/chromium.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { describe, expect, it } from 'vitest';
+import { clickToolbarButton, openTab, readStoredRows, saveOutcome } from '../harness/chromium.ts';
+import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import { message } from '../harness/records.ts';
 import { FIXTURES_DIR, waitFor } from '../harness/util.ts';
 
-let server: FixtureServer | undefined;
-let session: ChromiumSession | undefined;
-const opened: Page[] = [];
-
-function started(): { server: FixtureServer; session: ChromiumSession } {
-  if (!server || !session) throw new Error('the suite did not start');
-  return { server, session };
-}
+const { started, opened } = useChromiumSuite();
 
 function expectedOf(name: string): Record<string, unknown> {
   const spec = JSON.parse(readFileSync(join(FIXTURES_DIR, `${name}.expected.json`), 'utf8')) as {
@@ -49,18 +35,6 @@ async function storedRow(page: string) {
   if (!row) throw new Error(`${page} was not stored`);
   return row;
 }
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchChromium();
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
 
 describe('metadata in Chromium', () => {
   it.each(['jsonld-graph', 'no-metadata'])('stores the author and date of %s', async (name) => {

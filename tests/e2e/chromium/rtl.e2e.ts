@@ -2,35 +2,15 @@
  * Chromium: a right-to-left article (Arabic) saved with the toolbar button is laid out right to
  * left in the reader, in its own language, while Margins' own interface keeps the browser's.
  */
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clickToolbarButton,
-  launchChromium,
-  openTab,
-  readStoredRows,
-  saveOutcome,
-  type ChromiumSession,
-} from '../harness/chromium.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { describe, expect, it } from 'vitest';
+import { clickToolbarButton, openTab, readStoredRows, saveOutcome } from '../harness/chromium.ts';
+import { useChromiumSuite } from '../harness/chromium-suite.ts';
 
-let server: FixtureServer | undefined;
-let session: ChromiumSession | undefined;
-const opened: Page[] = [];
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchChromium();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
-  await session?.close();
-  await server?.close();
-});
+const { started, opened } = useChromiumSuite();
 
 describe('a right-to-left article in the reader', () => {
   it('is set right to left in Arabic, with the interface left to right in English', async () => {
-    if (!server || !session) throw new Error('the suite did not start');
+    const { server, session } = started();
     const tab = await openTab(session, server.url('rtl-arabic.html'));
     const popup = await clickToolbarButton(session, tab);
     opened.push(tab, popup);
