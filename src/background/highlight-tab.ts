@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { createAnnotation } from '../db/annotations.ts';
 import { saveSnapshot } from '../db/articles.ts';
+import { writeTables } from '../db/derived.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { AnnotationSelectorsSchema, type Annotation } from '../shared/annotation.ts';
 import { MarginsError, type SaveOutcome } from '../shared/protocol.ts';
@@ -38,7 +39,7 @@ export async function highlightTab(db: MarginsDatabase, tabId: number): Promise<
   const { selector } = captured;
   const now = new Date();
   return storing(() =>
-    db.transaction('rw', db.articles, db.annotations, async () => {
+    db.transaction('rw', writeTables(db), async () => {
       const saved = await saveSnapshot(db, snapshot, now);
       const annotation = await createAnnotation(
         db,

@@ -7,6 +7,7 @@ import { bodyFor } from '../shared/annotation.ts';
 import type { RangeSelectors } from '../shared/anchoring/types.ts';
 import { MarginsError } from '../shared/protocol.ts';
 import { normalizeUrl } from '../shared/url.ts';
+import { refreshDerived, writeTables } from './derived.ts';
 import type { MarginsDatabase } from './schema.ts';
 
 export interface NewAnnotation {
@@ -28,7 +29,7 @@ export async function createAnnotation(
   now: Date,
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<Annotation> {
-  return db.transaction('rw', db.articles, db.annotations, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const article = await db.articles.get(input.articleId);
     if (!article) throw new MarginsError('not-found', input.articleId);
     const timestamp = now.toISOString();
@@ -45,6 +46,7 @@ export async function createAnnotation(
       colour: input.colour,
     };
     await db.annotations.add(annotation);
+    await refreshDerived(db, input.articleId);
     return annotation;
   });
 }
@@ -55,7 +57,7 @@ export async function updateAnnotation(
   changes: AnnotationChanges,
   now: Date,
 ): Promise<Annotation> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const current = await db.annotations.get(annotationId);
     if (!current) throw new MarginsError('not-found', annotationId);
     const body = changes.note === undefined ? current.body : bodyFor(changes.note);
@@ -68,6 +70,7 @@ export async function updateAnnotation(
       modified: now.toISOString(),
     };
     await db.annotations.put(next);
+    await refreshDerived(db, next.articleId);
     return next;
   });
 }
@@ -76,10 +79,12 @@ export async function deleteAnnotation(
   db: MarginsDatabase,
   annotationId: string,
 ): Promise<boolean> {
-  return db.transaction('rw', db.annotations, async () => {
-    const exists = (await db.annotations.where('id').equals(annotationId).count()) > 0;
+  return db.transaction('rw', writeTables(db), async () => {
+    const existing = await db.annotations.get(annotationId);
+    if (!existing) return false;
     await db.annotations.delete(annotationId);
-    return exists;
+    await refreshDerived(db, existing.articleId);
+    return true;
   });
 }
 

@@ -3,6 +3,7 @@
  */
 import type { ArticleRecord } from '../shared/article.ts';
 import { MarginsError } from '../shared/protocol.ts';
+import { refreshDerived, writeTables } from './derived.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
@@ -11,11 +12,12 @@ async function changeArticle(
   articleId: string,
   change: (article: StoredArticle) => StoredArticle,
 ): Promise<ArticleRecord> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const article = await db.articles.get(articleId);
     if (!article) throw new MarginsError('not-found', articleId);
     const next = change(article);
     await db.articles.put(next);
+    await refreshDerived(db, articleId);
     return toRecord(next);
   });
 }

@@ -4,6 +4,7 @@
 import type { ArticleRecord, ArticleSnapshot } from '../shared/article.ts';
 import type { UndoToken } from '../shared/protocol.ts';
 import { urlKeysOf } from '../shared/url.ts';
+import { refreshDerived, writeTables } from './derived.ts';
 import { keepUserEdits } from './edits.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
@@ -26,7 +27,7 @@ export async function saveSnapshot(
 ): Promise<StoredSave> {
   const urlKeys = urlKeysOf(snapshot);
   const timestamp = now.toISOString();
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const existing = await db.articles.where('urlKeys').anyOf(urlKeys).first();
     const stored: StoredArticle = existing
       ? {
@@ -42,9 +43,12 @@ export async function saveSnapshot(
           updatedAt: timestamp,
           tags: [],
           note: '',
+          readAt: null,
+          archivedAt: null,
           urlKeys,
         };
     await db.articles.put(stored);
+    await refreshDerived(db, stored.id);
     return {
       status: existing ? 'updated' : 'created',
       article: toRecord(stored),
@@ -55,7 +59,7 @@ export async function saveSnapshot(
 
 /** Reverses one save: deletes the record it created or restores the one it replaced. */
 export async function undoSave(db: MarginsDatabase, undo: UndoToken): Promise<boolean> {
-  return db.transaction('rw', db.articles, db.annotations, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const current = await db.articles.get(undo.articleId);
     if (!current) return false;
     if (undo.previous === null) {
@@ -64,6 +68,7 @@ export async function undoSave(db: MarginsDatabase, undo: UndoToken): Promise<bo
     } else {
       await db.articles.put({ ...undo.previous, urlKeys: urlKeysOf(undo.previous) });
     }
+    await refreshDerived(db, undo.articleId);
     return true;
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '../shared/article.ts';
 import type { ArticleEdits } from '../shared/protocol.ts';
 import { MarginsError } from '../shared/protocol.ts';
+import { refreshDerived, writeTables } from './derived.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
@@ -26,7 +27,7 @@ export async function editArticle(
   edits: ArticleEdits,
   now: Date,
 ): Promise<ArticleRecord> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const stored = await db.articles.get(articleId);
     if (!stored) throw new MarginsError('not-found', articleId);
     const next: StoredArticle = { ...stored, fieldSources: { ...stored.fieldSources } };
@@ -41,6 +42,7 @@ export async function editArticle(
     if (edits.byline !== undefined) next.authors = splitAuthors(next.byline);
     next.updatedAt = now.toISOString();
     await db.articles.put(next);
+    await refreshDerived(db, articleId);
     return toRecord(next);
   });
 }

@@ -3,6 +3,9 @@
  * version before into the current shape. Never edit one that shipped; add the next.
  */
 import type { Transaction } from 'dexie';
+import type { Annotation } from '../shared/annotation.ts';
+import { allocateKey, cardOf, searchDocOf } from './derived.ts';
+import type { StoredArticle } from './schema.ts';
 
 /**
  * Version 2: authors kept as a list, modifiedTime apart from publishedTime, and where each
@@ -21,4 +24,30 @@ export async function upgradeToVersion2(tx: Transaction): Promise<void> {
         article.fieldSources = {};
       }
     });
+}
+
+/**
+ * Version 4: articles gain read and archived state (none of them read or archived yet), and
+ * each gets its list card and search words.
+ */
+export async function upgradeToVersion4(tx: Transaction): Promise<void> {
+  const annotationsByArticle = new Map<string, Annotation[]>();
+  await tx.table('annotations').each((annotation: Annotation) => {
+    const list = annotationsByArticle.get(annotation.articleId) ?? [];
+    list.push(annotation);
+    annotationsByArticle.set(annotation.articleId, list);
+  });
+  const taken = new Set<number>();
+  const articles = tx.table('articles');
+  const stored = (await articles.toArray()) as StoredArticle[];
+  for (const article of stored) {
+    article.readAt ??= null;
+    article.archivedAt ??= null;
+    const key = await allocateKey(async (candidate) => taken.has(candidate), article.savedAt);
+    taken.add(key);
+    const annotations = annotationsByArticle.get(article.id) ?? [];
+    await articles.put(article);
+    await tx.table('cards').put(cardOf(article, key, annotations));
+    await tx.table('searchDocs').put(searchDocOf(article, key, annotations));
+  }
 }

@@ -6,7 +6,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
-import { upgradeToVersion2 } from './migrations.ts';
+import { CARD_INDEXES, SEARCH_DOC_INDEXES, type ArticleCard, type SearchDoc } from './derived.ts';
+import { upgradeToVersion2, upgradeToVersion4 } from './migrations.ts';
 
 export const DATABASE_NAME = 'margins';
 
@@ -19,6 +20,8 @@ export interface StoredArticle extends ArticleRecord {
 export type MarginsDatabase = Dexie & {
   articles: EntityTable<StoredArticle, 'id'>;
   annotations: EntityTable<Annotation, 'id'>;
+  cards: EntityTable<ArticleCard, 'key'>;
+  searchDocs: EntityTable<SearchDoc, 'key'>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
@@ -29,5 +32,15 @@ export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
   db.version(2).stores({ articles: 'id, *urlKeys, savedAt' }).upgrade(upgradeToVersion2);
   // Version 3 (0.2.0): highlights and notes, as W3C Web Annotations, found by their article.
   db.version(3).stores({ articles: 'id, *urlKeys, savedAt', annotations: 'id, articleId' });
+  // Version 4 (0.3.0): read and archived state on articles; list cards and search words derived
+  // from each article so the popup lists, filters and searches without reading bodies.
+  db.version(4)
+    .stores({
+      articles: 'id, *urlKeys, savedAt',
+      annotations: 'id, articleId',
+      cards: CARD_INDEXES,
+      searchDocs: SEARCH_DOC_INDEXES,
+    })
+    .upgrade(upgradeToVersion4);
   return db;
 }

@@ -115,5 +115,9 @@ export const ArticleRecordSchema = v.object({
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
   tags: v.array(v.pipe(v.string(), v.maxLength(256))),
   note: v.pipe(v.string(), v.maxLength(MAX_SHORT_TEXT * 16)),
+  /** When the user first opened the saved copy; null while unread. Absent in older exports. */
+  readAt: v.optional(v.nullable(v.pipe(v.string(), v.isoTimestamp())), null),
+  /** When the user archived the article (kept, but out of the main list); null otherwise. */
+  archivedAt: v.optional(v.nullable(v.pipe(v.string(), v.isoTimestamp())), null),
 });
 export type ArticleRecord = v.InferOutput<typeof ArticleRecordSchema>;

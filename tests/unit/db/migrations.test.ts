@@ -73,9 +73,14 @@ describe('upgrade from version 2', () => {
     const records = await listNewest(db, 10);
     for (const original of fixture.articles) {
       const record = records.find((item) => item.id === original.id);
-      expect({ ...record, urlKeys: original.urlKeys }).toEqual(original);
+      expect({ ...record, urlKeys: original.urlKeys }).toEqual({
+        ...original,
+        readAt: null,
+        archivedAt: null,
+      });
     }
     expect(await db.annotations.count()).toBe(0);
+    expect(await db.cards.count()).toBe(fixture.articles.length);
     await db.delete();
   });
 });

@@ -10,6 +10,8 @@ const article: ArticleRecord = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   tags: [],
   note: '',
+  readAt: null,
+  archivedAt: null,
 };
 
 describe('the correction form', () => {

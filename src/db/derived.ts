@@ -1,0 +1,176 @@
+/**
+ * Rows derived from an article and its annotations, kept next to them so the popup never reads
+ * article bodies to list or search: a small `card` per article for the list and its filters, and
+ * a `searchDoc` with the article's distinct words for search.
+ *
+ * Both are keyed by the article's `listKey`, a number that sorts by first save date, so every
+ * index on them yields keys already in recency order and intersecting two of them keeps it.
+ * Every write to articles or annotations calls `refreshDerived` inside its own transaction.
+ */
+import type { Table } from 'dexie';
+import { noteOf, type Annotation } from '../shared/annotation.ts';
+import { EDITABLE_FIELDS } from '../shared/article.ts';
+import { foldText } from '../search/fold.ts';
+import { termSet } from '../search/tokenize.ts';
+import type { MarginsDatabase, StoredArticle } from './schema.ts';
+
+/** What one row of the list shows and filters on. */
+export interface ArticleCard {
+  key: number;
+  id: string;
+  kind: StoredArticle['kind'];
+  url: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  savedAt: string;
+  excerpt: string | null;
+  lang: string | null;
+  dir: StoredArticle['dir'];
+  tags: string[];
+  highlightCount: number;
+  /** The user corrected title, author or date. */
+  edited: boolean;
+  /** Indexed flags are numbers: IndexedDB cannot index booleans. */
+  read: 0 | 1;
+  archived: 0 | 1;
+  /** Folded site name (or host) for the site filter. */
+  site: string;
+  /** Publish date for sorting; '' when unknown, so undated articles sort last. */
+  published: string;
+}
+
+/** The words of one article, split by how strongly a hit on them ranks. */
+export interface SearchDoc {
+  key: number;
+  articleId: string;
+  /** Every distinct word: title, author, site, tags, notes, highlights and body text. */
+  terms: string[];
+  /** Words of the title, author, site, tags, the user's notes and highlighted passages. */
+  strongTerms: string[];
+}
+
+export const CARD_INDEXES = 'key, &id, *tags, site, highlightCount, read, archived, published';
+export const SEARCH_DOC_INDEXES = 'key, &articleId, *terms, *strongTerms';
+
+/** Keys leave room for this many articles saved in the same millisecond. */
+const KEYS_PER_MILLISECOND = 1024;
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+export function siteKeyOf(article: Pick<StoredArticle, 'siteName' | 'url'>): string {
+  return foldText(article.siteName?.trim() || hostOf(article.url));
+}
+
+export function cardOf(
+  article: StoredArticle,
+  key: number,
+  annotations: Annotation[],
+): ArticleCard {
+  return {
+    key,
+    id: article.id,
+    kind: article.kind,
+    url: article.url,
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    savedAt: article.savedAt,
+    excerpt: article.excerpt,
+    lang: article.lang,
+    dir: article.dir,
+    tags: article.tags,
+    highlightCount: annotations.length,
+    edited: EDITABLE_FIELDS.some((field) => article.fieldSources[field] === 'user'),
+    read: article.readAt ? 1 : 0,
+    archived: article.archivedAt ? 1 : 0,
+    site: siteKeyOf(article),
+    published: article.publishedTime ?? '',
+  };
+}
+
+export function searchDocOf(
+  article: StoredArticle,
+  key: number,
+  annotations: Annotation[],
+): SearchDoc {
+  const highlighted = annotations.flatMap((annotation) => [
+    annotation.target.selector[0].exact,
+    noteOf(annotation),
+  ]);
+  const strong = termSet(
+    article.title,
+    article.authors.join(' '),
+    article.byline,
+    article.siteName,
+    hostOf(article.url),
+    article.tags.join(' '),
+    article.note,
+    ...highlighted,
+  );
+  const terms = termSet(article.textContent);
+  for (const term of strong) terms.add(term);
+  return { key, articleId: article.id, terms: [...terms], strongTerms: [...strong] };
+}
+
+/** The tables a write must hold so the derived rows change in the same transaction. */
+export function writeTables(db: MarginsDatabase): Table[] {
+  return [db.articles, db.annotations, db.cards, db.searchDocs];
+}
+
+/** The first list key an article first saved at `savedAt` may take. */
+export function baseKeyOf(savedAt: string): number {
+  const millis = Date.parse(savedAt);
+  return (Number.isFinite(millis) ? millis : 0) * KEYS_PER_MILLISECOND;
+}
+
+/** A free list key for an article first saved at `savedAt`. */
+export async function allocateKey(
+  isTaken: (key: number) => Promise<boolean>,
+  savedAt: string,
+): Promise<number> {
+  const base = baseKeyOf(savedAt);
+  for (let offset = 0; offset < KEYS_PER_MILLISECOND; offset += 1) {
+    if (!(await isTaken(base + offset))) return base + offset;
+  }
+  throw new Error(`More than ${KEYS_PER_MILLISECOND} articles saved at ${savedAt}`);
+}
+
+/**
+ * Brings the card and search words of one article up to date with it and its annotations, or
+ * removes them when the article is gone. Must run inside a transaction over `writeTables`.
+ */
+export async function refreshDerived(db: MarginsDatabase, articleId: string): Promise<void> {
+  const [article, previous] = await Promise.all([
+    db.articles.get(articleId),
+    db.cards.get({ id: articleId }),
+  ]);
+  if (!article) {
+    if (previous)
+      await Promise.all([db.cards.delete(previous.key), db.searchDocs.delete(previous.key)]);
+    return;
+  }
+  const sameSaveDate = previous !== undefined && previous.savedAt === article.savedAt;
+  const key = sameSaveDate
+    ? previous.key
+    : await allocateKey(
+        async (candidate) => (await db.cards.get(candidate)) !== undefined,
+        article.savedAt,
+      );
+  if (previous && !sameSaveDate) {
+    await Promise.all([db.cards.delete(previous.key), db.searchDocs.delete(previous.key)]);
+  }
+  const annotations = await db.annotations.where('articleId').equals(articleId).toArray();
+  await Promise.all([
+    db.cards.put(cardOf(article, key, annotations)),
+    db.searchDocs.put(searchDocOf(article, key, annotations)),
+  ]);
+}
