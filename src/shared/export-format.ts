@@ -18,24 +18,40 @@ export interface ExportDocument {
   articles: ExportedArticle[];
 }
 
+/** `2026-11-27`: the export's date in the user's own time zone, as every export file is named. */
+export function localDateStamp(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** `margins-2026-11-27.json`, dated in the user's own time zone. */
 export function exportFileName(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `margins-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  return `margins-${localDateStamp(now)}.json`;
 }
+
+/**
+ * The pieces of the document, shared by `exportChunks` and the streaming writer in src/export so
+ * both produce the same bytes: the header opens the `articles` list, each article is one piece,
+ * and the footer closes the list and the document.
+ */
+export function exportHeaderChunk(now: Date): string {
+  const header = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString() };
+  return `${JSON.stringify(header).slice(0, -1)},"articles":[`;
+}
+
+export function exportArticleChunk(article: ExportedArticle, isFirst: boolean): string {
+  return `${isFirst ? '' : ','}\n${JSON.stringify(article)}`;
+}
+
+export const EXPORT_FOOTER_CHUNK = '\n]}\n';
 
 /**
  * The export as a list of text pieces, one per article, so a large collection becomes a Blob
  * without ever being one giant string. Joined, the pieces are one valid JSON document.
  */
 export function exportChunks(articles: Iterable<ExportedArticle>, now: Date): string[] {
-  const header = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString() };
-  const chunks = [`${JSON.stringify(header).slice(0, -1)},"articles":[`];
-  let first = true;
-  for (const article of articles) {
-    chunks.push(`${first ? '' : ','}\n${JSON.stringify(article)}`);
-    first = false;
-  }
-  chunks.push('\n]}\n');
+  const chunks = [exportHeaderChunk(now)];
+  for (const article of articles) chunks.push(exportArticleChunk(article, chunks.length === 1));
+  chunks.push(EXPORT_FOOTER_CHUNK);
   return chunks;
 }
