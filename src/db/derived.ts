@@ -10,7 +10,6 @@
 import type { Table } from 'dexie';
 import { noteOf, type Annotation } from '../shared/annotation.ts';
 import { EDITABLE_FIELDS } from '../shared/article.ts';
-import { foldText } from '../search/fold.ts';
 import { termSet } from '../search/tokenize.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
@@ -35,7 +34,7 @@ export interface ArticleCard {
   /** Indexed flags are numbers: IndexedDB cannot index booleans. */
   read: 0 | 1;
   archived: 0 | 1;
-  /** Folded site name (or host) for the site filter. */
+  /** Site name (or host) for the site filter. */
   site: string;
   /** Publish date for sorting; '' when unknown, so undated articles sort last. */
   published: string;
@@ -65,8 +64,9 @@ export function hostOf(url: string): string {
   }
 }
 
-export function siteKeyOf(article: Pick<StoredArticle, 'siteName' | 'url'>): string {
-  return foldText(article.siteName?.trim() || hostOf(article.url));
+/** The site an article is filed under: its site name, or its host when the page named none. */
+export function siteOf(article: Pick<StoredArticle, 'siteName' | 'url'>): string {
+  return article.siteName?.trim() || hostOf(article.url);
 }
 
 export function cardOf(
@@ -92,7 +92,7 @@ export function cardOf(
     edited: EDITABLE_FIELDS.some((field) => article.fieldSources[field] === 'user'),
     read: article.readAt ? 1 : 0,
     archived: article.archivedAt ? 1 : 0,
-    site: siteKeyOf(article),
+    site: siteOf(article),
     published: article.publishedTime ?? '',
   };
 }

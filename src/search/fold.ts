@@ -14,6 +14,9 @@ const LETTER_FOLDS: Record<string, string> = {
   ð: 'd',
   þ: 'th',
   ı: 'i',
+  // Arabic writers use these pairs interchangeably at the end of words.
+  ى: 'ي',
+  ة: 'ه',
 };
 const FOLDABLE_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'gu');
 
