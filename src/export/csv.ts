@@ -5,7 +5,7 @@
  *
  * Column names are fixed identifiers, not translated, so other tools can rely on them:
  * id, kind, title, url, canonical_url, original_source_url, byline, site_name, published,
- * modified, saved, updated, lang, tags, highlight_count, note_count, note, word_count, excerpt.
+ * modified, saved, updated, read_at, archived_at, lang, tags, highlight_count, note_count, note, word_count, excerpt.
  *
  * - `tags` are joined with `|` (as Pocket's export did); a `|` or `\` inside a tag is written
  *   `\|` or `\\`, so the list can always be split back.
@@ -35,6 +35,8 @@ export const CSV_COLUMNS = [
   'modified',
   'saved',
   'updated',
+  'read_at',
+  'archived_at',
   'lang',
   'tags',
   'highlight_count',
@@ -75,6 +77,8 @@ export function csvRow(article: ExportedArticle): CsvCell[] {
     modified: article.modifiedTime,
     saved: article.savedAt,
     updated: article.updatedAt,
+    read_at: article.readAt,
+    archived_at: article.archivedAt,
     lang: article.lang,
     tags: joinTags(article.tags),
     highlight_count: article.annotations.length,

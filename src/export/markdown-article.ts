@@ -41,6 +41,8 @@ function articleFrontMatter(article: ExportedArticle): string {
     ['published', article.publishedTime],
     ['modified', article.modifiedTime],
     ['saved', article.savedAt],
+    ['read', article.readAt],
+    ['archived', article.archivedAt],
     ['tags', article.tags],
     ['lang', article.lang],
     ['margins_id', article.id],
