@@ -69,7 +69,8 @@ export function articleMarkdown(
   labels: Pick<ExportLabels, 'highlights' | 'pageNote'>,
 ): string {
   // A heading is one line, whatever the title holds.
-  const sections = [`# ${converter.escapeText(article.title.replace(/\s+/g, ' '))}`];
+  const heading = (article.title.trim() || article.url).replace(/\s+/g, ' ');
+  const sections = [`# ${converter.escapeText(heading)}`];
   const body = article.contentHtml ? converter.bodyToMarkdown(article.contentHtml).trim() : '';
   if (body) sections.push(body);
   if (article.annotations.length > 0) {

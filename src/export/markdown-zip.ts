@@ -75,6 +75,9 @@ async function* markdownZip(
   context: ExportContext,
 ): AsyncGenerator<ExportChunk> {
   const labels = labelsOf(context);
+  // Turndown and the sanitiser need a DOM: the export runs in an extension page, not a worker.
+  if (typeof document === 'undefined')
+    throw new Error('The Markdown export needs a page with a DOM');
   const converter = createMarkdownConverter(document);
   const names = new MarkdownFileNames();
   names.reserve(MARKDOWN_INDEX_FILE);

@@ -152,4 +152,11 @@ describe('Markdown ZIP writer', () => {
     );
     expect(files['only-a-link-3f2a9c1e.md']).toMatch(/---\n\n# Only a link\n$/);
   });
+
+  it('heads an untitled article with its address and names it after the site', async () => {
+    const files = await unzipped([makeArticle({ title: '  ' })]);
+    expect(fileIn(files, 'news-example-3f2a9c1e.md')).toContain(
+      '\n# https://news.example/2024/06/story\n',
+    );
+  });
 });
