@@ -12,6 +12,7 @@ import {
   updateAnnotation,
 } from '../db/annotations.ts';
 import { setArticleNote, setArticleTags } from '../db/article-notes.ts';
+import { deleteArticles, restoreArticles, setArchived, setRead } from '../db/library.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser, type Runtime } from '../platform/browser.ts';
 import {
@@ -48,6 +49,18 @@ const handlers: Handlers = {
   'run-backup': (_request, db) => runBackup(db, new Date()),
   'set-article-tags': (request, db) =>
     setArticleTags(db, request.articleId, request.tags, new Date()),
+  'set-read': async (request, db) => ({
+    changed: await setRead(db, request.articleIds, request.read, new Date()),
+  }),
+  'set-archived': async (request, db) => ({
+    changed: await setArchived(db, request.articleIds, request.archived, new Date()),
+  }),
+  'delete-articles': async (request, db) => ({
+    deleted: await deleteArticles(db, request.articleIds),
+  }),
+  'restore-articles': async (request, db) => ({
+    restored: await restoreArticles(db, request.articles),
+  }),
 };
 
 /** Only Margins' own extension pages may ask the background to do anything. */

@@ -9,7 +9,10 @@ import type { ArticleRecord } from '../shared/article.ts';
 import { CARD_INDEXES, SEARCH_DOC_INDEXES, type ArticleCard, type SearchDoc } from './derived.ts';
 import { upgradeToVersion2, upgradeToVersion4 } from './migrations.ts';
 
-export const DATABASE_NAME = 'margins';
+import { announceCommittedWrites } from './changes.ts';
+import { DATABASE_NAME } from './names.ts';
+
+export { DATABASE_NAME };
 
 /** A stored article plus the lookup keys that are derived from it and never exported. */
 export interface StoredArticle extends ArticleRecord {
@@ -42,5 +45,6 @@ export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
       searchDocs: SEARCH_DOC_INDEXES,
     })
     .upgrade(upgradeToVersion4);
+  announceCommittedWrites(db);
   return db;
 }

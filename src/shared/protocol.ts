@@ -5,7 +5,13 @@
  */
 import * as v from 'valibot';
 import { ArticleRecordSchema, ISO_DATE_PATTERN, type ArticleRecord } from './article.ts';
-import { AnnotationSelectorsSchema, HighlightColourSchema, type Annotation } from './annotation.ts';
+import {
+  AnnotationSchema,
+  AnnotationSelectorsSchema,
+  HighlightColourSchema,
+  type Annotation,
+} from './annotation.ts';
+import type { ExportedArticle } from './export-format.ts';
 
 /** Why a save or an undo failed; the UI turns each code into a localised sentence. */
 export const ErrorCodeSchema = v.picklist([
@@ -67,6 +73,14 @@ export type ArticleEdits = v.InferOutput<typeof ArticleEditsSchema>;
 const articleId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const annotationId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
+const articleIds = v.pipe(v.array(articleId), v.minLength(1), v.maxLength(100_000));
+
+/** Deleted articles exactly as they were, handed back by the undo of a delete. */
+const DeletedArticleSchema = v.object({
+  ...ArticleRecordSchema.entries,
+  annotations: v.array(AnnotationSchema),
+});
+
 export const RequestSchema = v.variant('type', [
   /** Save the article shown in a tab (the popup sends it for the active tab). */
   v.object({ type: v.literal('save-tab'), tabId }),
@@ -107,6 +121,15 @@ export const RequestSchema = v.variant('type', [
       v.maxLength(100),
     ),
   }),
+  /** Opening the saved copy marks it read; the list can mark it unread again. */
+  v.object({ type: v.literal('set-read'), articleIds, read: v.boolean() }),
+  v.object({ type: v.literal('set-archived'), articleIds, archived: v.boolean() }),
+  /** Delete articles with their annotations; the reply holds them for an undo. */
+  v.object({ type: v.literal('delete-articles'), articleIds }),
+  v.object({
+    type: v.literal('restore-articles'),
+    articles: v.pipe(v.array(DeletedArticleSchema), v.maxLength(100_000)),
+  }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -136,6 +159,10 @@ export interface ResponseMap {
   'set-article-tags': ArticleRecord;
   'page-annotations': { annotations: Annotation[] };
   'run-backup': { fileName: string };
+  'set-read': { changed: number };
+  'set-archived': { changed: number };
+  'delete-articles': { deleted: ExportedArticle[] };
+  'restore-articles': { restored: number };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

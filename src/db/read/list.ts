@@ -3,9 +3,8 @@
  * sort order, in display order. Only keys are read here (from indexes), so a collection of ten
  * thousand articles costs a few index scans; the rows on screen are read by `cardsFor`.
  */
-import type { IndexableType } from 'dexie';
-import type { ArticleCard } from './derived.ts';
-import type { MarginsDatabase } from './schema.ts';
+import type { ArticleCard } from '../derived.ts';
+import type { LibraryReader } from './idb.ts';
 import { searchKeys } from './search.ts';
 
 export type SortOrder = 'saved' | 'published';
@@ -34,62 +33,64 @@ export const NO_FILTER: ListFilter = {
   archived: false,
 };
 
-const asKeys = (keys: IndexableType[]) => new Set(keys as number[]);
+type KeyTest = (key: number) => boolean;
 
-async function orderedKeys(db: MarginsDatabase, query: ListQuery): Promise<number[]> {
-  const found = await searchKeys(db, query.text);
+async function orderedKeys(reader: LibraryReader, query: ListQuery): Promise<number[]> {
+  const found = await searchKeys(reader, query.text);
   if (found !== null) return found;
   const keys =
     query.sort === 'published'
-      ? await db.cards.orderBy('published').reverse().primaryKeys()
-      : await db.cards.toCollection().reverse().primaryKeys();
-  return keys as number[];
+      ? await reader.keysByIndex('cards', 'published')
+      : await reader.allKeys('cards');
+  // IndexedDB gives ascending order; the list shows the newest first.
+  return (keys as number[]).reverse();
 }
 
 /** Each active filter as a test on a key, each read from its own index. */
-async function filterTests(
-  db: MarginsDatabase,
-  filter: ListFilter,
-): Promise<((key: number) => boolean)[]> {
-  const tests: Promise<(key: number) => boolean>[] = [];
-  const keep = (set: Set<number>) => (key: number) => set.has(key);
-  const drop = (set: Set<number>) => (key: number) => !set.has(key);
-  const archived = db.cards.where('archived').equals(1).primaryKeys().then(asKeys);
-  tests.push(archived.then(filter.archived ? keep : drop));
-  if (filter.tag !== null) {
-    tests.push(db.cards.where('tags').equals(filter.tag).primaryKeys().then(asKeys).then(keep));
-  }
-  if (filter.site !== null) {
-    tests.push(db.cards.where('site').equals(filter.site).primaryKeys().then(asKeys).then(keep));
-  }
+async function filterTests(reader: LibraryReader, filter: ListFilter): Promise<KeyTest[]> {
+  const keysWhere = async (index: string, value: IDBValidKey | IDBKeyRange) =>
+    new Set((await reader.keysByIndex('cards', index, value)) as number[]);
+  const keep =
+    (set: Set<number>): KeyTest =>
+    (key) =>
+      set.has(key);
+  const drop =
+    (set: Set<number>): KeyTest =>
+    (key) =>
+      !set.has(key);
+  const tests: Promise<KeyTest>[] = [keysWhere('archived', 1).then(filter.archived ? keep : drop)];
+  if (filter.tag !== null) tests.push(keysWhere('tags', filter.tag).then(keep));
+  if (filter.site !== null) tests.push(keysWhere('site', filter.site).then(keep));
   if (filter.withHighlights) {
-    tests.push(db.cards.where('highlightCount').above(0).primaryKeys().then(asKeys).then(keep));
+    tests.push(keysWhere('highlightCount', IDBKeyRange.lowerBound(0, true)).then(keep));
   }
   if (filter.read !== 'all') {
-    const read = db.cards.where('read').equals(1).primaryKeys().then(asKeys);
-    tests.push(read.then(filter.read === 'read' ? keep : drop));
+    tests.push(keysWhere('read', 1).then(filter.read === 'read' ? keep : drop));
   }
   return Promise.all(tests);
 }
 
-export async function listKeys(db: MarginsDatabase, query: ListQuery): Promise<number[]> {
-  const [keys, tests] = await Promise.all([orderedKeys(db, query), filterTests(db, query.filter)]);
+export async function listKeys(reader: LibraryReader, query: ListQuery): Promise<number[]> {
+  const [keys, tests] = await Promise.all([
+    orderedKeys(reader, query),
+    filterTests(reader, query.filter),
+  ]);
   return keys.filter((key) => tests.every((test) => test(key)));
 }
 
 /** The cards of these keys, in the same order; a key deleted meanwhile is left out. */
-export async function cardsFor(db: MarginsDatabase, keys: number[]): Promise<ArticleCard[]> {
-  const cards = await db.cards.bulkGet(keys);
+export async function cardsFor(reader: LibraryReader, keys: number[]): Promise<ArticleCard[]> {
+  const cards = await reader.getMany<ArticleCard>('cards', keys);
   return cards.filter((card): card is ArticleCard => card !== undefined);
 }
 
 /** Every tag and site in the collection, for the filters and tag completion. */
 export async function listFacets(
-  db: MarginsDatabase,
+  reader: LibraryReader,
 ): Promise<{ tags: string[]; sites: string[] }> {
   const [tags, sites] = await Promise.all([
-    db.cards.orderBy('tags').uniqueKeys(),
-    db.cards.orderBy('site').uniqueKeys(),
+    reader.uniqueIndexValues('cards', 'tags'),
+    reader.uniqueIndexValues('cards', 'site'),
   ]);
   const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
   return {

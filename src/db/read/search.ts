@@ -1,12 +1,11 @@
 /**
- * Search over the words derived from each article (see derived.ts). Every query word must appear
- * in the article; the word being typed matches as a prefix. Results come back as list keys,
- * ranked: articles whose title, author, site, tags, notes or highlights hold the words come
- * before those that only have them in the body text, then newest first.
+ * Search over the words derived from each article (see ../derived.ts). Every query word must
+ * appear in the article; the word being typed matches as a prefix. Results come back as list
+ * keys, ranked: articles whose title, author, site, tags, notes or highlights hold the words
+ * come before those that only have them in the body text, then newest first.
  */
-import type { IndexableType } from 'dexie';
-import { parseQuery, type ParsedQuery } from '../search/tokenize.ts';
-import type { MarginsDatabase } from './schema.ts';
+import { parseQuery, type ParsedQuery } from '../../search/tokenize.ts';
+import type { LibraryReader } from './idb.ts';
 
 type TermIndex = 'terms' | 'strongTerms';
 
@@ -16,15 +15,18 @@ type TermIndex = 'terms' | 'strongTerms';
  */
 const MIN_BODY_PREFIX = 2;
 
+/** Every string that starts with `prefix` sorts between it and it followed by the highest code unit. */
+function prefixRange(prefix: string): IDBKeyRange {
+  return IDBKeyRange.bound(prefix, `${prefix}\uffff`, false, true);
+}
+
 async function keysWith(
-  db: MarginsDatabase,
+  reader: LibraryReader,
   index: TermIndex,
   term: string,
   asPrefix: boolean,
 ): Promise<Set<number>> {
-  const where = db.searchDocs.where(index);
-  const collection = asPrefix ? where.startsWith(term) : where.equals(term);
-  const keys: IndexableType[] = await collection.primaryKeys();
+  const keys = await reader.keysByIndex('searchDocs', index, asPrefix ? prefixRange(term) : term);
   return new Set(keys as number[]);
 }
 
@@ -36,32 +38,29 @@ function intersect(sets: Set<number>[]): Set<number> {
   return result;
 }
 
-/** Keys of the articles matching the query, best first; null when the query has no words. */
-export async function searchKeys(db: MarginsDatabase, input: string): Promise<number[] | null> {
-  const query = parseQuery(input);
-  if (query.words.length === 0 && query.prefix === null) return null;
-  const lookups = queryTerms(query);
-  const [all, strong] = await Promise.all([
-    Promise.all(
-      lookups.map(({ term, asPrefix }) =>
-        keysWith(
-          db,
-          asPrefix && term.length < MIN_BODY_PREFIX ? 'strongTerms' : 'terms',
-          term,
-          asPrefix,
-        ),
-      ),
-    ),
-    Promise.all(lookups.map(({ term, asPrefix }) => keysWith(db, 'strongTerms', term, asPrefix))),
-  ]);
-  const matches = intersect(all);
-  const strongHits = (key: number) => strong.filter((set) => set.has(key)).length;
-  // Keys grow with the first save date, so a higher key is a newer article.
-  return [...matches].sort((a, b) => strongHits(b) - strongHits(a) || b - a);
-}
-
 function queryTerms(query: ParsedQuery): { term: string; asPrefix: boolean }[] {
   const terms = query.words.map((term) => ({ term, asPrefix: false }));
   if (query.prefix !== null) terms.push({ term: query.prefix, asPrefix: true });
   return terms;
+}
+
+/** Keys of the articles matching the query, best first; null when the query has no words. */
+export async function searchKeys(reader: LibraryReader, input: string): Promise<number[] | null> {
+  const lookups = queryTerms(parseQuery(input));
+  if (lookups.length === 0) return null;
+  const bodyIndex = (term: string, asPrefix: boolean): TermIndex =>
+    asPrefix && term.length < MIN_BODY_PREFIX ? 'strongTerms' : 'terms';
+  const [all, strong] = await Promise.all([
+    Promise.all(
+      lookups.map(({ term, asPrefix }) =>
+        keysWith(reader, bodyIndex(term, asPrefix), term, asPrefix),
+      ),
+    ),
+    Promise.all(
+      lookups.map(({ term, asPrefix }) => keysWith(reader, 'strongTerms', term, asPrefix)),
+    ),
+  ]);
+  const strongHits = (key: number) => strong.filter((set) => set.has(key)).length;
+  // Keys grow with the first save date, so a higher key is a newer article.
+  return [...intersect(all)].sort((a, b) => strongHits(b) - strongHits(a) || b - a);
 }

@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { listNewest, saveSnapshot } from '../../../src/db/articles.ts';
+import { SCHEMA_VERSION } from '../../../src/db/names.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import { ArticleRecordSchema } from '../../../src/shared/article.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
@@ -81,6 +82,15 @@ describe('upgrade from version 2', () => {
     }
     expect(await db.annotations.count()).toBe(0);
     expect(await db.cards.count()).toBe(fixture.articles.length);
+    await db.delete();
+  });
+});
+
+describe('the schema version readers open', () => {
+  it('is the newest version Dexie declares', async () => {
+    const db = openDatabase(`verno-${Math.random()}`);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
     await db.delete();
   });
 });

@@ -8,9 +8,10 @@ import {
   listKeys,
   NO_FILTER,
   type ListQuery,
-} from '../../../src/db/library-view.ts';
+} from '../../../src/db/read/list.ts';
 import { deleteArticles, restoreArticles, setArchived, setRead } from '../../../src/db/library.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
+import { readerFor } from '../helpers/reader.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 
 let db: MarginsDatabase;
@@ -34,13 +35,16 @@ async function save(minute: number, title: string, extra: Parameters<typeof make
 }
 
 async function titles(query: Partial<ListQuery> = {}): Promise<string[]> {
-  const keys = await listKeys(db, {
+  const reader = await readerFor(db);
+  const keys = await listKeys(reader, {
     text: '',
     sort: 'saved',
     ...query,
     filter: { ...NO_FILTER, ...query.filter },
   });
-  return (await cardsFor(db, keys)).map((card) => card.title);
+  const cards = await cardsFor(reader, keys);
+  reader.close();
+  return cards.map((card) => card.title);
 }
 
 describe('the list', () => {
@@ -85,7 +89,10 @@ describe('the list', () => {
       'Highlighted',
       'Tagged',
     ]);
-    expect(await listFacets(db)).toEqual({ tags: ['asia'], sites: ['News Example', 'Other'] });
+    expect(await listFacets(await readerFor(db))).toEqual({
+      tags: ['asia'],
+      sites: ['News Example', 'Other'],
+    });
   });
 
   it('combines the search box with the filters', async () => {

@@ -5,8 +5,9 @@ import { saveSnapshot, undoSave } from '../../../src/db/articles.ts';
 import { editArticle } from '../../../src/db/edits.ts';
 import { deleteArticles, restoreArticles } from '../../../src/db/library.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
-import { searchKeys } from '../../../src/db/search.ts';
+import { searchKeys } from '../../../src/db/read/search.ts';
 import type { RangeSelectors } from '../../../src/shared/anchoring/types.ts';
+import { readerFor } from '../helpers/reader.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 
 let db: MarginsDatabase;
@@ -31,7 +32,9 @@ async function save(minute: number, title: string, body: string, slug = title) {
 
 /** The titles of the articles a query finds, best first. */
 async function titlesFor(query: string): Promise<string[] | null> {
-  const keys = await searchKeys(db, query);
+  const reader = await readerFor(db);
+  const keys = await searchKeys(reader, query);
+  reader.close();
   if (keys === null) return null;
   const cards = await db.cards.bulkGet(keys);
   return cards.map((card) => card?.title ?? '?');
