@@ -14,12 +14,13 @@ export class Progress {
 
   constructor(private readonly callback: ProgressCallback | undefined) {}
 
-  report(fraction: number): void {
+  /** A bound function, so parsers can pass it on as a callback. */
+  readonly report = (fraction: number): void => {
     const clamped = Math.min(1, Math.max(this.last, fraction));
     if (clamped === this.last && clamped !== 0) return;
     this.last = clamped;
     this.callback?.(clamped);
-  }
+  };
 
   /** A sub-range of this progress: `part.report(0.5)` reports the middle of [from, to]. */
   range(from: number, to: number): Pick<Progress, 'report' | 'breathe'> {

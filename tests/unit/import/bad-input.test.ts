@@ -127,6 +127,16 @@ describe('titles', () => {
   });
 });
 
+describe('lengths', () => {
+  it('cuts a title longer than Margins stores, with a warning', async () => {
+    const parse = await parseText(
+      `${HEADER}\n${'t'.repeat(5_000)},https://a.example/,1,1,,unread\n`,
+    );
+    expect(itemsOf(parse)[0]?.title).toHaveLength(4_096);
+    expect(parse.warnings).toEqual([{ origin: 'line 2', code: 'text-truncated', detail: 'title' }]);
+  });
+});
+
 describe('addresses', () => {
   it.each([
     ['', 'missing-url'],
