@@ -1,0 +1,59 @@
+/**
+ * The collection read for an export a few hundred articles at a time, newest first, each with
+ * its annotations: an export of any size never holds the whole collection in memory, and no
+ * read transaction stays open while the file is being written.
+ */
+import type { Annotation } from '../shared/annotation.ts';
+import type { ExportedArticle } from '../shared/export-format.ts';
+import { toRecord } from './records.ts';
+import type { MarginsDatabase } from './schema.ts';
+
+/** Articles read per transaction. */
+export const EXPORT_BATCH = 200;
+
+export interface ExportFilter {
+  /** Only these articles (e.g. those the list shows), still newest first. */
+  articleIds?: readonly string[];
+}
+
+const byCreation = (a: Annotation, b: Annotation) =>
+  a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The ids to export, newest first; ids are small, so the whole list is read at once. */
+async function orderedIds(db: MarginsDatabase, filter: ExportFilter): Promise<string[]> {
+  const ids = (await db.articles.orderBy('savedAt').reverse().primaryKeys()) as string[];
+  if (!filter.articleIds) return ids;
+  const wanted = new Set(filter.articleIds);
+  return ids.filter((id) => wanted.has(id));
+}
+
+async function readBatch(db: MarginsDatabase, ids: string[]): Promise<ExportedArticle[]> {
+  return db.transaction('r', db.articles, db.annotations, async () => {
+    const [articles, annotations] = await Promise.all([
+      db.articles.bulkGet(ids),
+      db.annotations.where('articleId').anyOf(ids).toArray(),
+    ]);
+    const byArticle = new Map<string, Annotation[]>();
+    for (const annotation of annotations) {
+      const list = byArticle.get(annotation.articleId) ?? [];
+      list.push(annotation);
+      byArticle.set(annotation.articleId, list);
+    }
+    // An article deleted since the ids were read is left out.
+    return articles.flatMap((stored) =>
+      stored
+        ? [{ ...toRecord(stored), annotations: (byArticle.get(stored.id) ?? []).sort(byCreation) }]
+        : [],
+    );
+  });
+}
+
+export async function* articlesForExport(
+  db: MarginsDatabase,
+  filter: ExportFilter = {},
+): AsyncGenerator<ExportedArticle> {
+  const ids = await orderedIds(db, filter);
+  for (let at = 0; at < ids.length; at += EXPORT_BATCH) {
+    yield* await readBatch(db, ids.slice(at, at + EXPORT_BATCH));
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * An imported page body (Omnivore's saved content) made into what a save stores: the body
+ * cleaned exactly as a page saved by the content script is, its text for search and the word
+ * count, and the article text that highlights are anchored on.
+ */
+import { CONTEXT_LENGTH, anchor, type RangeSelectors } from '../shared/anchoring/index.ts';
+import { articleTextOf } from '../shared/article-body.ts';
+import { sanitizeArticle } from '../content/extract/sanitize.ts';
+import { blockText } from '../content/extract/text.ts';
+import { countWords } from '../content/extract/word-count.ts';
+
+export interface ImportedBody {
+  /** Sanitised HTML, as ArticleSnapshot.contentHtml holds it. */
+  contentHtml: string;
+  /** The body's text with block breaks, as a save stores it for search. */
+  textContent: string;
+  wordCount: number;
+  /** The text annotation selectors are measured on (see articleTextOf). */
+  articleText: string;
+}
+
+/**
+ * Cleans untrusted HTML from another service. The HTML is parsed into an inert document
+ * (DOMParser runs no scripts and loads nothing), so nothing in it can act before it is cleaned.
+ * Returns null when nothing readable is left.
+ */
+export function prepareImportedBody(html: string, url: string, doc: Document): ImportedBody | null {
+  const view = doc.defaultView;
+  if (!view) throw new Error('Importing a saved body needs a document with a window');
+  const parsed = new view.DOMParser().parseFromString(html, 'text/html');
+  const root = sanitizeArticle(parsed.body, url, view as Window & typeof globalThis);
+  const textContent = blockText(root);
+  if (!textContent.trim()) return null;
+  const contentHtml = root.innerHTML;
+  return {
+    contentHtml,
+    textContent,
+    wordCount: countWords(textContent),
+    articleText: articleTextOf(contentHtml, doc),
+  };
+}
+
+/**
+ * Finds a highlight's quote in the article text and describes where it is, with the context a
+ * highlight made in the reader records. Null when the quote is not in the text.
+ */
+export function placeQuote(articleText: string, quote: string): RangeSelectors | null {
+  const found = anchor(articleText, [
+    { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+  ]);
+  if (!found || found.end <= found.start) return null;
+  const { start, end } = found;
+  return [
+    {
+      type: 'TextQuoteSelector',
+      exact: articleText.slice(start, end),
+      prefix: articleText.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: articleText.slice(end, end + CONTEXT_LENGTH),
+    },
+    { type: 'TextPositionSelector', start, end },
+  ];
+}

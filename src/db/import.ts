@@ -1,0 +1,372 @@
+/**
+ * Writes an import into the collection: first a dry run that says what would happen
+ * (`planImport`), then the import itself (`applyImport`), both from the same merge.
+ *
+ * Why the import page writes here rather than through the background (which is otherwise the
+ * only writer): an import file may be hundreds of megabytes, far more than extension messaging
+ * carries, and the whole import must be one transaction so that it lands entirely or not at all.
+ * The page runs on the extension's own origin, so it opens the same database; every write still
+ * goes through `writeTables` and `refreshDerived`, and committed writes are announced to open
+ * pages (changes.ts) as the background's are.
+ */
+import type { Annotation } from '../shared/annotation.ts';
+import type { ArticleRecord } from '../shared/article.ts';
+import { urlKeysOf } from '../shared/url.ts';
+import type { ImportedItem, ImportParse, ImportProblem } from '../import/types.ts';
+import { baseKeyOf, refreshDerived, writeTables } from './derived.ts';
+import { placeQuote, prepareImportedBody, type ImportedBody } from './import-body.ts';
+import {
+  highlightAnnotation,
+  mergeItem,
+  mergeRecord,
+  recordFromItem,
+  recordOf,
+  sameRecord,
+} from './import-records.ts';
+import { toRecord } from './records.ts';
+import type { MarginsDatabase, StoredArticle } from './schema.ts';
+
+/** Problems met while merging (the parser's own codes are in src/import/types.ts). */
+export const IMPORT_WRITE_PROBLEM_CODES = [
+  /** Skipped: a highlight whose article has no saved body, so it cannot be placed. */
+  'highlight-without-body',
+  /** Skipped: a highlight whose quote is not in the saved body. */
+  'highlight-not-found',
+  /** Skipped: an annotation whose id belongs to an annotation of another article. */
+  'annotation-id-taken',
+] as const;
+export type ImportWriteProblemCode = (typeof IMPORT_WRITE_PROBLEM_CODES)[number];
+
+export interface ImportWriteProblem {
+  origin: string;
+  code: ImportWriteProblemCode;
+  detail: string;
+}
+
+export type ImportReportProblem = ImportProblem | ImportWriteProblem;
+
+export interface ImportSummary {
+  /** Articles that are not in the collection yet. */
+  created: number;
+  /** Articles already saved that the import adds to (tags, notes, highlights, newer data). */
+  updated: number;
+  /** Articles already saved that the import would not change. */
+  unchanged: number;
+  /** Highlights and notes added. */
+  annotations: number;
+  /** Entries (or parts of entries) left out: the parser's, then the merge's. */
+  skipped: ImportReportProblem[];
+  /** Entries kept without a value. */
+  warnings: ImportProblem[];
+}
+
+export interface ImportOptions {
+  /** Parses and cleans imported bodies; the page's own document. */
+  document?: Document;
+  newId?: () => string;
+}
+
+/** Reports how far writing has gone, from 0 to 1. */
+export type ImportProgress = (fraction: number) => void;
+
+/** One article of the file as Margins would store it, with the highlights that go with it. */
+interface Incoming {
+  origin: string;
+  source: 'margins' | 'item';
+  record: ArticleRecord;
+  annotations: Annotation[];
+}
+
+/** An article of the collection as the merge leaves it. */
+interface Target {
+  record: ArticleRecord;
+  urlKeys: string[];
+  status: 'created' | 'updated' | 'unchanged';
+  annotationIds: Set<string>;
+  quotes: Set<string>;
+}
+
+interface Merge {
+  summary: ImportSummary;
+  articles: StoredArticle[];
+  annotations: Annotation[];
+}
+
+/** Bodies are cleaned once per item, however many times it is planned and applied. */
+const preparedBodies = new WeakMap<ImportedItem, ImportedBody | null>();
+
+function bodyOf(item: ImportedItem, doc: Document | undefined): ImportedBody | null {
+  if (!item.contentHtml) return null;
+  const cached = preparedBodies.get(item);
+  if (cached !== undefined) return cached;
+  if (!doc) throw new Error('Importing a saved body needs a document');
+  const body = prepareImportedBody(item.contentHtml, item.url, doc);
+  preparedBodies.set(item, body);
+  return body;
+}
+
+function quoteDetail(quote: string): string {
+  return JSON.stringify(quote.length > 80 ? `${quote.slice(0, 80)}…` : quote);
+}
+
+function incomingOf(
+  parse: ImportParse,
+  now: Date,
+  options: Settings,
+  skipped: ImportWriteProblem[],
+): Incoming[] {
+  if (parse.kind === 'margins') {
+    return parse.articles.map((article) => ({
+      origin: article.url,
+      source: 'margins',
+      record: recordOf(article),
+      annotations: article.annotations,
+    }));
+  }
+  return parse.items.map((item) => {
+    const body = bodyOf(item, options.document);
+    const record = recordFromItem(item, body, options.newId(), now);
+    const annotations = item.highlights.flatMap((highlight) => {
+      const selector = body && placeQuote(body.articleText, highlight.quote);
+      if (!selector) {
+        const code = body ? 'highlight-not-found' : 'highlight-without-body';
+        skipped.push({ origin: item.origin, code, detail: quoteDetail(highlight.quote) });
+        return [];
+      }
+      const created = highlight.created ?? record.savedAt;
+      return [highlightAnnotation(options.newId(), record, selector, highlight.note, created)];
+    });
+    return { origin: item.origin, source: 'item', record, annotations };
+  });
+}
+
+/**
+ * Merges the incoming articles with the collection, in memory: reads only the articles whose
+ * addresses (or ids) the file names, and their annotations. Runs inside a transaction.
+ */
+async function merge(
+  db: MarginsDatabase,
+  parse: ImportParse,
+  now: Date,
+  options: Settings,
+): Promise<Merge> {
+  const writeSkipped: ImportWriteProblem[] = [];
+  const incoming = incomingOf(parse, now, options, writeSkipped);
+  const keysOf = incoming.map((entry) => urlKeysOf(entry.record));
+  const allKeys = [...new Set(keysOf.flat())];
+  const saved =
+    allKeys.length > 0 ? await db.articles.where('urlKeys').anyOf(allKeys).toArray() : [];
+  const savedAnnotations =
+    saved.length > 0
+      ? await db.annotations
+          .where('articleId')
+          .anyOf(saved.map((article) => article.id))
+          .toArray()
+      : [];
+  // Ids the file brings that the collection already uses elsewhere.
+  const incomingIds = incoming
+    .filter((entry) => entry.source === 'margins')
+    .map((entry) => entry.record.id);
+  const takenArticleIds = new Set(
+    (await db.articles.bulkGet(incomingIds)).flatMap((article) => (article ? [article.id] : [])),
+  );
+  const incomingAnnotationIds = incoming.flatMap((entry) => entry.annotations.map((a) => a.id));
+  const takenAnnotations = new Map(
+    (await db.annotations.bulkGet(incomingAnnotationIds)).flatMap((annotation) =>
+      annotation ? [[annotation.id, annotation] as const] : [],
+    ),
+  );
+
+  const byKey = new Map<string, Target>();
+  const targets: Target[] = [];
+  const register = (target: Target) => {
+    targets.push(target);
+    for (const key of target.urlKeys) byKey.set(key, target);
+  };
+  const annotationsOf = new Map<string, Annotation[]>();
+  for (const annotation of savedAnnotations) {
+    const list = annotationsOf.get(annotation.articleId) ?? [];
+    list.push(annotation);
+    annotationsOf.set(annotation.articleId, list);
+  }
+  for (const stored of saved) {
+    const list = annotationsOf.get(stored.id) ?? [];
+    register({
+      record: toRecord(stored),
+      urlKeys: stored.urlKeys,
+      status: 'unchanged',
+      annotationIds: new Set(list.map((annotation) => annotation.id)),
+      quotes: new Set(list.map((annotation) => annotation.target.selector[0].exact)),
+    });
+  }
+
+  const annotationsToWrite = new Map<string, Annotation>();
+  incoming.forEach((entry, index) => {
+    const keys = keysOf[index] ?? [];
+    const existing = keys.map((key) => byKey.get(key)).find((target) => target !== undefined);
+    let target: Target;
+    if (existing) {
+      const merged =
+        entry.source === 'margins'
+          ? mergeRecord(existing.record, entry.record)
+          : mergeItem(existing.record, entry.record);
+      if (!sameRecord(merged, existing.record)) {
+        existing.record = merged;
+        if (existing.status === 'unchanged') existing.status = 'updated';
+      }
+      const newKeys = keys.filter((key) => !existing.urlKeys.includes(key));
+      if (newKeys.length > 0) {
+        existing.urlKeys = [...existing.urlKeys, ...newKeys];
+        for (const key of newKeys) byKey.set(key, existing);
+      }
+      target = existing;
+    } else {
+      const idTaken = entry.source === 'margins' && takenArticleIds.has(entry.record.id);
+      const record = idTaken ? { ...entry.record, id: options.newId() } : entry.record;
+      target = {
+        record,
+        urlKeys: keys,
+        status: 'created',
+        annotationIds: new Set(),
+        quotes: new Set(),
+      };
+      register(target);
+    }
+    for (const annotation of entry.annotations) {
+      const quote = annotation.target.selector[0].exact;
+      const elsewhere = takenAnnotations.get(annotation.id);
+      if (elsewhere && elsewhere.articleId !== target.record.id) {
+        writeSkipped.push({
+          origin: entry.origin,
+          code: 'annotation-id-taken',
+          detail: annotation.id,
+        });
+        continue;
+      }
+      const known = target.annotationIds.has(annotation.id);
+      // A highlight of another service carries a fresh id: the same quote is the same highlight.
+      if (entry.source === 'item' && target.quotes.has(quote)) continue;
+      if (known && (!elsewhere || annotation.modified <= elsewhere.modified)) continue;
+      const placed = { ...annotation, articleId: target.record.id };
+      annotationsToWrite.set(placed.id, placed);
+      target.annotationIds.add(placed.id);
+      target.quotes.add(quote);
+      if (target.status === 'unchanged') target.status = 'updated';
+    }
+  });
+
+  const written = targets.filter((target) => target.status !== 'unchanged');
+  const count = (status: Target['status']) =>
+    targets.filter((target) => target.status === status).length;
+  return {
+    summary: {
+      created: count('created'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      annotations: annotationsToWrite.size,
+      skipped: [...parse.skipped, ...writeSkipped],
+      warnings: parse.warnings,
+    },
+    articles: written.map((target) => ({ ...target.record, urlKeys: target.urlKeys })),
+    annotations: [...annotationsToWrite.values()],
+  };
+}
+
+interface Settings {
+  document: Document | undefined;
+  newId: () => string;
+}
+
+function withDefaults(options: ImportOptions): Settings {
+  return {
+    document: options.document ?? (typeof document === 'undefined' ? undefined : document),
+    newId: options.newId ?? (() => crypto.randomUUID()),
+  };
+}
+
+/**
+ * What the import would do, without writing anything. Articles saved in the collection but not
+ * named by the file are not counted.
+ */
+export async function planImport(
+  db: MarginsDatabase,
+  parse: ImportParse,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const now = new Date();
+  return db.transaction('r', db.articles, db.annotations, async () => {
+    const { summary } = await merge(db, parse, now, withDefaults(options));
+    return summary;
+  });
+}
+
+/** Rows put per request: large enough to be quick, small enough to report progress. */
+const WRITE_BATCH = 500;
+/** Articles whose derived rows are refreshed at the same time (see refreshInParallel). */
+const PARALLEL_REFRESHES = 32;
+
+/**
+ * Refreshes the derived rows of many articles. Two articles first saved in the same millisecond
+ * compete for list keys (allocateKey), so those are refreshed one after another; the others go
+ * side by side, which lets IndexedDB pipeline the requests.
+ */
+async function refreshInParallel(
+  db: MarginsDatabase,
+  articles: readonly StoredArticle[],
+  onDone: () => void,
+): Promise<void> {
+  const lanes = new Map<number, string[]>();
+  for (const article of articles) {
+    const lane = baseKeyOf(article.savedAt);
+    const ids = lanes.get(lane) ?? [];
+    ids.push(article.id);
+    lanes.set(lane, ids);
+  }
+  const queue = [...lanes.values()];
+  const worker = async () => {
+    for (let lane = queue.pop(); lane; lane = queue.pop()) {
+      for (const id of lane) {
+        await refreshDerived(db, id);
+        onDone();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_REFRESHES }, worker));
+}
+
+/**
+ * Imports in one transaction over every table a write touches: if anything fails (a full disk,
+ * a closed page), the transaction is rolled back and the collection stays as it was.
+ */
+export async function applyImport(
+  db: MarginsDatabase,
+  parse: ImportParse,
+  now: Date,
+  onProgress?: ImportProgress,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const settings = withDefaults(options);
+  return db.transaction('rw', writeTables(db), async () => {
+    const { summary, articles, annotations } = await merge(db, parse, now, settings);
+    const steps = articles.length * 2 + annotations.length || 1;
+    let done = 0;
+    const step = (amount: number) => {
+      done += amount;
+      onProgress?.(done / steps);
+    };
+    onProgress?.(0);
+    for (let at = 0; at < articles.length; at += WRITE_BATCH) {
+      const batch = articles.slice(at, at + WRITE_BATCH);
+      await db.articles.bulkPut(batch);
+      step(batch.length);
+    }
+    for (let at = 0; at < annotations.length; at += WRITE_BATCH) {
+      const batch = annotations.slice(at, at + WRITE_BATCH);
+      await db.annotations.bulkPut(batch);
+      step(batch.length);
+    }
+    await refreshInParallel(db, articles, () => step(1));
+    onProgress?.(1);
+    return summary;
+  });
+}
