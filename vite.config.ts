@@ -28,6 +28,7 @@ export default defineConfig({
         popup: resolve(root, 'popup.html'),
         reader: resolve(root, 'reader.html'),
         options: resolve(root, 'options.html'),
+        transfer: resolve(root, 'transfer.html'),
         background: resolve(root, 'background/index.ts'),
       },
       output: {

@@ -80,6 +80,13 @@ export function OptionsApp() {
         <h2 id="revisit-heading">{t('options_revisit_heading')}</h2>
         <RevisitToggle />
       </section>
+      <section class="options-section" aria-labelledby="transfer-heading">
+        <h2 id="transfer-heading">{t('options_transfer_heading')}</h2>
+        <p>{t('options_transfer_text')}</p>
+        <a href="transfer.html" data-testid="open-transfer">
+          {t('options_transfer_link')}
+        </a>
+      </section>
       <StorageSection />
       <p
         class={status.failed ? 'options-status error' : 'options-status'}

@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import { articlesForExport } from '../db/export-stream.ts';
+import type { MarginsDatabase } from '../db/schema.ts';
+import {
+  EXPORT_FORMATS,
+  exportFileNameFor,
+  exportToBlob,
+  type ExportFormatId,
+  type ExportLabels,
+} from '../export/index.ts';
+import { plural, t, uiLanguage } from '../shared/i18n.ts';
+import { downloadBlob } from './download.ts';
+import { exportFormatKey } from './message-keys.ts';
+import { ProgressView } from './ProgressView.tsx';
+
+type Step =
+  | { step: 'idle' }
+  | { step: 'writing'; done: number; total: number }
+  | { step: 'done'; fileName: string; count: number }
+  | { step: 'failed' };
+
+/** The words export files put in front of their reader, in the user's language. */
+function exportLabels(): ExportLabels {
+  return {
+    highlights: t('export_label_highlights'),
+    pageNote: t('export_label_page_note'),
+    index: t('extName'),
+    bookmarks: t('export_label_bookmarks'),
+    bookmarksFolder: t('extName'),
+    annotationCollection: t('export_label_annotation_collection'),
+  };
+}
+
+/**
+ * Choose a format and export the whole collection. The articles are read a few hundred at a
+ * time and written into the file as they come (articlesForExport, exportToBlob).
+ */
+export function ExportSection({ db }: { db: MarginsDatabase }) {
+  const [formatId, setFormatId] = useState<ExportFormatId>('margins-json');
+  const [state, setState] = useState<Step>({ step: 'idle' });
+
+  const start = async () => {
+    const format = EXPORT_FORMATS.find((candidate) => candidate.id === formatId);
+    if (!format) return;
+    const now = new Date();
+    try {
+      const total = await db.articles.count();
+      setState({ step: 'writing', done: 0, total });
+      let shown = 0;
+      const blob = await exportToBlob(
+        format,
+        articlesForExport(db),
+        { now, labels: exportLabels() },
+        ({ articles }) => {
+          // One update per hundred articles keeps the page (and screen readers) calm.
+          if (articles - shown < 100) return;
+          shown = articles;
+          setState({ step: 'writing', done: articles, total });
+        },
+      );
+      const fileName = exportFileNameFor(format, now);
+      downloadBlob(blob, fileName);
+      setState({ step: 'done', fileName, count: total });
+    } catch (error) {
+      console.error('Margins could not export the collection', error);
+      setState({ step: 'failed' });
+    }
+  };
+
+  const busy = state.step === 'writing';
+  return (
+    <section class="transfer-section" aria-labelledby="export-heading">
+      <h2 id="export-heading">{t('transfer_export_heading')}</h2>
+      <p>{t('transfer_export_intro')}</p>
+      <fieldset class="choices" disabled={busy}>
+        <legend>{t('transfer_export_format')}</legend>
+        {EXPORT_FORMATS.map((format) => (
+          <div class="choice-row" key={format.id}>
+            <label class="choice">
+              <input
+                type="radio"
+                name="export-format"
+                value={format.id}
+                checked={format.id === formatId}
+                onChange={() => setFormatId(format.id)}
+                aria-describedby={`format-hint-${format.id}`}
+              />
+              {t(exportFormatKey(format.id))}
+            </label>
+            <p class="hint" id={`format-hint-${format.id}`}>
+              {t(`${exportFormatKey(format.id)}_hint`)}
+            </p>
+          </div>
+        ))}
+      </fieldset>
+      <p class="muted">{t('transfer_export_scope')}</p>
+      <div class="actions">
+        <button type="button" class="primary" disabled={busy} onClick={() => void start()}>
+          {t('transfer_export_button')}
+        </button>
+      </div>
+      <div role="status" aria-live="polite" data-testid="export-status">
+        {state.step === 'writing' ? (
+          <ProgressView
+            fraction={state.total > 0 ? state.done / state.total : null}
+            name={t('transfer_export_progress_name')}
+            label={t('transfer_export_progress', [
+              new Intl.NumberFormat(uiLanguage()).format(state.done),
+              new Intl.NumberFormat(uiLanguage()).format(state.total),
+            ])}
+          />
+        ) : null}
+        {state.step === 'done' ? (
+          <p class="summary ok">
+            {plural('transfer_export_done', state.count)} <code>{state.fileName}</code>
+          </p>
+        ) : null}
+        {state.step === 'failed' ? (
+          <p class="summary error">{t('transfer_export_failed')}</p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
