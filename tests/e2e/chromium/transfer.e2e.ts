@@ -93,7 +93,7 @@ async function openTransfer(): Promise<Page> {
 }
 
 async function choose(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  const input = await page.$<HTMLInputElement>('input#import-file');
+  const input = await page.$('input#import-file');
   if (!input) throw new Error('no file input');
   await input.uploadFile(await fileOf(name, bytes));
 }
