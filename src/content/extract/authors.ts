@@ -5,6 +5,12 @@ const JOINERS = /\s*(?:;|\||\s&\s|\s+(?:and|et|und|y|e|og|och|en|i)\s+)\s*/iu;
 const JOB_TITLE =
   /\b(?:reporter|editor|correspondent|writer|columnist|contributor|staff|journalist|analyst|producer|director|professor|chief|senior|deputy|bureau|editorial|rédact\w*|journaliste|envoyée? spéciale?|korrespondent\w*|redakteur\w*|periodista|corresponsal|giornalista|inviat[oa]|jornalista)\b/iu;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md)\.?$/i;
+/** Where a reporter filed from or the section they wrote in ("Jane Doe in Kyiv", "X in Valve"). */
+const PLACE =
+  /\s+(?:in|à|aus)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}(?=$|\s*[,;]|\s+(?:and|et|und|&)\s)/gu;
+
+/** A credit line without the places its reporters wrote from. */
+export const withoutPlaces = (text: string): string => text.replace(PLACE, '');
 
 /** Splits a comma list only when each part looks like a full name, so "Doe, Jane" stays whole. */
 function splitCommas(text: string): string[] {
@@ -23,7 +29,7 @@ export function splitAuthors(raw: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const value of raw) {
-    const clean = cleanByline(value);
+    const clean = cleanByline(withoutPlaces(value));
     if (!clean) continue;
     // A parenthesised aside ("X (avec Y et Z)") is one credit line, not a list to split.
     const parts = /[()]/.test(clean) ? [clean] : clean.split(JOINERS).flatMap(splitCommas);

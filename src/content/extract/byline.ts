@@ -10,7 +10,7 @@ const CALENDAR_WORD =
   /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)$|^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|today|yesterday|heute|hier|aujourd'hui)$/i;
 
 const LEADING_LABEL =
-  /^(?:(?:written|posted|reported|words|text|story|photos?)\s+by|by|par|von|por|autor(?:e|in)?|auteur|author|écrit par|rédigé par|reporter)\b\s*[:：-]?\s*/iu;
+  /^(?:(?:written|posted|reported|words|text|story|photos?)\s+by|by|par|von|por|autor(?:e|in)?|auteur|author|écrit par|rédigé par|reporter)\b\s*[:：-]?\s*|^(?:著者|作者|筆者|執筆|記者|撰文|文)\s*[:：●︱|]\s*/iu;
 const TRAILING_NOISE =
   /\s*(?:[|•·]|\s[-–—]\s|,?\s+(?:published|posted|updated|on|le|am|el|il)\s+\d|,?\s+(?:published|posted|updated|publié|mis à jour|veröffentlicht|aktualisiert)\b).*$/iu;
 

@@ -67,7 +67,7 @@ const isBlockOrNone = (node: Node | null): boolean =>
   !node || (node.nodeType === 1 && BLOCK.has((node as Element).localName));
 
 /** True for a node the copy can leave out without changing what Readability extracts. */
-function droppable(node: Node, parent: Element): boolean {
+function droppable(node: Node, parent: Element, reveal: boolean): boolean {
   if (node.nodeType === 8) return true;
   if (node.nodeType === 3) {
     if (/\S/.test(node.nodeValue ?? '') || !BLOCK.has(parent.localName)) return false;
@@ -79,7 +79,7 @@ function droppable(node: Node, parent: Element): boolean {
   if (SKIP.has(name) || (parent.localName === 'head' && !HEAD_KEEP.has(name))) return true;
   if (parent.localName === 'html') return false;
   return (
-    isHidden(el) ||
+    (!reveal && isHidden(el)) ||
     ((PAGE_CHROME.has(name) || PAGE_CHROME_ROLES.has(el.getAttribute('role') ?? '')) &&
       !inTableOrCode(parent))
   );
@@ -114,11 +114,15 @@ function isHidden(el: Element): boolean {
 /** Readability drops hidden elements, so only a style that hides one is worth copying (parsing CSS is slow). */
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** A shallow copy of `el` in `doc`, without inline styles that do not hide it. */
-function copyElement(el: Element, doc: Document): Element {
+/** Attributes that hide an element, left out of a copy that reveals hidden content. */
+const HIDING_ATTRS = new Set(['hidden', 'aria-hidden', 'style']);
+
+/** A shallow copy of `el` in `doc`, without inline styles that do not hide it (nor those that do, when revealing). */
+function copyElement(el: Element, doc: Document, reveal = false): Element {
   const copy = doc.createElementNS(el.namespaceURI, el.localName);
   for (const attr of Array.from(el.attributes)) {
     if (attr.name === 'style' && !HIDING_STYLE.test(attr.value)) continue;
+    if (reveal && HIDING_ATTRS.has(attr.name)) continue;
     try {
       copy.setAttribute(attr.name, attr.value);
     } catch {
@@ -129,25 +133,29 @@ function copyElement(el: Element, doc: Document): Element {
 }
 
 /** Appends to `to` a copy of each kept child of `from`, parent before children (each node copied once). */
-function copyChildren(from: Element, to: Element, doc: Document): void {
+function copyChildren(from: Element, to: Element, doc: Document, reveal: boolean): void {
   for (let child = from.firstChild; child; child = child.nextSibling) {
-    if (droppable(child, from)) continue;
+    if (droppable(child, from, reveal)) continue;
     if (child.nodeType === 3) {
       to.appendChild(doc.createTextNode(child.nodeValue ?? ''));
       continue;
     }
-    const copy = copyElement(child as Element, doc);
+    const copy = copyElement(child as Element, doc, reveal);
     to.appendChild(copy);
-    if (child.firstChild) copyChildren(child as Element, copy, doc);
+    if (child.firstChild) copyChildren(child as Element, copy, doc, reveal);
   }
 }
 
-/** A detached copy of `doc` for Readability, without scripts, styles, media and inter-block whitespace. */
-export function readableCopy(doc: Document): Document {
+/**
+ * A detached copy of `doc` for Readability, without scripts, styles, media and inter-block
+ * whitespace. With `revealHidden`, hidden elements are kept and shown: some pages hide their whole
+ * article until a script runs (streamed rendering, a dismissable overlay, aria-hidden behind a modal).
+ */
+export function readableCopy(doc: Document, { revealHidden = false } = {}): Document {
   const copy = doc.implementation.createHTMLDocument('');
   const html = doc.documentElement;
   const root = copyElement(html, copy);
   copy.replaceChild(root, copy.documentElement);
-  copyChildren(html, root, copy);
+  copyChildren(html, root, copy, revealHidden);
   return copy;
 }

@@ -1,6 +1,7 @@
 // Combines what each metadata source found by a fixed precedence per field, remembering where each value came from.
 import type { FieldSource, FieldSources } from '../../shared/article';
-import { splitAuthors } from './authors';
+import { splitAuthors, withoutPlaces } from './authors';
+import { cleanByline } from './byline';
 import { parseDate } from './dates';
 import type { Found } from './sources/types';
 import { parseTextDate } from './text-dates';
@@ -114,16 +115,46 @@ export const pickAuthors = (
   // It is kept only when no source names a person.
   const sites = new Set(siteNames.map(nameKey).filter(Boolean));
   let publication: Picked<string[]> | null = null;
+  let handles: Picked<string[]> | null = null;
   const person = pick(readings, 'authors', (found, source) => {
     const names = splitAuthors((found.authors ?? []).map(plainText));
     if (names.length && names.every((name) => sites.has(nameKey(name)))) {
       publication ??= { value: names, source };
       return null;
     }
+    // A login ("mikecason", "CC7567") is who posted it; a later source may spell the name.
+    if (names.length && names.every(isHandle)) {
+      handles ??= { value: names, source };
+      return null;
+    }
     return names.length ? names : null;
   });
-  return person ?? publication;
+  return person ?? handles ?? publication;
 };
+
+/** A user name rather than a person's name: one Latin token, all lowercase or with digits. */
+export const isHandle = (name: string): boolean =>
+  /^@?[A-Za-z0-9_.-]+$/.test(name) && (/\d|^@/.test(name) || name === name.toLowerCase());
+
+/** Conjunctions that join the last of several names ("A, B and C"). */
+const NAME_JOINERS = /(?:^|\s)(?:and|et|und|y|e|og|och|en|&)(?=\s|$)/giu;
+
+/**
+ * The authors as one line: as the page wrote it when a single credit line named them all
+ * ("A, B and C"), else the names joined with commas.
+ */
+export function bylineOf(names: readonly string[], raw: readonly string[]): string | null {
+  if (!names.length) return null;
+  const lines = raw.map(plainText).filter(Boolean);
+  const line =
+    names.length > 1 && lines.length === 1 ? cleanByline(withoutPlaces(lines[0] ?? '')) : null;
+  const letters = (text: string): string =>
+    text
+      .replace(NAME_JOINERS, ' ')
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+      .toLowerCase();
+  return line && letters(line) === letters(names.join(' ')) ? line : names.join(', ');
+}
 
 /** Letters and digits only, lowercase, without "the" or "Staff", for comparing names with the site's. */
 const nameKey = (text: string | null | undefined): string =>

@@ -4,7 +4,7 @@ import type { ArticleSnapshot, FieldSources } from '../../shared/article';
 import { splitAuthors } from './authors';
 import { readableCopy } from './clone';
 import { pickExcerpt } from './excerpt';
-import { pick, pickAuthors, pickDate, pickText, Readings, record } from './fields';
+import { bylineOf, pick, pickAuthors, pickDate, pickText, Readings, record } from './fields';
 import { isArticleBody } from './kind';
 import { pageDir, toLangTag } from './lang';
 import { readMeta } from './metadata';
@@ -24,13 +24,27 @@ import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
 import { countWords } from './word-count';
 
 /** Readability on a trimmed copy, so the live page is never changed; it returns its article element. */
-function runReadability(doc: Document) {
+function parseCopy(copy: Document) {
   try {
     const options = { disableJSONLD: true, keepClasses: true, serializer: (el: Node) => el };
-    return new Readability(readableCopy(doc), options).parse();
+    return new Readability(copy, options).parse();
   } catch {
     return null;
   }
+}
+
+/** Below this many characters, Readability found a stub rather than the article. */
+const STUB_TEXT = 200;
+
+/** Readability's article; when the visible page yields only a stub, the article may be hidden until a script shows it. */
+function runReadability(doc: Document) {
+  const parsed = parseCopy(readableCopy(doc));
+  const length = collapseSpace(parsed?.textContent).length;
+  if (length >= STUB_TEXT) return parsed;
+  const revealed = parseCopy(readableCopy(doc, { revealHidden: true }));
+  return collapseSpace(revealed?.textContent).length > Math.max(2 * length, STUB_TEXT)
+    ? revealed
+    : parsed;
 }
 
 /** Extracts a snapshot of the article in `doc` without modifying `doc`. */
@@ -86,8 +100,14 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   const site = pickText(readings, 'siteName');
   const authorsPicked = pickAuthors(readings, [site?.value, host.split('.')[0]]);
   const authorList = record(sources, 'byline', authorsPicked) ?? [];
-  const publishedTime = record(sources, 'publishedTime', pickDate(readings, 'publishedTime', lang));
-  const modifiedTime = record(sources, 'modifiedTime', pickDate(readings, 'modifiedTime', lang));
+  const byline = authorsPicked
+    ? bylineOf(authorList, readings.found(authorsPicked.source)?.authors ?? [])
+    : null;
+  const modified = pickDate(readings, 'modifiedTime', lang);
+  // A page that states only when it was last changed ("Updated: Dec 15, 2016") is dated by that.
+  const published = pickDate(readings, 'publishedTime', lang) ?? modified;
+  const publishedTime = record(sources, 'publishedTime', published);
+  const modifiedTime = record(sources, 'modifiedTime', modified);
   const docTitle = collapseSpace(doc.title);
   const siteName = record(sources, 'siteName', site);
   const title = pickTitle({
@@ -98,6 +118,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     host,
     heading: heading ? collapseSpace(heading.textContent) : null,
     headlines: articleH1s.map((h) => collapseSpace(h.textContent)),
+    subheadings: articleH1s.length ? [] : subheadings(doc),
   });
   sources.title = title.source;
   const finalSite =
@@ -140,7 +161,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     canonicalUrl,
     originalSourceUrl: originalUrl,
     title: title.value,
-    byline: authorList.length ? authorList.join(', ') : null,
+    byline,
     authors: authorList,
     siteName: finalSite,
     publishedTime,
@@ -154,6 +175,13 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     leadImageUrl,
     fieldSources: sources,
   };
+}
+
+/** Texts of the first few <h2>s on the article, for pages whose headline is not an <h1>. */
+function subheadings(doc: Document): string[] {
+  return onArticle(Array.from(doc.getElementsByTagName('h2')).slice(0, 8))
+    .slice(0, 3)
+    .map((h) => collapseSpace(h.textContent));
 }
 
 /** The og:url or JSON-LD url as the canonical address when there is no canonical link. */

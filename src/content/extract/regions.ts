@@ -10,8 +10,13 @@ const OFF_ARTICLE_TAGS = new Set([
 ]);
 /** Tags that hold bylines on some pages ("<aside>By X</aside>") as often as other stories. */
 const ASIDE_TAGS = new Set(['NAV', 'ASIDE']);
+/** Class words that describe the page's layout around a region ("has-sidebar"), not the region. */
+const LAYOUT_MODIFIER = /(?:^|[\s_-])(?:has|with|no|without|show|hide)[-_]+[\w-]*/gi;
 const OFF_ARTICLE_HINT =
   /(?:^|[\s_-])(?:related|recommend\w*|more-?(?:stories|news|from)|read-?more|sidebar|widget|teaser|promo|trending|popular|most-?read|comments?|newsletter|footer|nav\w*|menu|breadcrumbs?|share|social|outbrain|taboola)(?:$|[\s_-])/i;
+
+const isMainRegion = (node: Element): boolean =>
+  node.tagName === 'MAIN' || node.getAttribute('role') === 'main';
 
 /**
  * True when `el` sits inside navigation, a sidebar, a footer, a related-stories block, or a link
@@ -31,8 +36,10 @@ export function isOffArticle(
     }
     if (node.tagName === 'A' && node !== el && !inLinks) return true;
     if (node.tagName === 'FOOTER' && !node.closest('article')) return true;
-    const hint = `${node.id} ${node.getAttribute('class') ?? ''}`;
+    const hint = `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' ');
     if (hint.length < 200 && OFF_ARTICLE_HINT.test(hint)) return true;
+    // What wraps the page's main region ("content-sidebar-wrap") is its layout, not a sidebar.
+    if (isMainRegion(node)) return false;
   }
   return false;
 }

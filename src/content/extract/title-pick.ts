@@ -1,7 +1,7 @@
 // The title: the page's own metadata title, cleaned of the site's name, and never cut inside the headline.
 import type { FieldSource } from '../../shared/article';
 import type { Readings } from './fields';
-import { cleanTitle, siteNameFromTitle } from './title';
+import { cleanTitle, isSiteName, siteNameFromTitle } from './title';
 import { plainText } from './urls';
 
 export interface TitleInput {
@@ -13,6 +13,8 @@ export interface TitleInput {
   heading: string | null;
   /** Distinct texts of the <h1>s on the article (not in navigation or sidebars). */
   headlines?: readonly string[];
+  /** Texts of the article's first <h2>s, which confirm a split of the title when it has no <h1>. */
+  subheadings?: readonly string[];
 }
 
 const looseKey = (text: string): string =>
@@ -69,13 +71,51 @@ export function headlineOverTitle(
     : null;
 }
 
+/** Share of the words of `a` that also appear in `b`. */
+function sharedWords(a: string, b: string): number {
+  const own = wordsOf(a);
+  const other = new Set(wordsOf(b));
+  return own.length ? own.filter((w) => other.has(w)).length / own.length : 0;
+}
+
+/**
+ * The visible headline when the page's own <title> carries it but the metadata title is another
+ * headline altogether: social titles (og:title) are often rewritten for sharing, while the
+ * <title> and the <h1> are what the page shows. A reworded metadata title (most words shared)
+ * is the same headline and stays.
+ */
+export function headlineConfirmedByDocTitle(
+  title: string,
+  headlines: readonly string[],
+  docTitle: string,
+): string | null {
+  const distinct = [...new Set(headlines)];
+  if (distinct.length !== 1) return null;
+  const headline = distinct[0] ?? '';
+  const h = looseKey(headline);
+  if (h.length < 6 || h === looseKey(title)) return null;
+  if (sharedWords(headline, title) >= 0.5) return null;
+  const parts = [docTitle, ...docTitle.split(DOC_TITLE_SEPARATOR)];
+  return parts.some((part) => looseKey(part) === h) ? headline : null;
+}
+
+const DOC_TITLE_SEPARATOR = /\s+[|｜–—•·»«/\\-]\s+|\s*[｜：]\s*/u;
+
+/** The headline spelled as the page shows it (typographic quotes, no stray full stop), when it is the same title. */
+function shownSpelling(value: string, headlines: readonly string[]): string {
+  const k = looseKey(value);
+  const same = headlines.find((h) => h !== value && looseKey(h) === k);
+  // An all-capitals <h1> is usually styled text; the metadata keeps the real case.
+  return same && same !== same.toUpperCase() ? same : value;
+}
+
 /** The cleaned title and where it came from, plus a site name read off the document title. */
 export function pickTitle(input: TitleInput): {
   value: string;
   source: FieldSource;
   siteName: string | null;
 } {
-  const { readings, parsedTitle, docTitle, siteName, host, heading, headlines = [] } = input;
+  const { readings, parsedTitle, docTitle, siteName, host, heading } = input;
   const fromSource = (source: FieldSource): string => plainText(readings.found(source)?.title);
   const candidates: [FieldSource, string][] = [
     ['json-ld', fromSource('json-ld')],
@@ -90,14 +130,26 @@ export function pickTitle(input: TitleInput): {
   if (ld && known.length && !known.some((k) => k.includes(ld) || ld.includes(k)))
     candidates.shift();
   const [source, raw] = candidates.find(([, value]) => value) ?? ['document-title', ''];
-  const headings = heading ? [heading] : [];
-  const value = cleanTitle(raw, { siteName, host, headings });
-  // The visible headline spells it best (typographic quotes) when it is the same title.
-  const quotes = (text: string): string => text.replace(/[‘’‚′`´]/g, "'").replace(/[“”„″]/g, '"');
-  const sameAsHeading = heading && heading !== value && quotes(heading) === quotes(value);
-  const best = sameAsHeading ? heading : value;
+  // <h1>s naming the site (a logo, a masthead) are not the article's headline.
+  const headlines = (input.headlines ?? []).filter(
+    (h) => !isSiteName(h, siteName, host) && looseKey(h) !== looseKey(siteName ?? ''),
+  );
+  // Headings confirm where the headline ends in the title; <h2>s only when there is no <h1>.
+  const headings = [
+    ...(heading ? [heading] : []),
+    ...headlines,
+    ...(headlines.length ? [] : (input.subheadings ?? [])),
+  ];
+  const value = shownSpelling(cleanTitle(raw, { siteName, host, headings }), [
+    ...headlines,
+    ...(heading ? [heading] : []),
+  ]);
+  const fromPage = headlineConfirmedByDocTitle(value, headlines, plainText(docTitle));
+  // The headline is text the page shows, so it is recorded as visible text.
+  if (fromPage)
+    return { value: fromPage, source: 'visible-text', siteName: siteNameFromTitle(docTitle, host) };
   return {
-    value: headlineOverTitle(best, headlines, siteName) ?? best,
+    value: headlineOverTitle(value, headlines, siteName) ?? value,
     source,
     siteName: siteNameFromTitle(docTitle, host),
   };

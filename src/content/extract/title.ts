@@ -1,7 +1,12 @@
 // Titles carry the site's name (" – News7", "Site | "); strip it only when sure, since headlines use dashes too.
 import { collapseSpace } from './urls';
 
-const SEPARATOR = /\s+(?:[|｜–—•·»«/\\-]|::)\s+|\s*[｜：]\s*/gu;
+/**
+ * Separators between a headline and the site's name. Chinese titles also join their parts with
+ * underscores ("标题_栏目_网站"), which elsewhere belong to names like "size_t".
+ */
+const SEPARATOR =
+  /\s+(?:[|｜–—•·»«/\\-]|::)\s+|\s*[｜：]\s*|(?<=[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}]\s?)_(?=\s?[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}])/gu;
 
 /** Lowercase letters and digits only, for loose comparisons of names. */
 const key = (text: string): string =>
@@ -11,7 +16,7 @@ const key = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** True when `part` names the site: equal to siteName, or to the host's main label ("news7" in news7.asia). */
-function isSiteName(part: string, siteName: string | null, host: string): boolean {
+export function isSiteName(part: string, siteName: string | null, host: string): boolean {
   const k = key(part);
   if (!k) return false;
   if (siteName && key(siteName) === k) return true;
@@ -27,12 +32,33 @@ export interface TitleContext {
   headings: string[];
 }
 
-/** Words in a title part (CJK text counts characters, roughly). */
-const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+const CJK_CHARS = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Hangul}]/gu;
+
+/** Words in a title part; text written without spaces counts one word per three CJK characters. */
+export const words = (text: string): number => {
+  const cjk = text.match(CJK_CHARS)?.length ?? 0;
+  const spaced = text
+    .replace(CJK_CHARS, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return spaced.length + Math.ceil(cjk / 3);
+};
+
+/** Punctuation that joins a site's name to a headline, with or without spaces ("…」:Site"). */
+const NAME_JOINER = String.raw`\s*[|｜:：_·•/\\»«–—-]+\s*`;
+
+/** The title without the site's own name spelled exactly at either end, whatever punctuation joins it. */
+function stripExactSiteName(title: string, siteName: string | null): string {
+  const name = collapseSpace(siteName);
+  if (name.length < 3 || name.length * 2 > title.length) return title;
+  const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const joined = new RegExp(`${NAME_JOINER}${quoted}$|^${quoted}${NAME_JOINER}`, 'iu');
+  return title.replace(joined, '').trim() || title;
+}
 
 /** The title without a site-name prefix or suffix. */
 export function cleanTitle(raw: string, ctx: TitleContext): string {
-  let title = collapseSpace(raw);
+  let title = stripExactSiteName(collapseSpace(raw), ctx.siteName);
   const headings = ctx.headings.filter((h) => key(h).length > 10);
   // A heading that equals the title up to a separator is the headline itself.
   for (const sep of title.matchAll(SEPARATOR)) {

@@ -184,10 +184,10 @@ describe('regressions', () => {
     const s = extract('', '<p>Published 3 March 2024</p><p>Updated 5 March 2024</p>');
     expect([s.publishedTime, s.modifiedTime]).toEqual(['2024-03-03', '2024-03-05']);
   });
-  it('splits "A and B" into two authors joined with a comma', () => {
+  it('splits "A and B" into two authors, the byline kept as the page wrote it', () => {
     const s = extract('<meta name="author" content="By Jane Doe and John Roe">');
     expect(s.authors).toEqual(['Jane Doe', 'John Roe']);
-    expect(s.byline).toBe('Jane Doe, John Roe');
+    expect(s.byline).toBe('Jane Doe and John Roe');
   });
   it('drops a job title after the name', () => {
     const s = extract('<meta name="author" content="Jane Doe, Senior Reporter">');

@@ -16,13 +16,19 @@ function isUpdate(el: Element): boolean {
   return UPDATED.test((before ?? '').slice(-40));
 }
 
+/** A <time> wrapping a link to another address stamps an embed (a quoted post), not the article. */
+const linksElsewhere = (el: Element): boolean =>
+  Array.from(el.getElementsByTagName('a')).some(
+    (a) => !/^(?:#|$)/.test(a.getAttribute('href') ?? ''),
+  );
+
 /** Publication and modification times from the article's <time> elements. */
 export function readTimeElements(times: readonly Element[], root: Element | null): Reading {
   let publishedTime: string | null = null;
   let modifiedTime: string | null = null;
-  const inRoot = root ? times.filter((t) => root.contains(t)) : [];
-  for (const el of inRoot.length ? inRoot : times) {
-    if (isOffArticle(el)) continue;
+  const usable = times.filter((t) => !isOffArticle(t) && !linksElsewhere(t));
+  const inRoot = root ? usable.filter((t) => root.contains(t)) : [];
+  for (const el of inRoot.length ? inRoot : usable) {
     const value = collapseSpace(el.getAttribute('datetime') ?? el.textContent);
     if (!value) continue;
     if (isUpdate(el)) modifiedTime ??= value;

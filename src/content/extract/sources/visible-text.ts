@@ -5,7 +5,7 @@ import type { Line } from './visible-lines';
 import type { Reading } from './types';
 
 const AUTHOR_LABEL =
-  /^(?:author|authors|auteur|auteurs|autor|autores|autore|autori|autorin|written by|posted by|reporter|redacteur|rédacteur|écrit par|rédigé par|text|texte|testo|texto)\s*[:：]\s*(.+)$/iu;
+  /^(?:author|authors|auteur|auteurs|autor|autores|autore|autori|autorin|written by|posted by|reporter|redacteur|rédacteur|écrit par|rédigé par|text|texte|testo|texto|著者|作者|筆者|執筆|記者|文|撰文)\s*[:：●]\s*(.+)$/iu;
 const NAME_WORD =
   "(?:[\\p{Lu}][\\p{L}\\p{M}.'’-]*|de|del|van|von|der|den|da|di|du|le|la|dos|das|bin|al|and|et|und|y|e|&|,)";
 const BY_NAME = new RegExp(
@@ -18,6 +18,9 @@ const UPDATED =
   /(?:updated?(?:\s+(?:on|at))?|last (?:updated|modified)|modified|mis à jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|geändert(?:\s+am)?|actualizado(?:\s+(?:el|a las))?|aggiornato(?:\s+il)?|atualizado(?:\s+(?:em|a))?|更新日?)\s*[:：]?\s*/iu;
 const DATE_HINT =
   /(?:^|[\s_-])(?:date|dateline|time|timestamp|published|pubdate|posted|post-?meta|entry-?meta|article-?meta|meta|byline|info)(?:$|[\s_-])/i;
+
+/** A line that starts by crediting the author ("By X", "Written by X in Y on 1 June 2019"). */
+const BYLINE_START = /^(?:(?:written|posted|reported|words)\s+by|by|par|von|por)\s/i;
 
 /** "Licat on June 5, 2023": a short name, then the date. */
 const NAME_ON_DATE =
@@ -92,7 +95,7 @@ export function readVisibleText(lines: readonly Line[], lang: string | null): Re
     for (const { el, text } of lines) {
       const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
       // A byline line ("By X December 16, 2016, 4:19 PM") dates the article too.
-      const hinted = DATE_HINT.test(hint) || /^(?:by|par|von|por)\s/i.test(text);
+      const hinted = DATE_HINT.test(hint) || BYLINE_START.test(text);
       if (!hinted || /updated|modified/i.test(hint) || UPDATED.test(text)) continue;
       publishedTime = parseTextDate(text, lang);
       if (publishedTime) break;

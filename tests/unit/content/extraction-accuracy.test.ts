@@ -1,0 +1,267 @@
+// Table-driven: the general causes of wrong titles, bylines, dates and empty bodies, each pinned by a small page or value.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { splitAuthors, withoutPlaces } from '../../../src/content/extract/authors';
+import { cleanByline } from '../../../src/content/extract/byline';
+import { readableCopy } from '../../../src/content/extract/clone';
+import { bylineOf, isHandle } from '../../../src/content/extract/fields';
+import { extractArticle } from '../../../src/content/extract/index';
+import { isOffArticle } from '../../../src/content/extract/regions';
+import { readTimeElements } from '../../../src/content/extract/sources/time-element';
+import { cleanTitle, words } from '../../../src/content/extract/title';
+import { headlineConfirmedByDocTitle } from '../../../src/content/extract/title-pick';
+
+const PROSE = `<p>${'The council met on Tuesday to discuss the harbour works and the new timetable. '.repeat(8)}</p>`;
+const page = (html: string, url = 'https://paper.example/news/story') =>
+  new JSDOM(html, { url }).window.document;
+
+describe('cleanTitle', () => {
+  const ctx = { host: 'paper.example', headings: [] as string[] };
+  it.each([
+    [
+      'the exact site name after a colon without spaces',
+      'マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌',
+      'phpspot開発日誌',
+      [],
+      'マインドマップ風のツリーを描画できる「Treeviz」',
+    ],
+    [
+      'underscore-joined parts of a Chinese title, the first confirmed by a heading',
+      '这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报',
+      null,
+      ['这个约会软件，想用你和对方的相似好恶来帮你找对象'],
+      '这个约会软件，想用你和对方的相似好恶来帮你找对象',
+    ],
+    [
+      'a short unnamed suffix after a pipe, in text written without spaces',
+      '指紋認証でサインインできる指紋認証機能付きマウスを発売 | サンワサプライ株式会社',
+      null,
+      [],
+      '指紋認証でサインインできる指紋認証機能付きマウスを発売',
+    ],
+    [
+      'an underscore inside a Latin name is not a separator',
+      'example_size_t - Reference',
+      null,
+      [],
+      'example_size_t - Reference',
+    ],
+    [
+      'the site name inside the headline is kept',
+      'Why Paper Example readers love crosswords',
+      'Paper Example',
+      [],
+      'Why Paper Example readers love crosswords',
+    ],
+  ])('%s', (_name, raw, siteName, headings, expected) => {
+    expect(cleanTitle(raw, { ...ctx, siteName, headings })).toBe(expected);
+  });
+
+  it.each([
+    ['spaced words', 'Harbour works resume', 3],
+    ['three CJK characters a word', '指紋認証でサ', 2],
+    ['mixed scripts', 'Windows 10にサインイン', 2 + 2],
+  ])('counts words: %s', (_name, text, expected) => {
+    expect(words(text)).toBe(expected);
+  });
+});
+
+describe('headlineConfirmedByDocTitle', () => {
+  it.each([
+    [
+      'the <title> carries the headline and og:title is another headline',
+      "It's been a rough few months for Elon Musk's SpaceX",
+      ["What's the Hold-Up at SpaceX?"],
+      "What's the Hold-Up at SpaceX?",
+      "What's the Hold-Up at SpaceX?",
+    ],
+    [
+      'the <title> carries the headline before the site name',
+      'Schrödinger’s Hack',
+      ['Hacking, Cryptography, and the Countdown to Quantum Computing'],
+      'Hacking, Cryptography, and the Countdown to Quantum Computing | The New Yorker',
+      'Hacking, Cryptography, and the Countdown to Quantum Computing',
+    ],
+    [
+      'a brand name as og:title',
+      'Example AI',
+      ['The Darwin Gödel Machine: AI that improves itself by rewriting its own code'],
+      'The Darwin Gödel Machine: AI that improves itself by rewriting its own code',
+      'The Darwin Gödel Machine: AI that improves itself by rewriting its own code',
+    ],
+    [
+      'a reworded metadata title is the same headline and stays',
+      'How we designed Dropbox’s ATF - an async task framework',
+      ['How we designed Dropbox ATF: an async task framework'],
+      'How we designed Dropbox ATF: an async task framework',
+      null,
+    ],
+    [
+      'the <title> does not confirm the headline',
+      'The Modern Ambitions Behind Neon',
+      ['Why Neon Is the Ultimate Symbol of the 20th Century'],
+      'The Modern Ambitions Behind Neon - CityLab',
+      null,
+    ],
+    [
+      'several headlines decide nothing',
+      'A social headline',
+      ['One story on the page', 'Another story on the page'],
+      'One story on the page',
+      null,
+    ],
+  ])('%s', (_name, title, headlines, docTitle, expected) => {
+    expect(headlineConfirmedByDocTitle(title, headlines, docTitle)).toBe(expected);
+  });
+});
+
+describe('title on a whole page', () => {
+  it.each([
+    [
+      'the headline spelled as shown (typographic quotes), not as in og:title',
+      `<meta property="og:title" content="'La La Land': How a film resurrected the musical">`,
+      '<h1>Rolling Stone</h1>',
+      '‘La La Land’: How a film resurrected the musical',
+      '‘La La Land’: How a film resurrected the musical',
+    ],
+    [
+      'an <h1> naming the site is not the headline',
+      '<meta property="og:site_name" content="Rolling Stone">',
+      '<h1>Rolling Stone</h1>',
+      'A long headline about the film festival',
+      'A long headline about the film festival',
+    ],
+  ])('%s', (_name, head, masthead, headline, expected) => {
+    const doc = page(
+      `<html lang="en"><head><title>${headline} - Rolling Stone</title>${head}</head><body><header>${masthead}</header><article><h1>${headline}</h1>${PROSE}</article></body></html>`,
+    );
+    expect(extractArticle(doc).title).toBe(expected);
+  });
+});
+
+describe('bylines', () => {
+  it.each([
+    ['a lowercase login', 'mikecason', true],
+    ['letters and digits', 'CC7567', true],
+    ['an @handle', '@janedoe', true],
+    ['a one-word name', 'Madonna', false],
+    ['a name in a script without case', '肖春芳', false],
+    ['a full name', 'Mike Cason', false],
+  ])('isHandle: %s', (_name, name, expected) => {
+    expect(isHandle(name)).toBe(expected);
+  });
+
+  it.each([
+    [
+      'one credit line keeps its "and"',
+      ['By Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman'],
+      'Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman',
+    ],
+    [
+      'one credit line without the places reporters filed from',
+      ['Julia Carrie Wong in San Francisco and Sam Levin'],
+      'Julia Carrie Wong and Sam Levin',
+    ],
+    [
+      'a list of names is joined with commas',
+      ['Stella Kim', 'Jennifer Jett'],
+      'Stella Kim, Jennifer Jett',
+    ],
+    [
+      'a line with job titles is shown as the clean names',
+      ['Jane Doe, Senior Reporter, and John Roe'],
+      'Jane Doe, John Roe',
+    ],
+  ])('bylineOf: %s', (_name, raw, expected) => {
+    expect(bylineOf(splitAuthors(raw), raw)).toBe(expected);
+  });
+
+  it.each([
+    ['a section after "in"', 'Michael Larabel in Valve', 'Michael Larabel'],
+    ['a city before "and"', 'A Wong in San Francisco and S Levin', 'A Wong and S Levin'],
+    ['a lowercase "in" is part of a phrase', 'Notes in passing', 'Notes in passing'],
+  ])('withoutPlaces: %s', (_name, text, expected) => {
+    expect(withoutPlaces(text)).toBe(expected);
+  });
+
+  it.each([
+    ['著者：後藤大地', '後藤大地'],
+    ['文● オカモト', 'オカモト'],
+    ['作者：', null],
+  ])('cleanByline reads the Japanese and Chinese author label in %s', (raw, expected) => {
+    expect(cleanByline(raw)).toBe(expected);
+  });
+
+  it('prefers a spelled name over a login from an earlier source', () => {
+    const doc = page(
+      `<html lang="en"><head><title>Harbour works resume</title><meta name="sailthru.author" content="mikecason"><meta name="author" content="Mike Cason"></head><body><article><h1>Harbour works resume</h1>${PROSE}</article></body></html>`,
+    );
+    expect(extractArticle(doc).byline).toBe('Mike Cason');
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    [
+      'only an "Updated" date dates the article',
+      '<p class="meta">Updated: Dec 15, 2016 2:57 PM UTC</p>',
+      '2016-12-15T14:57Z',
+    ],
+    [
+      'a "Written by … on <date>" line dates the article',
+      '<div class="author">Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT.</div>',
+      '2019-06-01T20:34-04:00',
+    ],
+    [
+      'a date under a wrapper whose class says the layout has a sidebar',
+      '<p class="dateline">Published: Dec. 22, 2016</p>',
+      '2016-12-22',
+    ],
+  ])('%s', (_name, meta, expected) => {
+    const doc = page(
+      `<html lang="en"><head><title>Harbour works resume</title></head><body><div class="main-wrapper--has-sidebar"><main><article><h1>Harbour works resume</h1>${meta}${PROSE}</article></main></div></body></html>`,
+    );
+    expect(extractArticle(doc).publishedTime).toBe(expected);
+  });
+
+  it('skips the <time> of an embedded post, which wraps a link to it', () => {
+    const doc = page(
+      `<body><article><time><a href="https://social.example/p/1">Fri Sep 30</a></time><time datetime="2016-10-03T16:35:39Z">3 Oct</time></article></body>`,
+    );
+    const article = doc.querySelector('article');
+    const found = readTimeElements(Array.from(doc.querySelectorAll('time')), article).found;
+    expect(found.publishedTime).toBe('2016-10-03T16:35:39Z');
+  });
+});
+
+describe('isOffArticle and the page layout', () => {
+  it.each([
+    [
+      'a wrapper around <main> named for its sidebar',
+      '<div class="content-sidebar-wrap"><main>X</main></div>',
+      false,
+    ],
+    ['a layout modifier class', '<div class="wrapper has-sidebar"><div>X</div></div>', false],
+    ['a real sidebar', '<div class="sidebar"><div>X</div></div>', true],
+    ['a sidebar inside <main>', '<main><div class="sidebar"><div>X</div></div></main>', true],
+  ])('%s', (_name, html, expected) => {
+    const doc = page(`<body>${html.replace('X', '<span id="x">X</span>')}</body>`);
+    expect(isOffArticle(doc.getElementById('x') as Element)).toBe(expected);
+  });
+});
+
+describe('an article hidden until a script shows it', () => {
+  const hidden = `<html><head><title>Sample post</title></head><body><div hidden><article><h1>Sample post</h1>${PROSE}</article></div></body></html>`;
+
+  it('is read from its hidden element when the visible page has no article', () => {
+    const snapshot = extractArticle(page(hidden));
+    expect(snapshot.kind).toBe('article');
+    expect(snapshot.textContent).toContain('harbour works');
+  });
+
+  it('is left out of the copy Readability reads unless revealing', () => {
+    const doc = page(hidden);
+    expect(readableCopy(doc).body.textContent).not.toContain('harbour');
+    expect(readableCopy(doc, { revealHidden: true }).body.textContent).toContain('harbour');
+  });
+});
