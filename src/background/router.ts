@@ -49,6 +49,10 @@ const handlers: Handlers = {
   'run-backup': (_request, db) => runBackup(db, new Date()),
   'set-article-tags': (request, db) =>
     setArticleTags(db, request.articleId, request.tags, new Date()),
+  'prepare-library': async (_request, db) => {
+    await db.open();
+    return { version: db.verno };
+  },
   'set-read': async (request, db) => ({
     changed: await setRead(db, request.articleIds, request.read, new Date()),
   }),

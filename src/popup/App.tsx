@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { MarginsDatabase } from '../db/schema.ts';
+import type { LibraryReader } from '../db/read/idb.ts';
 import { browser } from '../platform/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { DEFAULT_SETTINGS, readSettings, type ToolbarAction } from '../shared/settings.ts';
-import { ArticleList } from './components/ArticleList.tsx';
 import { ExportButton } from './components/ExportButton.tsx';
+import { Library } from './components/Library.tsx';
 import { RevisitToggle } from './components/RevisitToggle.tsx';
 import { SaveStatus } from './components/SaveStatus.tsx';
 import { useSaveActiveTab } from './use-save-active-tab.ts';
@@ -15,27 +15,27 @@ import { useSaveActiveTab } from './use-save-active-tab.ts';
  * opened in a tab (the library view, e.g. the welcome page after install) only browses.
  */
 export function App({
-  db,
+  reader,
   inTab,
   welcome,
 }: {
-  db: MarginsDatabase;
+  reader: LibraryReader;
   inTab: boolean;
   welcome: boolean;
 }) {
   const toolbarAction = useToolbarAction(!inTab);
   // Wait for the setting before anything is saved: the user may have turned saving on open off.
   if (toolbarAction === null) return null;
-  return <Library db={db} inTab={inTab} welcome={welcome} toolbarAction={toolbarAction} />;
+  return <Shell reader={reader} inTab={inTab} welcome={welcome} toolbarAction={toolbarAction} />;
 }
 
-function Library({
-  db,
+function Shell({
+  reader,
   inTab,
   welcome,
   toolbarAction,
 }: {
-  db: MarginsDatabase;
+  reader: LibraryReader;
   inTab: boolean;
   welcome: boolean;
   toolbarAction: ToolbarAction;
@@ -46,7 +46,7 @@ function Library({
     <main class={inTab ? 'library-tab' : 'popup'}>
       <header class="top">
         <h1>{t('extName')}</h1>
-        <ExportButton db={db} />
+        <ExportButton />
       </header>
       {welcome && <p class="welcome">{t('welcome_text')}</p>}
       {offerSave && (
@@ -57,7 +57,7 @@ function Library({
         </p>
       )}
       <SaveStatus state={state} onUndo={undo} />
-      <ArticleList db={db} />
+      <Library reader={reader} />
       <footer class="settings">
         <RevisitToggle />
         <p class="settings-link">
@@ -69,6 +69,11 @@ function Library({
             }}
           >
             {t('options_link_settings')}
+          </a>
+        </p>
+        <p class="settings-link">
+          <a href={browser.runtime.getURL('transfer.html')} target="_blank">
+            {t('action_open_transfer')}
           </a>
         </p>
       </footer>

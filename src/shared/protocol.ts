@@ -121,6 +121,8 @@ export const RequestSchema = v.variant('type', [
       v.maxLength(100),
     ),
   }),
+  /** Create or upgrade the database so pages can read it (they never change its schema). */
+  v.object({ type: v.literal('prepare-library') }),
   /** Opening the saved copy marks it read; the list can mark it unread again. */
   v.object({ type: v.literal('set-read'), articleIds, read: v.boolean() }),
   v.object({ type: v.literal('set-archived'), articleIds, archived: v.boolean() }),
@@ -159,6 +161,7 @@ export interface ResponseMap {
   'set-article-tags': ArticleRecord;
   'page-annotations': { annotations: Annotation[] };
   'run-backup': { fileName: string };
+  'prepare-library': { version: number };
   'set-read': { changed: number };
   'set-archived': { changed: number };
   'delete-articles': { deleted: ExportedArticle[] };

@@ -1,12 +1,20 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../shared/i18n.ts';
-import { saveArticleTags } from '../actions.ts';
-import { useAnnounce } from '../status.tsx';
+import { t } from '../shared/i18n.ts';
 
-/** The article's tags as removable chips, and a field where Enter adds one. */
-export function TagEditor({ articleId, tags }: { articleId: string; tags: string[] }) {
-  const announce = useAnnounce();
+interface Props {
+  /** Distinguishes the field when two editors could be on one page. */
+  inputId: string;
+  tags: string[];
+  /** Every tag in the library, offered as the user types. */
+  suggestions: string[];
+  /** Stores the new tag list; false when it could not be saved (the caller says why). */
+  onSave: (tags: string[]) => Promise<boolean>;
+}
+
+/** An article's tags as removable chips, and a field where Enter adds one, with completion. */
+export function TagEditor({ inputId, tags, suggestions, onSave }: Props) {
   const [draft, setDraft] = useState('');
+  const listId = `${inputId}-suggestions`;
 
   const add = async () => {
     const tag = draft.trim();
@@ -17,13 +25,11 @@ export function TagEditor({ articleId, tags }: { articleId: string; tags: string
     }
     // Clear at once: the user may type the next tag while this one is being saved.
     setDraft('');
-    if (!(await saveArticleTags(announce, articleId, [...tags, tag]))) {
-      setDraft((current) => current || tag);
-    }
+    if (!(await onSave([...tags, tag]))) setDraft((current) => current || tag);
   };
   return (
     <section class="panel-section">
-      <label for="tag-input" class="section-heading">
+      <label for={inputId} class="section-heading">
         {t('reader_tags')}
       </label>
       <ul class="tags" data-testid="tags">
@@ -34,13 +40,7 @@ export function TagEditor({ articleId, tags }: { articleId: string; tags: string
               type="button"
               class="chip-remove"
               aria-label={t('reader_remove_tag', tag)}
-              onClick={() =>
-                void saveArticleTags(
-                  announce,
-                  articleId,
-                  tags.filter((other) => other !== tag),
-                )
-              }
+              onClick={() => void onSave(tags.filter((other) => other !== tag))}
             >
               ×
             </button>
@@ -48,9 +48,10 @@ export function TagEditor({ articleId, tags }: { articleId: string; tags: string
         ))}
       </ul>
       <input
-        id="tag-input"
+        id={inputId}
         class="tag-input"
         type="text"
+        list={listId}
         value={draft}
         placeholder={t('reader_tag_placeholder')}
         maxLength={256}
@@ -61,6 +62,13 @@ export function TagEditor({ articleId, tags }: { articleId: string; tags: string
           void add();
         }}
       />
+      <datalist id={listId}>
+        {suggestions
+          .filter((tag) => !tags.includes(tag))
+          .map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+      </datalist>
     </section>
   );
 }

@@ -1,20 +1,27 @@
 import { useState } from 'preact/hooks';
-import { exportCollection } from '../../db/export.ts';
-import type { MarginsDatabase } from '../../db/schema.ts';
 import { exportFileName } from '../../shared/export-format.ts';
 import { t } from '../../shared/i18n.ts';
 import { downloadFile } from '../download.ts';
 
 type ExportState = 'ready' | 'working' | 'done' | 'failed';
 
-/** Downloads the whole collection as one Margins JSON file. */
-export function ExportButton({ db }: { db: MarginsDatabase }) {
+/**
+ * Downloads the whole collection as one Margins JSON file. The database code is loaded on the
+ * first click, so it does not weigh on every opening of the popup.
+ */
+export function ExportButton() {
   const [state, setState] = useState<ExportState>('ready');
   const exportJson = async () => {
     setState('working');
     try {
+      const [{ exportCollection }, { openDatabase }] = await Promise.all([
+        import('../../db/export.ts'),
+        import('../../db/schema.ts'),
+      ]);
       const now = new Date();
+      const db = openDatabase();
       const chunks = await exportCollection(db, now);
+      db.close();
       downloadFile(chunks, exportFileName(now), 'application/json');
       setState('done');
     } catch (error) {

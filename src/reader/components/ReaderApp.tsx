@@ -3,6 +3,7 @@ import { annotationsOf } from '../../db/annotations.ts';
 import type { MarginsDatabase } from '../../db/schema.ts';
 import { toRecord } from '../../db/records.ts';
 import { t } from '../../shared/i18n.ts';
+import { request } from '../../shared/messaging.ts';
 import { useLiveQuery } from '../../popup/use-live-query.ts';
 import { ReaderView } from './ReaderView.tsx';
 
@@ -26,12 +27,26 @@ function Notice({ title, text, href }: { title: string; text: string; href?: str
 /** Reads the article and its annotations live: a write by the background re-renders at once. */
 export function ReaderApp({ db, articleId }: { db: MarginsDatabase; articleId: string }) {
   const state = useLiveQuery(async () => {
-    const [stored, annotations] = await Promise.all([
+    const [stored, annotations, allTags] = await Promise.all([
       db.articles.get(articleId),
       annotationsOf(db, articleId),
+      db.cards.orderBy('tags').uniqueKeys(),
     ]);
-    return { article: stored ? toRecord(stored) : null, annotations };
+    return {
+      article: stored ? toRecord(stored) : null,
+      annotations,
+      allTags: allTags.map(String),
+    };
   }, [articleId]);
+  const unread = state.status === 'ready' && state.value.article?.readAt === null;
+  useEffect(() => {
+    // Opening the saved copy is reading it; a failure here only leaves it shown as unread.
+    if (unread) {
+      request({ type: 'set-read', articleIds: [articleId], read: true }).catch((error: unknown) =>
+        console.warn('Margins could not mark the article read', error),
+      );
+    }
+  }, [unread, articleId]);
   const title = state.status === 'ready' ? state.value.article?.title : undefined;
   useEffect(() => {
     document.title = title || t('extName');
@@ -41,7 +56,7 @@ export function ReaderApp({ db, articleId }: { db: MarginsDatabase; articleId: s
   if (state.status === 'failed') {
     return <Notice title={t('reader_failed_title')} text={t('error_storage_failed')} />;
   }
-  const { article, annotations } = state.value;
+  const { article, annotations, allTags } = state.value;
   if (!article) return <Notice title={t('reader_missing_title')} text={t('reader_missing_text')} />;
   if (article.kind === 'link' || !article.contentHtml.trim()) {
     return (
@@ -52,7 +67,7 @@ export function ReaderApp({ db, articleId }: { db: MarginsDatabase; articleId: s
       />
     );
   }
-  return <ReaderView article={article} annotations={annotations} />;
+  return <ReaderView article={article} annotations={annotations} allTags={allTags} />;
 }
 
 /** Shown when the reader was opened without an article id. */

@@ -5,7 +5,7 @@ import { describeRange } from '../../shared/anchoring/index.ts';
 import type { ArticleRecord } from '../../shared/article.ts';
 import { t } from '../../shared/i18n.ts';
 import { DEFAULT_SETTINGS, readSettings } from '../../shared/settings.ts';
-import { createHighlight, updateHighlight } from '../actions.ts';
+import { createHighlight, saveArticleTags, updateHighlight } from '../actions.ts';
 import { firstMarkOf } from '../marks.ts';
 import { placeAnnotations } from '../placement.ts';
 import { isTyping } from '../selection.ts';
@@ -17,7 +17,7 @@ import { ArticleHeader } from './ArticleHeader.tsx';
 import { HighlightEditor } from './HighlightEditor.tsx';
 import { PageNote } from './PageNote.tsx';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
-import { TagEditor } from './TagEditor.tsx';
+import { TagEditor } from '../../ui/TagEditor.tsx';
 
 /** Where a popover goes: under the highlight's first mark, in page coordinates. */
 function below(element: Element): { top: number; left: number } {
@@ -41,9 +41,12 @@ function useDefaultColour(): HighlightColour {
 export function ReaderView({
   article,
   annotations,
+  allTags,
 }: {
   article: ArticleRecord;
   annotations: Annotation[];
+  /** Every tag in the library, offered as completions. */
+  allTags: string[];
 }) {
   const announce = useAnnounce();
   const container = useRef<HTMLDivElement>(null);
@@ -130,7 +133,12 @@ export function ReaderView({
       </article>
       <aside class="reader-panel" aria-label={t('reader_panel_label')}>
         <PageNote articleId={article.id} note={article.note} />
-        <TagEditor articleId={article.id} tags={article.tags} />
+        <TagEditor
+          inputId="tag-input"
+          tags={article.tags}
+          suggestions={allTags}
+          onSave={(tags) => saveArticleTags(announce, article.id, tags)}
+        />
         <AnnotationList
           placement={placement}
           canAttach={selection.last !== null}

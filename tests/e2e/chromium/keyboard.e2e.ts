@@ -29,20 +29,31 @@ describe('the popup with the keyboard alone', () => {
     opened.push(page, popup);
     expect((await saveOutcome(popup)).line).toBe(message('status_saved'));
 
-    const order: string[] = [];
-    for (let i = 0; i < 6; i++) order.push(await tab(popup));
-    expect(order).toEqual([
+    const expected = [
       message('action_export_json'),
       message('action_undo'),
+      message('search_label'),
+      message('filter_tag'),
+      message('filter_site'),
+      message('filter_read'),
+      message('sort_label'),
+      message('filter_highlights'),
+      message('filter_archive'),
+      message('action_select', seed.expected.title),
       seed.expected.title,
-      message('action_edit'),
       message('label_source'),
+      message('action_edit'),
+      message('action_archive_one', seed.expected.title),
+      message('action_delete_one', seed.expected.title),
       message('revisit_toggle'),
-    ]);
+    ];
+    const order: string[] = [];
+    for (let i = 0; i < expected.length; i++) order.push(await tab(popup));
+    expect(order).toEqual(expected);
 
     // Shift+Tab back to the export button, then Enter.
     await popup.keyboard.down('Shift');
-    for (let i = 0; i < 5; i++) await popup.keyboard.press('Tab');
+    for (let i = 0; i < expected.length - 1; i++) await popup.keyboard.press('Tab');
     await popup.keyboard.up('Shift');
     expect(await popup.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
       message('action_export_json'),

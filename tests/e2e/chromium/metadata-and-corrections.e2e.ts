@@ -49,7 +49,7 @@ describe('metadata in Chromium', () => {
     const popup = await save(page);
     const item = `li.article[data-article-id="${(await storedRow(page)).id}"]`;
     await popup.click(`${item} button.edit`);
-    const author = await popup.waitForSelector(`${item} form.editor input[id$="-byline"]`);
+    const author = await popup.waitForSelector(`.edit-panel form.editor input[id$="-byline"]`);
     await author?.click({ count: 3 });
     await author?.type('Janet Doe-Smith');
     await popup.keyboard.press('Enter');

@@ -62,13 +62,19 @@ export const seed = JSON.parse(
 
 const catalogue = JSON.parse(
   readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8'),
-) as Record<string, { message: string }>;
+) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-/** The English text of a message key (no placeholders). */
-export function message(key: string): string {
+/** The English text of a message key, with `$1`, `$2`… filled in as browser.i18n does. */
+export function message(key: string, ...substitutions: string[]): string {
   const entry = catalogue[key];
   if (!entry) throw new Error(`no message ${key} in public/_locales/en/messages.json`);
-  return entry.message;
+  return entry.message.replace(/\$([A-Za-z_]+)\$/g, (whole, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? whole;
+    return content.replace(
+      /\$(\d)/g,
+      (_match, index: string) => substitutions[Number(index) - 1] ?? '',
+    );
+  });
 }
 
 /** The record as shown and exported: the stored row without its derived lookup keys. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../../src/search/fold.ts';
+import { markMatches } from '../../../src/search/marks.ts';
 import { parseQuery, tokenize } from '../../../src/search/tokenize.ts';
 
 describe('foldText', () => {
@@ -62,5 +63,26 @@ describe('parseQuery', () => {
     ['closing punctuation finishes the word', '"corée"', { words: ['coree'], prefix: null }],
   ])('%s', (_name, input, expected) => {
     expect(parseQuery(input)).toMatchObject(expected);
+  });
+});
+
+describe('markMatches', () => {
+  const marked = (text: string, query: string) =>
+    markMatches(text, query)
+      .map((piece) => (piece.marked ? `[${piece.text}]` : piece.text))
+      .join('');
+
+  it.each([
+    [
+      'accents folded',
+      'Sergueï Choïgou en Corée du Nord',
+      'coree serg',
+      '[Sergueï] Choïgou en [Corée] du Nord',
+    ],
+    ['elided words', "L'Élysée répond", 'elysee', "[L'Élysée] répond"],
+    ['no query leaves the text as it is', 'Plain title', '  ', 'Plain title'],
+    ['Japanese', '東京都は新しい計画を発表した', '計画', '東京都は新しい[計画]を発表した'],
+  ])('%s', (_name, text, query, expected) => {
+    expect(marked(text, query)).toBe(expected);
   });
 });
