@@ -13,7 +13,16 @@ import type { Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
 import { urlKeysOf } from '../shared/url.ts';
 import type { ImportedItem, ImportParse, ImportProblem } from '../import/types.ts';
-import { baseKeyOf, refreshDerived, writeTables } from './derived.ts';
+import {
+  allocateKey,
+  baseKeyOf,
+  cardOf,
+  refreshDerived,
+  searchDocOf,
+  writeTables,
+  type ArticleCard,
+  type SearchDoc,
+} from './derived.ts';
 import { placeQuote, prepareImportedBody, type ImportedBody } from './import-body.ts';
 import {
   highlightAnnotation,
@@ -88,7 +97,10 @@ interface Target {
 
 interface Merge {
   summary: ImportSummary;
-  articles: StoredArticle[];
+  /** Articles new to the collection: none has derived rows or annotations yet. */
+  created: StoredArticle[];
+  /** Articles already saved that the import changes. */
+  updated: StoredArticle[];
   annotations: Annotation[];
 }
 
@@ -255,7 +267,10 @@ async function merge(
     }
   });
 
-  const written = targets.filter((target) => target.status !== 'unchanged');
+  const stored = (status: Target['status']) =>
+    targets
+      .filter((target) => target.status === status)
+      .map((target): StoredArticle => ({ ...target.record, urlKeys: target.urlKeys }));
   const count = (status: Target['status']) =>
     targets.filter((target) => target.status === status).length;
   return {
@@ -267,7 +282,8 @@ async function merge(
       skipped: [...parse.skipped, ...writeSkipped],
       warnings: parse.warnings,
     },
-    articles: written.map((target) => ({ ...target.record, urlKeys: target.urlKeys })),
+    created: stored('created'),
+    updated: stored('updated'),
     annotations: [...annotationsToWrite.values()],
   };
 }
@@ -335,6 +351,56 @@ async function refreshInParallel(
 }
 
 /**
+ * The list cards and search words of articles new to the collection, made in memory with the
+ * same functions `refreshDerived` uses and written in bulk: refreshing 10,000 new articles one
+ * by one costs six requests each, several times the import's own writes. Keys are allocated
+ * against every key already taken, read once. Articles already saved go through refreshDerived.
+ */
+async function deriveCreated(
+  db: MarginsDatabase,
+  created: readonly StoredArticle[],
+  annotations: readonly Annotation[],
+): Promise<{ cards: ArticleCard[]; searchDocs: SearchDoc[] }> {
+  const byArticle = new Map<string, Annotation[]>();
+  // In the order refreshDerived reads them: the articleId index, then the id.
+  for (const annotation of [...annotations].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const list = byArticle.get(annotation.articleId) ?? [];
+    list.push(annotation);
+    byArticle.set(annotation.articleId, list);
+  }
+  // Rows left behind by an article deleted outside a transaction would block the unique id index.
+  const ids = created.map((article) => article.id);
+  const stale = (await db.cards.where('id').anyOf(ids).primaryKeys()) as number[];
+  await Promise.all([db.cards.bulkDelete(stale), db.searchDocs.bulkDelete(stale)]);
+  const taken = new Set((await db.cards.toCollection().primaryKeys()) as number[]);
+  const cards: ArticleCard[] = [];
+  const searchDocs: SearchDoc[] = [];
+  for (const article of created) {
+    const key = await allocateKey(
+      (candidate) => Promise.resolve(taken.has(candidate)),
+      article.savedAt,
+    );
+    taken.add(key);
+    const own = byArticle.get(article.id) ?? [];
+    cards.push(cardOf(article, key, own));
+    searchDocs.push(searchDocOf(article, key, own));
+  }
+  return { cards, searchDocs };
+}
+
+async function putInBatches<T>(
+  rows: readonly T[],
+  put: (batch: T[]) => Promise<unknown>,
+  step: (amount: number) => void,
+): Promise<void> {
+  for (let at = 0; at < rows.length; at += WRITE_BATCH) {
+    const batch = rows.slice(at, at + WRITE_BATCH);
+    await put(batch);
+    step(batch.length);
+  }
+}
+
+/**
  * Imports in one transaction over every table a write touches: if anything fails (a full disk,
  * a closed page), the transaction is rolled back and the collection stays as it was.
  */
@@ -347,25 +413,24 @@ export async function applyImport(
 ): Promise<ImportSummary> {
   const settings = withDefaults(options);
   return db.transaction('rw', writeTables(db), async () => {
-    const { summary, articles, annotations } = await merge(db, parse, now, settings);
-    const steps = articles.length * 2 + annotations.length || 1;
+    const { summary, created, updated, annotations } = await merge(db, parse, now, settings);
+    const steps = created.length * 3 + updated.length * 2 + annotations.length || 1;
     let done = 0;
     const step = (amount: number) => {
       done += amount;
       onProgress?.(done / steps);
     };
     onProgress?.(0);
-    for (let at = 0; at < articles.length; at += WRITE_BATCH) {
-      const batch = articles.slice(at, at + WRITE_BATCH);
-      await db.articles.bulkPut(batch);
-      step(batch.length);
-    }
-    for (let at = 0; at < annotations.length; at += WRITE_BATCH) {
-      const batch = annotations.slice(at, at + WRITE_BATCH);
-      await db.annotations.bulkPut(batch);
-      step(batch.length);
-    }
-    await refreshInParallel(db, articles, () => step(1));
+    await putInBatches([...created, ...updated], (batch) => db.articles.bulkPut(batch), step);
+    await putInBatches(annotations, (batch) => db.annotations.bulkPut(batch), step);
+    const derived = await deriveCreated(db, created, annotations);
+    await putInBatches(
+      derived.cards,
+      (batch) => db.cards.bulkPut(batch),
+      () => undefined,
+    );
+    await putInBatches(derived.searchDocs, (batch) => db.searchDocs.bulkPut(batch), step);
+    await refreshInParallel(db, updated, () => step(1));
     onProgress?.(1);
     return summary;
   });

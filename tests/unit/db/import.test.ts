@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveSnapshot } from '../../../src/db/articles.ts';
 import { editArticle } from '../../../src/db/edits.ts';
+import { refreshDerived } from '../../../src/db/derived.ts';
 import { articlesForExport } from '../../../src/db/export-stream.ts';
 import { applyImport, planImport } from '../../../src/db/import.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
@@ -297,6 +298,34 @@ describe('importing Margins JSON', () => {
     } finally {
       await empty.delete();
     }
+  });
+});
+
+describe('the list cards and search words of imported articles', () => {
+  it('are the rows refreshDerived makes, keys shared with saved articles included', async () => {
+    // Saved in the same millisecond as an imported article: both need their own list key.
+    await saveSnapshot(db, makeSnapshot(), new Date('2026-11-01T08:00:00.000Z'));
+    const articles = Array.from({ length: 3 }, (_, index) =>
+      record({
+        id: `article-${index}`,
+        url: `https://news.example/same-ms-${index}`,
+        canonicalUrl: null,
+        annotations: [
+          makeAnnotation(`article-${index}`, 'The first', 0, 'zebra'),
+          makeAnnotation(`article-${index}`, 'paragraph', 4),
+        ],
+      }),
+    );
+    await applyImport(db, marginsParse(articles), NOW, undefined, options());
+    const cards = await db.cards.toArray();
+    const searchDocs = await db.searchDocs.toArray();
+    expect(new Set(cards.map((card) => card.key)).size).toBe(4);
+    await db.transaction('rw', [db.articles, db.annotations, db.cards, db.searchDocs], async () => {
+      for (const { id } of await db.articles.toArray()) await refreshDerived(db, id);
+    });
+    expect(await db.cards.toArray()).toEqual(cards);
+    expect(await db.searchDocs.toArray()).toEqual(searchDocs);
+    expect(await searchFinds('zebra')).toBe(3);
   });
 });
 
