@@ -4,30 +4,59 @@
  * keys, ranked: articles whose title, author, site, tags, notes or highlights hold the words
  * come before those that only have them in the body text, then newest first.
  */
-import { parseQuery, type ParsedQuery } from '../../search/tokenize.ts';
+import { parseQuery } from '../../search/tokenize.ts';
 import type { LibraryReader } from './idb.ts';
 
 type TermIndex = 'terms' | 'strongTerms';
-
-/**
- * A one-letter prefix matches a large part of the collection's vocabulary; while the user is
- * still at the first letter, only the strong words (titles, tags, highlights…) are searched.
- */
-const MIN_BODY_PREFIX = 2;
 
 /** Every string that starts with `prefix` sorts between it and it followed by the highest code unit. */
 function prefixRange(prefix: string): IDBKeyRange {
   return IDBKeyRange.bound(prefix, `${prefix}\uffff`, false, true);
 }
 
-async function keysWith(
+async function keysWhere(
   reader: LibraryReader,
   index: TermIndex,
-  term: string,
-  asPrefix: boolean,
+  range: string | IDBKeyRange,
 ): Promise<Set<number>> {
-  const keys = await reader.keysByIndex('searchDocs', index, asPrefix ? prefixRange(term) : term);
-  return new Set(keys as number[]);
+  return new Set((await reader.keysByIndex('searchDocs', index, range)) as number[]);
+}
+
+interface WordHits {
+  /** Articles with the word anywhere. */
+  anywhere: Set<number>;
+  /** Articles with the word in their title, author, site, tags, notes or highlights. */
+  strong: Set<number>;
+}
+
+/** A finished word must appear whole. */
+async function wholeWordHits(reader: LibraryReader, word: string): Promise<WordHits> {
+  const [anywhere, strong] = await Promise.all([
+    keysWhere(reader, 'terms', word),
+    keysWhere(reader, 'strongTerms', word),
+  ]);
+  return { anywhere, strong };
+}
+
+/**
+ * Below this length, the word being typed is matched as a prefix only in strong words: a one-
+ * to three-letter prefix matches a large share of the collection's vocabulary, and looking it
+ * up in body text would make every keystroke read tens of thousands of keys.
+ */
+const MIN_BODY_PREFIX = 4;
+
+/**
+ * The word being typed matches the start of a strong word ("pyon" finds a title with
+ * "Pyongyang"), and the start of a body word once it has `MIN_BODY_PREFIX` letters (before
+ * that, a whole body word).
+ */
+async function typedWordHits(reader: LibraryReader, prefix: string): Promise<WordHits> {
+  const [anywhere, strong] = await Promise.all([
+    keysWhere(reader, 'terms', prefix.length >= MIN_BODY_PREFIX ? prefixRange(prefix) : prefix),
+    keysWhere(reader, 'strongTerms', prefixRange(prefix)),
+  ]);
+  for (const key of strong) anywhere.add(key);
+  return { anywhere, strong };
 }
 
 function intersect(sets: Set<number>[]): Set<number> {
@@ -38,29 +67,16 @@ function intersect(sets: Set<number>[]): Set<number> {
   return result;
 }
 
-function queryTerms(query: ParsedQuery): { term: string; asPrefix: boolean }[] {
-  const terms = query.words.map((term) => ({ term, asPrefix: false }));
-  if (query.prefix !== null) terms.push({ term: query.prefix, asPrefix: true });
-  return terms;
-}
-
 /** Keys of the articles matching the query, best first; null when the query has no words. */
 export async function searchKeys(reader: LibraryReader, input: string): Promise<number[] | null> {
-  const lookups = queryTerms(parseQuery(input));
-  if (lookups.length === 0) return null;
-  const bodyIndex = (term: string, asPrefix: boolean): TermIndex =>
-    asPrefix && term.length < MIN_BODY_PREFIX ? 'strongTerms' : 'terms';
-  const [all, strong] = await Promise.all([
-    Promise.all(
-      lookups.map(({ term, asPrefix }) =>
-        keysWith(reader, bodyIndex(term, asPrefix), term, asPrefix),
-      ),
-    ),
-    Promise.all(
-      lookups.map(({ term, asPrefix }) => keysWith(reader, 'strongTerms', term, asPrefix)),
-    ),
+  const { words, prefix } = parseQuery(input);
+  if (words.length === 0 && prefix === null) return null;
+  const hits = await Promise.all([
+    ...words.map((word) => wholeWordHits(reader, word)),
+    ...(prefix === null ? [] : [typedWordHits(reader, prefix)]),
   ]);
-  const strongHits = (key: number) => strong.filter((set) => set.has(key)).length;
+  const strongHits = (key: number) => hits.filter((hit) => hit.strong.has(key)).length;
+  const matches = intersect(hits.map((hit) => hit.anywhere));
   // Keys grow with the first save date, so a higher key is a newer article.
-  return [...intersect(all)].sort((a, b) => strongHits(b) - strongHits(a) || b - a);
+  return [...matches].sort((a, b) => strongHits(b) - strongHits(a) || b - a);
 }

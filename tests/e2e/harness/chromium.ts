@@ -21,10 +21,13 @@ export interface ChromiumSession {
  * Launches Chromium with Margins installed. `args` are added to the command line, e.g.
  * `['--lang=fr']` for the French interface. Chromium on Linux ignores `--lang` and takes its UI
  * language from the environment, so that flag also sets LANGUAGE for the browser (its
- * translations come with Debian's `chromium-l10n` package).
+ * translations come with Debian's `chromium-l10n` package). `extensionDir` loads another copy of
+ * the built extension (see seeded-extension.ts).
  */
-export async function launchChromium(args: readonly string[] = []): Promise<ChromiumSession> {
-  const extensionDir = builtExtension('chrome');
+export async function launchChromium(
+  args: readonly string[] = [],
+  { extensionDir = builtExtension('chrome') }: { extensionDir?: string } = {},
+): Promise<ChromiumSession> {
   const downloadsDir = await makeTempDir('margins-e2e-chromium-');
   const lang = args.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
   const browser = await puppeteer.launch({

@@ -55,12 +55,20 @@ describe('search', () => {
     expect(await titlesFor('COREE du nord')).toEqual(['Sergueï Choïgou à Pyongyang']);
   });
 
-  it('matches the word being typed as a prefix, and needs every word', async () => {
+  it('matches the word being typed as the start of a title word, and needs every word', async () => {
     await save(0, 'Budget vote', 'Parliament approves the budget.');
     await save(1, 'Budget cuts', 'Schools brace for cuts.');
     expect(await titlesFor('budg')).toEqual(['Budget cuts', 'Budget vote']);
-    expect(await titlesFor('budget parl')).toEqual(['Budget vote']);
+    expect(await titlesFor('cuts bud')).toEqual(['Budget cuts']);
+    expect(await titlesFor('budget parliament')).toEqual(['Budget vote']);
     expect(await titlesFor('budg ')).toEqual([]);
+  });
+
+  it('matches the start of a body word from four letters on', async () => {
+    await save(0, 'Budget vote', 'Parliament approves the budget.');
+    expect(await titlesFor('par')).toEqual([]);
+    expect(await titlesFor('parl')).toEqual(['Budget vote']);
+    expect(await titlesFor('the')).toEqual(['Budget vote']);
   });
 
   it('ranks title and highlight hits above body hits, then newest first', async () => {

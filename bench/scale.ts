@@ -1,0 +1,222 @@
+/**
+ * `npm run bench:scale`: Margins with 0, 1,000 and 10,000 generated articles in headless
+ * Chromium on the built extension. Prints, per size, median and p95 of: opening the library page
+ * until its first rows are painted, search per keystroke (the popup's own query and first-screen
+ * read), one save into the collection, the JSON export (time and the exporting page's peak JS
+ * heap), storage per article; and the popup's JavaScript size. Writes bench/results/scale.json.
+ *
+ * `MARGINS_BENCH_SIZES=0,1000` measures other sizes (the JSON keys named for 10k need 10000).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'puppeteer-core';
+import { launchChromium, type ChromiumSession } from '../tests/e2e/harness/chromium.ts';
+import {
+  buildSeededExtension,
+  callSeedPage,
+  openSeedPage,
+} from '../tests/e2e/harness/seeded-extension.ts';
+import { builtExtension } from '../tests/e2e/harness/util.ts';
+import { tailWord } from '../tests/e2e/seed/generate.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SIZES = (process.env.MARGINS_BENCH_SIZES ?? '0,1000,10000').split(',').map(Number);
+const OPEN_RUNS = 15;
+const SAVE_RUNS = 15;
+const SEED_BATCH = 250;
+
+/** One-, two- and three-word queries, common and rare words, typed one key at a time. */
+const QUERIES = {
+  oneCommon: ['gouvernement', 'the'],
+  oneRare: [tailWord(41_234), tailWord(33_333)],
+  twoWords: ['le gouvernement', `people ${tailWord(20_001)}`],
+  threeWords: ['der Bundesregierung Gipfel', 'the world people'],
+};
+
+const median = (values: number[]) => quantile(values, 0.5);
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const at = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+  return sorted[Math.max(0, at)] ?? Number.NaN;
+}
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const summary = (values: number[]) => ({
+  median: round(median(values)),
+  p95: round(quantile(values, 0.95)),
+});
+
+/** Opens the library page (the popup's page in a tab) and times its first painted rows. */
+async function timeFirstRows(session: ChromiumSession): Promise<number> {
+  const page = await session.browser.newPage();
+  // A background tab gets no animation frames; the popup is always in front.
+  await page.bringToFront();
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  await page.evaluateOnNewDocument(() => {
+    new MutationObserver((_records, observer) => {
+      if (!document.querySelector('ul.articles > li.article, .empty')) return;
+      observer.disconnect();
+      // The frame after the rows are in the DOM is the one that paints them.
+      requestAnimationFrame(() => {
+        (globalThis as unknown as { firstRowsAt: number }).firstRowsAt = performance.now();
+      });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  const handle = await page.waitForFunction(
+    () => (globalThis as unknown as { firstRowsAt?: number }).firstRowsAt,
+    { timeout: 30_000 },
+  );
+  const ms = (await handle.jsonValue()) as number;
+  await page.close();
+  return ms;
+}
+
+/** The page's JS heap, sampled every 50 ms while `work` runs: the peak in MB. */
+async function peakHeapDuring<T>(
+  cdp: CDPSession,
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMB: number }> {
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let running = true;
+  const sample = async () => {
+    while (running) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+      peak = Math.max(peak, used);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const sampling = sample();
+  try {
+    const result = await work();
+    return { result, peakMB: round(peak / 1024 / 1024) };
+  } finally {
+    running = false;
+    await sampling;
+  }
+}
+
+/** Gzipped size of popup.js and every chunk it imports statically (what opening the popup loads). */
+function popupJsGzipBytes(): number {
+  const dir = builtExtension('chrome');
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(resolve(dir, file), 'utf8');
+    for (const match of code.matchAll(
+      /(?:import|from)\s*["']\.\/(?:\.\.\/)?((?:chunks\/)?[\w.-]+\.js)["']/g,
+    )) {
+      const imported = match[1] ?? '';
+      visit(
+        file.startsWith('chunks/') && !imported.startsWith('chunks/')
+          ? `chunks/${imported}`
+          : imported,
+      );
+    }
+  };
+  visit('popup.js');
+  return [...seen].reduce(
+    (total, file) => total + gzipSync(readFileSync(resolve(dir, file))).length,
+    0,
+  );
+}
+
+async function measureSize(
+  session: ChromiumSession,
+  seedPage: Page,
+  cdp: CDPSession,
+  size: number,
+) {
+  const open: number[] = [];
+  for (let run = 0; run < OPEN_RUNS; run++) open.push(await timeFirstRows(session));
+  const keystrokes: Record<string, number[]> = {};
+  for (const [kind, queries] of Object.entries(QUERIES)) {
+    keystrokes[kind] = (await callSeedPage(seedPage, 'timeKeystrokes', queries)).map(
+      (time) => time.ms,
+    );
+  }
+  const allKeystrokes = Object.values(keystrokes).flat();
+  const saves = await callSeedPage(seedPage, 'timeSaves', SAVE_RUNS, 5_000_000);
+  const exported = await peakHeapDuring(cdp, () => callSeedPage(seedPage, 'timeExport'));
+  const counts = await callSeedPage(seedPage, 'counts');
+  return {
+    size,
+    articles: counts.articles,
+    annotations: counts.annotations,
+    firstRowsMs: summary(open),
+    searchKeystrokeMs: summary(allKeystrokes),
+    searchByKind: Object.fromEntries(
+      Object.entries(keystrokes).map(([kind, times]) => [kind, summary(times)]),
+    ),
+    saveMs: summary(saves),
+    exportMs: round(exported.result.ms),
+    exportBytes: exported.result.bytes,
+    exportPeakHeapMB: exported.peakMB,
+    storageBytes: counts.usage,
+  };
+}
+
+const seeded = await buildSeededExtension();
+const session = await launchChromium([], { extensionDir: seeded.dir });
+try {
+  const seedPage = await openSeedPage(session);
+  const cdp = await seedPage.createCDPSession();
+  const bySize: Awaited<ReturnType<typeof measureSize>>[] = [];
+  let seededCount = 0;
+  for (const size of SIZES) {
+    const started = Date.now();
+    while (seededCount < size) {
+      const next = Math.min(size, seededCount + SEED_BATCH);
+      await callSeedPage(seedPage, 'seed', seededCount, next);
+      seededCount = next;
+      process.stdout.write(`\rgenerating: ${seededCount} / ${size} articles`);
+    }
+    if (size > 0) console.log(` (${round((Date.now() - started) / 1000)} s)`);
+    const figures = await measureSize(session, seedPage, cdp, size);
+    bySize.push(figures);
+    console.log(`\n${size} articles (${figures.annotations} highlights)`);
+    console.log(
+      `  first rows painted: median ${figures.firstRowsMs.median} ms, p95 ${figures.firstRowsMs.p95} ms`,
+    );
+    console.log(
+      `  search per keystroke: median ${figures.searchKeystrokeMs.median} ms, p95 ${figures.searchKeystrokeMs.p95} ms`,
+    );
+    for (const [kind, times] of Object.entries(figures.searchByKind)) {
+      console.log(`    ${kind}: median ${times.median} ms, p95 ${times.p95} ms`);
+    }
+    console.log(`  save: median ${figures.saveMs.median} ms, p95 ${figures.saveMs.p95} ms`);
+    console.log(
+      `  export JSON: ${figures.exportMs} ms, ${round(figures.exportBytes / 1e6)} MB, peak JS heap ${figures.exportPeakHeapMB} MB`,
+    );
+  }
+  const empty = bySize.find((figures) => figures.size === 0);
+  const tenK = bySize.find((figures) => figures.size === 10_000);
+  const bytesPerArticle =
+    empty && tenK ? Math.round((tenK.storageBytes - empty.storageBytes) / tenK.articles) : null;
+  const results = {
+    popupFirstRowsMsEmpty: empty?.firstRowsMs.median ?? null,
+    popupFirstRowsMs10k: tenK?.firstRowsMs.median ?? null,
+    popupFirstRowsRatio10kToEmpty:
+      empty && tenK ? round(tenK.firstRowsMs.median / empty.firstRowsMs.median, 2) : null,
+    searchP95Ms10k: tenK?.searchKeystrokeMs.p95 ?? null,
+    searchMedianMs10k: tenK?.searchKeystrokeMs.median ?? null,
+    saveMs10k: tenK?.saveMs.median ?? null,
+    exportMs10k: tenK?.exportMs ?? null,
+    exportPeakMemoryMB10k: tenK?.exportPeakHeapMB ?? null,
+    bytesPerArticle,
+    popupJsGzipBytes: popupJsGzipBytes(),
+    measuredAt: new Date().toISOString(),
+    bySize,
+  };
+  console.log(`\npopup JavaScript: ${results.popupJsGzipBytes} bytes gzipped`);
+  if (bytesPerArticle !== null) console.log(`storage: ${bytesPerArticle} bytes per article`);
+  writeFileSync(resolve(ROOT, 'bench/results/scale.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('written to bench/results/scale.json');
+} finally {
+  await session.close();
+  await seeded.remove();
+}

@@ -1,0 +1,153 @@
+/**
+ * Runs inside a copy of the built extension (see ../harness/seeded-extension.ts), on an extra
+ * page that only test and bench copies have: it fills the library through Margins' own storage
+ * code and times the popup's own read code. The product build never contains it.
+ */
+import { saveSnapshot } from '../../../src/db/articles.ts';
+import { refreshDerived, writeTables } from '../../../src/db/derived.ts';
+import { articlesForExport } from '../../../src/db/export-stream.ts';
+import { LibraryReader, openForReading } from '../../../src/db/read/idb.ts';
+import { cardsFor, listKeys, NO_FILTER } from '../../../src/db/read/list.ts';
+import { openDatabase } from '../../../src/db/schema.ts';
+import { exportFormat, exportToBlob } from '../../../src/export/index.ts';
+import type { Annotation } from '../../../src/shared/annotation.ts';
+import { articleTextOf } from '../../../src/shared/article-body.ts';
+import { generateArticle } from './generate.ts';
+
+const db = openDatabase();
+const FIRST_SCREEN = 20;
+
+function annotationFor(
+  articleId: string,
+  url: string,
+  text: string,
+  quote: string,
+  note: string,
+  at: string,
+): Annotation | null {
+  const start = text.indexOf(quote);
+  if (start < 0 || !quote.trim()) return null;
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:uuid:${crypto.randomUUID()}`,
+    type: 'Annotation',
+    motivation: note ? 'commenting' : 'highlighting',
+    created: at,
+    modified: at,
+    body: note
+      ? [{ type: 'TextualBody', value: note, format: 'text/plain', purpose: 'commenting' }]
+      : [],
+    target: {
+      source: url,
+      selector: [
+        {
+          type: 'TextQuoteSelector',
+          exact: quote,
+          prefix: text.slice(Math.max(0, start - 32), start),
+          suffix: text.slice(start + quote.length, start + quote.length + 32),
+        },
+        { type: 'TextPositionSelector', start, end: start + quote.length },
+      ],
+    },
+    articleId,
+    colour: 'yellow',
+  };
+}
+
+/** Saves generated articles `from`…`to - 1`, each with its tags and highlights. */
+async function seed(from: number, to: number, seedValue = 1): Promise<{ highlights: number }> {
+  let highlights = 0;
+  for (let index = from; index < to; index++) {
+    const generated = generateArticle(index, seedValue);
+    // Saved one minute apart, oldest first, so the newest article is the last one generated.
+    const savedAt = new Date(Date.UTC(2025, 0, 1) + index * 60_000);
+    const saved = await saveSnapshot(db, generated.snapshot, savedAt);
+    const text = articleTextOf(generated.snapshot.contentHtml, document);
+    const annotations = generated.highlights
+      .map((highlight) =>
+        annotationFor(
+          saved.article.id,
+          generated.snapshot.url,
+          text,
+          highlight.quote,
+          highlight.note,
+          savedAt.toISOString(),
+        ),
+      )
+      .filter((annotation): annotation is Annotation => annotation !== null);
+    highlights += annotations.length;
+    await db.transaction('rw', writeTables(db), async () => {
+      await db.annotations.bulkAdd(annotations);
+      const stored = await db.articles.get(saved.article.id);
+      if (stored) await db.articles.put({ ...stored, tags: generated.tags });
+      await refreshDerived(db, saved.article.id);
+    });
+  }
+  return { highlights };
+}
+
+async function withReader<T>(read: (reader: LibraryReader) => Promise<T>): Promise<T> {
+  const reader = new LibraryReader(await openForReading());
+  try {
+    return await read(reader);
+  } finally {
+    reader.close();
+  }
+}
+
+/** What the popup does per keystroke: the matching keys, then the first screen of rows. */
+async function timeKeystrokes(
+  queries: string[],
+): Promise<{ query: string; ms: number; results: number }[]> {
+  return withReader(async (reader) => {
+    const times: { query: string; ms: number; results: number }[] = [];
+    for (const query of queries) {
+      for (let length = 1; length <= query.length; length++) {
+        const typed = query.slice(0, length);
+        const started = performance.now();
+        const keys = await listKeys(reader, { text: typed, filter: NO_FILTER, sort: 'saved' });
+        await cardsFor(reader, keys.slice(0, FIRST_SCREEN));
+        times.push({ query: typed, ms: performance.now() - started, results: keys.length });
+      }
+    }
+    return times;
+  });
+}
+
+/** Times saves of new typical articles, then removes them so the collection size is unchanged. */
+async function timeSaves(count: number, firstIndex: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const generated = generateArticle(firstIndex + i, 99);
+    const started = performance.now();
+    const saved = await saveSnapshot(db, generated.snapshot, new Date());
+    times.push(performance.now() - started);
+    await db.transaction('rw', writeTables(db), async () => {
+      await db.articles.delete(saved.article.id);
+      await refreshDerived(db, saved.article.id);
+    });
+  }
+  return times;
+}
+
+async function timeExport(): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const blob = await exportToBlob(exportFormat('margins-json'), articlesForExport(db), {
+    now: new Date(),
+  });
+  return { ms: performance.now() - started, bytes: blob.size };
+}
+
+async function counts(): Promise<{ articles: number; annotations: number; usage: number }> {
+  const estimate = await navigator.storage.estimate();
+  return {
+    articles: await db.articles.count(),
+    annotations: await db.annotations.count(),
+    usage: estimate.usage ?? 0,
+  };
+}
+
+const api = { seed, timeKeystrokes, timeSaves, timeExport, counts };
+export type SeedPageApi = typeof api;
+(globalThis as unknown as { marginsSeed: SeedPageApi }).marginsSeed = api;
+document.title = 'seed ready';
