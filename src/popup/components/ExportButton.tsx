@@ -14,15 +14,22 @@ export function ExportButton() {
   const exportJson = async () => {
     setState('working');
     try {
-      const [{ exportCollection }, { openDatabase }] = await Promise.all([
-        import('../../db/export.ts'),
-        import('../../db/schema.ts'),
-      ]);
+      const [{ articlesForExport }, { openDatabase }, { marginsJsonFormat }, { collectToBlob }] =
+        await Promise.all([
+          import('../../db/export-stream.ts'),
+          import('../../db/schema.ts'),
+          import('../../export/margins-json.ts'),
+          import('../../export/sink.ts'),
+        ]);
       const now = new Date();
       const db = openDatabase();
-      const chunks = await exportCollection(db, now);
+      // Streamed a few hundred articles at a time into a Blob: never one giant string.
+      const blob = await collectToBlob(
+        marginsJsonFormat.write(articlesForExport(db), { now }),
+        marginsJsonFormat.mimeType,
+      );
       db.close();
-      downloadFile(chunks, exportFileName(now), 'application/json');
+      downloadFile([blob], exportFileName(now), marginsJsonFormat.mimeType);
       setState('done');
     } catch (error) {
       console.error('Margins export failed', error);
