@@ -2,7 +2,8 @@
  * `npm run screenshots`: drives the built extension (dist/chrome, from `npm run build`) in headless
  * Chromium and writes PNGs to docs/screenshots/, each in the light and the dark colour scheme:
  * the popup with an empty library, the popup right after a save with a list, the reader with
- * highlights and notes, and the options page. It builds nothing itself.
+ * highlights and notes, the library searched, the options page and the Import & export page. It
+ * builds nothing itself.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -148,6 +149,32 @@ async function reader(session: ChromiumSession): Promise<void> {
   await page.close();
 }
 
+/** The library searched as the user types, with the matched words marked. */
+async function popupSearch(session: ChromiumSession): Promise<void> {
+  const page = await session.browser.newPage();
+  await page.setViewport({ width: 380, height: 600, deviceScaleFactor: 1 });
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`, { waitUntil: 'load' });
+  await page.waitForSelector('ul.articles > li.article');
+  await page.type('#search', 'coree pyong');
+  await page.waitForSelector('ul.articles > li.article mark');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await shoot(page, 'popup-search', () => mainOf(page));
+  // Leave the list as it was for whoever opens it next.
+  await page.click('#search', { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.close();
+}
+
+/** The Import & export page. */
+async function transfer(session: ChromiumSession): Promise<void> {
+  const page = await session.browser.newPage();
+  await page.setViewport({ width: 900, height: 900, deviceScaleFactor: 1 });
+  await page.goto(`chrome-extension://${session.extensionId}/transfer.html`, { waitUntil: 'load' });
+  await page.waitForSelector('input[type=file]');
+  await shoot(page, 'transfer', 'page');
+  await page.close();
+}
+
 async function options(session: ChromiumSession): Promise<void> {
   const page = await session.browser.newPage();
   await page.setViewport({ width: 900, height: 900, deviceScaleFactor: 1 });
@@ -167,7 +194,9 @@ try {
   await popupEmpty(session);
   await popupWithList(session, server);
   await reader(session);
+  await popupSearch(session);
   await options(session);
+  await transfer(session);
 } finally {
   await session.close();
   await server.close();
