@@ -44,6 +44,8 @@ async function wholeWordHits(reader: LibraryReader, word: string): Promise<WordH
  * up in body text would make every keystroke read tens of thousands of keys.
  */
 const MIN_BODY_PREFIX = 4;
+/** A single letter is matched as a whole word only: as a prefix it matches nearly everything. */
+const MIN_PREFIX = 2;
 
 /**
  * The word being typed matches the start of a strong word ("pyon" finds a title with
@@ -51,6 +53,7 @@ const MIN_BODY_PREFIX = 4;
  * that, a whole body word).
  */
 async function typedWordHits(reader: LibraryReader, prefix: string): Promise<WordHits> {
+  if (prefix.length < MIN_PREFIX) return wholeWordHits(reader, prefix);
   const [anywhere, strong] = await Promise.all([
     keysWhere(reader, 'terms', prefix.length >= MIN_BODY_PREFIX ? prefixRange(prefix) : prefix),
     keysWhere(reader, 'strongTerms', prefixRange(prefix)),

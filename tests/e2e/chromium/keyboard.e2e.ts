@@ -1,6 +1,7 @@
 /**
  * Chromium: the popup with the keyboard alone. After the toolbar click saves the page, Tab
- * moves through the controls in reading order, and Enter on "Export JSON" downloads the library.
+ * moves through the controls in reading order, and Enter on "Export JSON" downloads the library;
+ * a search typed from the keyboard reaches its result, and Enter opens it in the reader.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +65,33 @@ describe('the popup with the keyboard alone', () => {
       format: 'margins-export',
       articles: [{ title: seed.expected.title }],
     });
+  });
+
+  it('searches from the keyboard and opens the result in the reader with Enter', async () => {
+    const { session } = started();
+    const library = await session.browser.newPage();
+    opened.push(library);
+    await library.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await library.waitForSelector('ul.articles > li.article');
+    await library.keyboard.press('Tab'); // Export JSON
+    expect(await tab(library)).toBe(message('search_label'));
+    await library.keyboard.type('coree pyong');
+    await library.waitForSelector('ul.articles > li.article mark');
+    // Past the six filters and the row's checkbox to the first result's title.
+    for (let i = 0; i < 7; i++) await tab(library);
+    expect(await tab(library)).toBe(seed.expected.title);
+    const readerOpened = session.browser.waitForTarget((target) =>
+      target.url().startsWith(`chrome-extension://${session.extensionId}/reader.html?id=`),
+    );
+    await library.keyboard.press('Enter');
+    const reader = await (await readerOpened).asPage();
+    opened.push(reader);
+    await reader.waitForSelector('[data-testid=article-body] p');
+    expect(await reader.$eval('h1', (heading) => heading.textContent)).toBe(seed.expected.title);
+    // Leave the library unfiltered for whoever opens it next (a tab in the background gets no
+    // animation frames, which a click waits for).
+    await library.bringToFront();
+    await library.click('#search', { count: 3 });
+    await library.keyboard.press('Backspace');
   });
 });

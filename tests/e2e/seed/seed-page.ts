@@ -54,33 +54,42 @@ function annotationFor(
   };
 }
 
+/** Articles written per transaction while seeding: the product's writes, committed together. */
+const SEED_TRANSACTION = 25;
+
+/** Saves one generated article with its tags and highlights, inside the caller's transaction. */
+async function seedOne(index: number, seedValue: number): Promise<number> {
+  const generated = generateArticle(index, seedValue);
+  // Saved one minute apart, oldest first, so the newest article is the last one generated.
+  const savedAt = new Date(Date.UTC(2025, 0, 1) + index * 60_000);
+  const saved = await saveSnapshot(db, generated.snapshot, savedAt);
+  const text = articleTextOf(generated.snapshot.contentHtml, document);
+  const annotations = generated.highlights
+    .map((highlight) =>
+      annotationFor(
+        saved.article.id,
+        generated.snapshot.url,
+        text,
+        highlight.quote,
+        highlight.note,
+        savedAt.toISOString(),
+      ),
+    )
+    .filter((annotation): annotation is Annotation => annotation !== null);
+  await db.annotations.bulkAdd(annotations);
+  const stored = await db.articles.get(saved.article.id);
+  if (stored) await db.articles.put({ ...stored, tags: generated.tags });
+  await refreshDerived(db, saved.article.id);
+  return annotations.length;
+}
+
 /** Saves generated articles `from`…`to - 1`, each with its tags and highlights. */
 async function seed(from: number, to: number, seedValue = 1): Promise<{ highlights: number }> {
   let highlights = 0;
-  for (let index = from; index < to; index++) {
-    const generated = generateArticle(index, seedValue);
-    // Saved one minute apart, oldest first, so the newest article is the last one generated.
-    const savedAt = new Date(Date.UTC(2025, 0, 1) + index * 60_000);
-    const saved = await saveSnapshot(db, generated.snapshot, savedAt);
-    const text = articleTextOf(generated.snapshot.contentHtml, document);
-    const annotations = generated.highlights
-      .map((highlight) =>
-        annotationFor(
-          saved.article.id,
-          generated.snapshot.url,
-          text,
-          highlight.quote,
-          highlight.note,
-          savedAt.toISOString(),
-        ),
-      )
-      .filter((annotation): annotation is Annotation => annotation !== null);
-    highlights += annotations.length;
+  for (let start = from; start < to; start += SEED_TRANSACTION) {
+    const end = Math.min(to, start + SEED_TRANSACTION);
     await db.transaction('rw', writeTables(db), async () => {
-      await db.annotations.bulkAdd(annotations);
-      const stored = await db.articles.get(saved.article.id);
-      if (stored) await db.articles.put({ ...stored, tags: generated.tags });
-      await refreshDerived(db, saved.article.id);
+      for (let index = start; index < end; index++) highlights += await seedOne(index, seedValue);
     });
   }
   return { highlights };

@@ -62,6 +62,7 @@ describe('search', () => {
     expect(await titlesFor('cuts bud')).toEqual(['Budget cuts']);
     expect(await titlesFor('budget parliament')).toEqual(['Budget vote']);
     expect(await titlesFor('budg ')).toEqual([]);
+    expect(await titlesFor('b')).toEqual([]);
   });
 
   it('matches the start of a body word from four letters on', async () => {

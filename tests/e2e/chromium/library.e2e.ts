@@ -1,0 +1,144 @@
+/**
+ * Chromium: a library of 300 generated articles (saved through Margins' own storage code by the
+ * seeded copy of the extension, see harness/seeded-extension.ts). In the library page, typing in
+ * the search box puts the expected article first with its words marked, a tag filter narrows the
+ * list to exactly the tagged articles, and deleting an article then pressing Undo brings it back
+ * with its highlights.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../harness/chromium.ts';
+import { message } from '../harness/records.ts';
+import {
+  buildSeededExtension,
+  callSeedPage,
+  openSeedPage,
+  type SeededExtension,
+} from '../harness/seeded-extension.ts';
+import { waitFor } from '../harness/util.ts';
+import { generateArticle } from '../seed/generate.ts';
+
+const ARTICLES = 300;
+const TARGET = generateArticle(140);
+
+let seeded: SeededExtension | undefined;
+let session: ChromiumSession | undefined;
+let seedPage: Page | undefined;
+
+beforeAll(async () => {
+  seeded = await buildSeededExtension();
+  session = await launchChromium([], { extensionDir: seeded.dir });
+  seedPage = await openSeedPage(session);
+  await callSeedPage(seedPage, 'seed', 0, ARTICLES);
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+  await seeded?.remove();
+});
+
+function started(): { session: ChromiumSession; seedPage: Page } {
+  if (!session || !seedPage) throw new Error('the suite did not start');
+  return { session, seedPage };
+}
+
+async function openLibrary(): Promise<Page> {
+  const { session } = started();
+  const page = await session.browser.newPage();
+  await page.bringToFront();
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+  await page.waitForSelector('ul.articles > li.article');
+  return page;
+}
+
+const rowTitles = (page: Page) =>
+  page.$$eval('ul.articles > li.article', (rows) =>
+    rows
+      .sort(
+        (a, b) => Number(a.getAttribute('aria-posinset')) - Number(b.getAttribute('aria-posinset')),
+      )
+      .map((row) => row.querySelector('a.article-title')?.textContent ?? ''),
+  );
+
+async function search(page: Page, text: string): Promise<void> {
+  await page.click('#search', { count: 3 });
+  await page.keyboard.press('Backspace');
+  if (text) await page.type('#search', text);
+}
+
+describe('a library of 300 articles', () => {
+  it('typing in the search box shows the expected article first, its words marked', async () => {
+    const page = await openLibrary();
+    await search(page, TARGET.snapshot.title);
+    const titles = await waitFor('the searched article first', async () => {
+      const shown = await rowTitles(page);
+      return shown[0] === TARGET.snapshot.title && shown;
+    });
+    expect(titles[0]).toBe(TARGET.snapshot.title);
+    const marked = await page.$$eval(
+      'ul.articles > li.article:first-child a.article-title mark',
+      (marks) => marks.map((mark) => mark.textContent),
+    );
+    expect(marked.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a tag filter narrows the list to exactly the articles with that tag', async () => {
+    const page = await openLibrary();
+    await search(page, '');
+    const tagged = Array.from({ length: ARTICLES }, (_, index) => generateArticle(index)).filter(
+      (article) => article.tags.includes('asia'),
+    ).length;
+    expect(tagged).toBeGreaterThan(0);
+    expect(tagged).toBeLessThan(ARTICLES);
+    await page.select(`select[aria-label="${message('filter_tag')}"]`, 'asia');
+    await waitFor(
+      'the filtered count',
+      async () =>
+        (await page.$eval('#library-heading', (heading) => heading.textContent)) ===
+        `${tagged} results`,
+    );
+    const chips = await page.$$eval('ul.articles > li.article', (rows) =>
+      rows.map((row) => [...row.querySelectorAll('.tag-chip')].map((chip) => chip.textContent)),
+    );
+    expect(chips.length).toBeGreaterThan(0);
+    for (const tags of chips) expect(tags).toContain('asia');
+    await page.select(`select[aria-label="${message('filter_tag')}"]`, '');
+    await page.close();
+  });
+
+  it('deleting an article then pressing Undo restores it with its highlights', async () => {
+    const { seedPage } = started();
+    const before = await callSeedPage(seedPage, 'counts');
+    const page = await openLibrary();
+    await search(page, TARGET.snapshot.title);
+    const row = 'ul.articles > li.article[aria-posinset="1"]';
+    await waitFor(
+      'the article first',
+      async () =>
+        (await page.$eval(`${row} a.article-title`, (link) => link.textContent)) ===
+        TARGET.snapshot.title,
+    );
+    const highlights = await page.$eval(row, (element) =>
+      Number(element.querySelector('.highlight-count')?.textContent?.match(/\d+/)?.[0] ?? 0),
+    );
+    expect(highlights).toBeGreaterThan(0);
+    await page.click(`${row} button.delete`);
+    await waitFor('the removal to be announced', () =>
+      page.$eval('.list-notice', (notice) => notice.textContent?.includes('removed') ?? false),
+    );
+    const deleted = await callSeedPage(seedPage, 'counts');
+    expect(deleted.articles).toBe(before.articles - 1);
+    expect(deleted.annotations).toBe(before.annotations - highlights);
+    expect(await rowTitles(page)).not.toContain(TARGET.snapshot.title);
+
+    await page.click('.list-notice button.undo');
+    await waitFor('the article back in the list', async () =>
+      (await rowTitles(page)).includes(TARGET.snapshot.title),
+    );
+    const restored = await callSeedPage(seedPage, 'counts');
+    expect(restored.articles).toBe(before.articles);
+    expect(restored.annotations).toBe(before.annotations);
+    await page.close();
+  });
+});
