@@ -5,6 +5,7 @@
  * come before those that only have them in the body text, then newest first.
  */
 import { parseQuery } from '../../search/tokenize.ts';
+import { CHANGES_CHANNEL } from '../names.ts';
 import type { LibraryReader } from './idb.ts';
 
 type TermIndex = 'terms' | 'strongTerms';
@@ -30,12 +31,43 @@ interface WordHits {
 }
 
 /** A finished word must appear whole. */
-async function wholeWordHits(reader: LibraryReader, word: string): Promise<WordHits> {
+async function readWholeWordHits(reader: LibraryReader, word: string): Promise<WordHits> {
   const [anywhere, strong] = await Promise.all([
     keysWhere(reader, 'terms', word),
     keysWhere(reader, 'strongTerms', word),
   ]);
   return { anywhere, strong };
+}
+
+/**
+ * The hits of finished words, kept while the user types the next ones: each keystroke then reads
+ * only the word being typed. Emptied as soon as any context commits a write, and when another
+ * database is searched.
+ */
+const finishedWords = {
+  reader: null as LibraryReader | null,
+  hits: new Map<string, Promise<WordHits>>(),
+  watching: false,
+};
+const MAX_CACHED_WORDS = 64;
+
+function wholeWordHits(reader: LibraryReader, word: string): Promise<WordHits> {
+  if (!finishedWords.watching && typeof BroadcastChannel !== 'undefined') {
+    finishedWords.watching = true;
+    new BroadcastChannel(CHANGES_CHANNEL).onmessage = () => finishedWords.hits.clear();
+  }
+  if (finishedWords.reader !== reader || finishedWords.hits.size >= MAX_CACHED_WORDS) {
+    finishedWords.reader = reader;
+    finishedWords.hits.clear();
+  }
+  let hits = finishedWords.hits.get(word);
+  if (!hits) {
+    hits = readWholeWordHits(reader, word);
+    finishedWords.hits.set(word, hits);
+    // A failed read is not kept: the next keystroke tries again.
+    hits.catch(() => finishedWords.hits.delete(word));
+  }
+  return hits;
 }
 
 /**
@@ -53,7 +85,7 @@ const MIN_PREFIX = 2;
  * that, a whole body word).
  */
 async function typedWordHits(reader: LibraryReader, prefix: string): Promise<WordHits> {
-  if (prefix.length < MIN_PREFIX) return wholeWordHits(reader, prefix);
+  if (prefix.length < MIN_PREFIX) return readWholeWordHits(reader, prefix);
   const [anywhere, strong] = await Promise.all([
     keysWhere(reader, 'terms', prefix.length >= MIN_BODY_PREFIX ? prefixRange(prefix) : prefix),
     keysWhere(reader, 'strongTerms', prefixRange(prefix)),

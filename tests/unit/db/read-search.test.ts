@@ -5,6 +5,7 @@ import { saveSnapshot, undoSave } from '../../../src/db/articles.ts';
 import { editArticle } from '../../../src/db/edits.ts';
 import { deleteArticles, restoreArticles } from '../../../src/db/library.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
+import { CHANGES_CHANNEL } from '../../../src/db/names.ts';
 import { searchKeys } from '../../../src/db/read/search.ts';
 import type { RangeSelectors } from '../../../src/shared/anchoring/types.ts';
 import { readerFor } from '../helpers/reader.ts';
@@ -143,5 +144,28 @@ describe('the search index is kept up to date', () => {
     expect(await db.cards.count()).toBe(0);
     await restoreArticles(db, deleted);
     expect(await titlesFor('kept')).toEqual(['Kept']);
+  });
+});
+
+describe('words already looked up while typing', () => {
+  it('are read again once a write commits', async () => {
+    const article = await save(0, 'Kept', 'Body.');
+    const reader = await readerFor(db);
+    const titles = async (query: string) => {
+      const keys = (await searchKeys(reader, query)) ?? [];
+      return (await db.cards.bulkGet(keys)).map((card) => card?.title);
+    };
+    expect(await titles('kept body')).toEqual(['Kept']);
+    const announced = new Promise((resolve) => {
+      const channel = new BroadcastChannel(CHANGES_CHANNEL);
+      channel.onmessage = () => {
+        channel.close();
+        resolve(undefined);
+      };
+    });
+    await editArticle(db, article.id, { title: 'Renamed' }, at(1));
+    await announced;
+    expect(await titles('kept body')).toEqual([]);
+    reader.close();
   });
 });
