@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 
 interface Props {
@@ -14,18 +14,28 @@ interface Props {
 /** An article's tags as removable chips, and a field where Enter adds one, with completion. */
 export function TagEditor({ inputId, tags, suggestions, onSave }: Props) {
   const [draft, setDraft] = useState('');
+  // What the user sees at once; the saved list replaces it when it comes back. A second tag
+  // typed before the first is saved builds on the first instead of replacing it.
+  const [shown, setShown] = useState(tags);
+  useEffect(() => setShown(tags), [tags.join('\u0000')]);
   const listId = `${inputId}-suggestions`;
 
+  const save = async (next: string[]) => {
+    setShown(next);
+    const saved = await onSave(next);
+    if (!saved) setShown(tags);
+    return saved;
+  };
   const add = async () => {
     const tag = draft.trim();
     if (!tag) return;
-    if (tags.some((existing) => existing.toLowerCase() === tag.toLowerCase())) {
+    if (shown.some((existing) => existing.toLowerCase() === tag.toLowerCase())) {
       setDraft('');
       return;
     }
     // Clear at once: the user may type the next tag while this one is being saved.
     setDraft('');
-    if (!(await onSave([...tags, tag]))) setDraft((current) => current || tag);
+    if (!(await save([...shown, tag]))) setDraft((current) => current || tag);
   };
   return (
     <section class="panel-section">
@@ -33,14 +43,14 @@ export function TagEditor({ inputId, tags, suggestions, onSave }: Props) {
         {t('reader_tags')}
       </label>
       <ul class="tags" data-testid="tags">
-        {tags.map((tag) => (
+        {shown.map((tag) => (
           <li key={tag} class="tag-chip">
             <span>{tag}</span>
             <button
               type="button"
               class="chip-remove"
               aria-label={t('reader_remove_tag', tag)}
-              onClick={() => void onSave(tags.filter((other) => other !== tag))}
+              onClick={() => void save(shown.filter((other) => other !== tag))}
             >
               ×
             </button>
@@ -64,7 +74,7 @@ export function TagEditor({ inputId, tags, suggestions, onSave }: Props) {
       />
       <datalist id={listId}>
         {suggestions
-          .filter((tag) => !tags.includes(tag))
+          .filter((tag) => !shown.includes(tag))
           .map((tag) => (
             <option key={tag} value={tag} />
           ))}

@@ -346,6 +346,8 @@ describe('hostile pages in Chromium', () => {
       `chrome-extension://${session.extensionId}/popup.html?view=tab`,
       requests,
     );
+    // The list draws only the rows on screen: a window this tall shows every saved page at once.
+    await library.setViewport({ width: 1000, height: 12_000 });
     await library.waitForSelector('ul.articles > li.article');
     await library.$$eval('ul.articles > li.article', (items) => items.length);
     for (const item of (await library.$$('ul.articles > li.article *')).slice(0, 200)) {
@@ -461,6 +463,8 @@ describe('hostile pages in Firefox', () => {
   it('lists every saved article in the library tab without running any of them', async () => {
     const { server, library } = started();
     server.setPhase('library');
+    // The list draws only the rows on screen: a window this tall shows every saved page at once.
+    await library.setViewport({ width: 1000, height: 12_000 });
     await waitFor('the library to list every page', async () =>
       (await library.$$('ul.articles > li.article')).length >= PAGES.length ? true : undefined,
     );
