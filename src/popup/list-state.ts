@@ -46,7 +46,8 @@ export function parseListState(raw: string | null): ListState {
   return { text: text(stored.text, '') ?? '', filter: listFilter, sort, scrollTop };
 }
 
-function load(): ListState {
+/** What the library list showed when it was last open (search, filters, sort). */
+export function readStoredListState(): ListState {
   try {
     return parseListState(localStorage.getItem(STORAGE_KEY));
   } catch {
@@ -55,7 +56,7 @@ function load(): ListState {
 }
 
 export function useListState(): [ListState, (change: Partial<ListState>) => void] {
-  const [state, setState] = useState<ListState>(load);
+  const [state, setState] = useState<ListState>(readStoredListState);
   useEffect(() => {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));

@@ -1,5 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { articlesForExport } from '../db/export-stream.ts';
+import { LibraryReader, openForReading } from '../db/read/idb.ts';
+import { cardsFor, listKeys, NO_FILTER } from '../db/read/list.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import {
   EXPORT_FORMATS,
@@ -9,6 +11,7 @@ import {
   type ExportLabels,
 } from '../export/index.ts';
 import { plural, t, uiLanguage } from '../shared/i18n.ts';
+import { readStoredListState } from '../popup/list-state.ts';
 import { downloadBlob } from './download.ts';
 import { exportFormatKey } from './message-keys.ts';
 import { ProgressView } from './ProgressView.tsx';
@@ -32,24 +35,51 @@ function exportLabels(): ExportLabels {
 }
 
 /**
- * Choose a format and export the whole collection. The articles are read a few hundred at a
+ * The articles the library list shows now, when its search or filters narrow it; null when it
+ * shows the whole main list (then "the whole library" says it all).
+ */
+function useListedArticleIds(): string[] | null {
+  const [ids, setIds] = useState<string[] | null>(null);
+  useEffect(() => {
+    const { text, filter, sort } = readStoredListState();
+    if (!text.trim() && JSON.stringify(filter) === JSON.stringify(NO_FILTER)) return;
+    openForReading()
+      .then(async (db) => {
+        const reader = new LibraryReader(db);
+        try {
+          const cards = await cardsFor(reader, await listKeys(reader, { text, filter, sort }));
+          setIds(cards.map((card) => card.id));
+        } finally {
+          reader.close();
+        }
+      })
+      .catch((error: unknown) => console.warn('Margins could not read the list', error));
+  }, []);
+  return ids;
+}
+
+/**
+ * Choose a format and export the whole collection, or what the library list shows. The articles are read a few hundred at a
  * time and written into the file as they come (articlesForExport, exportToBlob).
  */
 export function ExportSection({ db }: { db: MarginsDatabase }) {
   const [formatId, setFormatId] = useState<ExportFormatId>('margins-json');
   const [state, setState] = useState<Step>({ step: 'idle' });
+  const listed = useListedArticleIds();
+  const [onlyListed, setOnlyListed] = useState(false);
 
   const start = async () => {
     const format = EXPORT_FORMATS.find((candidate) => candidate.id === formatId);
     if (!format) return;
     const now = new Date();
     try {
-      const total = await db.articles.count();
+      const articleIds = onlyListed && listed ? listed : undefined;
+      const total = articleIds ? articleIds.length : await db.articles.count();
       setState({ step: 'writing', done: 0, total });
       let shown = 0;
       const blob = await exportToBlob(
         format,
-        articlesForExport(db),
+        articlesForExport(db, { articleIds }),
         { now, labels: exportLabels() },
         ({ articles }) => {
           // One update per hundred articles keeps the page (and screen readers) calm.
@@ -93,7 +123,33 @@ export function ExportSection({ db }: { db: MarginsDatabase }) {
           </div>
         ))}
       </fieldset>
-      <p class="muted">{t('transfer_export_scope')}</p>
+      {listed ? (
+        <fieldset class="choices" disabled={busy}>
+          <legend>{t('transfer_export_scope_legend')}</legend>
+          <label class="choice">
+            <input
+              type="radio"
+              name="export-scope"
+              value="all"
+              checked={!onlyListed}
+              onChange={() => setOnlyListed(false)}
+            />
+            {t('transfer_export_scope_all')}
+          </label>
+          <label class="choice">
+            <input
+              type="radio"
+              name="export-scope"
+              value="listed"
+              checked={onlyListed}
+              onChange={() => setOnlyListed(true)}
+            />
+            {plural('transfer_export_scope_listed', listed.length)}
+          </label>
+        </fieldset>
+      ) : (
+        <p class="muted">{t('transfer_export_scope')}</p>
+      )}
       <div class="actions">
         <button type="button" class="primary" disabled={busy} onClick={() => void start()}>
           {t('transfer_export_button')}

@@ -3,7 +3,7 @@
  * seeded copy of the extension, see harness/seeded-extension.ts). In the library page, typing in
  * the search box puts the expected article first with its words marked, a tag filter narrows the
  * list to exactly the tagged articles, and deleting an article then pressing Undo brings it back
- * with its highlights.
+ * with its highlights, and the Import & export page exports only what the filtered list shows.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,11 +15,15 @@ import {
   openSeedPage,
   type SeededExtension,
 } from '../harness/seeded-extension.ts';
-import { waitFor } from '../harness/util.ts';
+import type { ExportDocument } from '../../../src/shared/export-format.ts';
+import { waitFor, waitForDownload } from '../harness/util.ts';
 import { generateArticle } from '../seed/generate.ts';
 
 const ARTICLES = 300;
 const TARGET = generateArticle(140);
+const TAGGED_ASIA = Array.from({ length: ARTICLES }, (_, index) => generateArticle(index)).filter(
+  (article) => article.tags.includes('asia'),
+).length;
 
 let seeded: SeededExtension | undefined;
 let session: ChromiumSession | undefined;
@@ -86,9 +90,7 @@ describe('a library of 300 articles', () => {
   it('a tag filter narrows the list to exactly the articles with that tag', async () => {
     const page = await openLibrary();
     await search(page, '');
-    const tagged = Array.from({ length: ARTICLES }, (_, index) => generateArticle(index)).filter(
-      (article) => article.tags.includes('asia'),
-    ).length;
+    const tagged = TAGGED_ASIA;
     expect(tagged).toBeGreaterThan(0);
     expect(tagged).toBeLessThan(ARTICLES);
     await page.select(`select[aria-label="${message('filter_tag')}"]`, 'asia');
@@ -140,5 +142,32 @@ describe('a library of 300 articles', () => {
     expect(restored.articles).toBe(before.articles);
     expect(restored.annotations).toBe(before.annotations);
     await page.close();
+  });
+
+  it('the Import & export page exports only what the filtered list shows, when asked', async () => {
+    const { session } = started();
+    const library = await openLibrary();
+    await search(library, '');
+    await library.select(`select[aria-label="${message('filter_tag')}"]`, 'asia');
+    await waitFor(
+      'the filtered count',
+      async () =>
+        (await library.$eval('#library-heading', (heading) => heading.textContent)) ===
+        `${TAGGED_ASIA} results`,
+    );
+    const transfer = await session.browser.newPage();
+    await transfer.bringToFront();
+    await transfer.goto(`chrome-extension://${session.extensionId}/transfer.html`);
+    await transfer.waitForSelector('input[name=export-scope][value=listed]');
+    await transfer.click('input[name=export-scope][value=listed]');
+    await transfer.click('section[aria-labelledby=export-heading] button.primary');
+    const file = await waitForDownload(session.downloadsDir, /^margins-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(file.text) as ExportDocument;
+    expect(exported.articles).toHaveLength(TAGGED_ASIA);
+    for (const article of exported.articles) expect(article.tags).toContain('asia');
+    await transfer.close();
+    await library.bringToFront();
+    await library.select(`select[aria-label="${message('filter_tag')}"]`, '');
+    await library.close();
   });
 });
