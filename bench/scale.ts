@@ -6,6 +6,8 @@
  * heap), storage per article; and the popup's JavaScript size. Writes bench/results/scale.json.
  *
  * `MARGINS_BENCH_SIZES=0,1000` measures other sizes (the JSON keys named for 10k need 10000).
+ * `MARGINS_BENCH_KEEP=DIR` keeps the browser profile and its library in DIR between runs, so a
+ * second run at the same sizes skips the generation (sizes must then only grow).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -160,13 +162,17 @@ async function measureSize(
   };
 }
 
-const seeded = await buildSeededExtension();
-const session = await launchChromium([], { extensionDir: seeded.dir });
+const keep = process.env.MARGINS_BENCH_KEEP;
+const seeded = await buildSeededExtension(keep ? resolve(keep, 'extension') : undefined);
+const session = await launchChromium([], {
+  extensionDir: seeded.dir,
+  ...(keep ? { userDataDir: resolve(keep, 'profile') } : {}),
+});
 try {
   const seedPage = await openSeedPage(session);
   const cdp = await seedPage.createCDPSession();
   const bySize: Awaited<ReturnType<typeof measureSize>>[] = [];
-  let seededCount = 0;
+  let seededCount = (await callSeedPage(seedPage, 'counts')).articles;
   for (const size of SIZES) {
     const started = Date.now();
     while (seededCount < size) {

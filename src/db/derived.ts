@@ -48,10 +48,15 @@ export interface SearchDoc {
   terms: string[];
   /** Words of the title, author, site, tags, the user's notes and highlighted passages. */
   strongTerms: string[];
+  /**
+   * Words of the title, author, site and tags only: the few words a two- or three-letter start
+   * of a word is looked up in (see read/search.ts).
+   */
+  titleTerms: string[];
 }
 
 export const CARD_INDEXES = 'key, &id, *tags, site, highlightCount, read, archived, published';
-export const SEARCH_DOC_INDEXES = 'key, &articleId, *terms, *strongTerms';
+export const SEARCH_DOC_INDEXES = 'key, &articleId, *terms, *strongTerms, *titleTerms';
 
 /** Keys leave room for this many articles saved in the same millisecond. */
 const KEYS_PER_MILLISECOND = 1024;
@@ -106,19 +111,24 @@ export function searchDocOf(
     annotation.target.selector[0].exact,
     noteOf(annotation),
   ]);
-  const strong = termSet(
+  const named = termSet(
     article.title,
     article.authors.join(' '),
     article.byline,
     article.siteName,
     hostOf(article.url),
     article.tags.join(' '),
-    article.note,
-    ...highlighted,
   );
+  const strong = new Set([...named, ...termSet(article.note, ...highlighted)]);
   const terms = termSet(article.textContent);
   for (const term of strong) terms.add(term);
-  return { key, articleId: article.id, terms: [...terms], strongTerms: [...strong] };
+  return {
+    key,
+    articleId: article.id,
+    terms: [...terms],
+    strongTerms: [...strong],
+    titleTerms: [...named],
+  };
 }
 
 /** The tables a write must hold so the derived rows change in the same transaction. */

@@ -51,3 +51,29 @@ export async function upgradeToVersion4(tx: Transaction): Promise<void> {
     await tx.table('searchDocs').put(searchDocOf(article, key, annotations));
   }
 }
+
+/** Articles read at a time while search words are rebuilt: bodies are large. */
+const REBUILD_BATCH = 200;
+
+/** Version 5: every article's search words again, now with the title words apart. */
+export async function upgradeToVersion5(tx: Transaction): Promise<void> {
+  const keyOf = new Map<string, number>();
+  await tx.table('cards').each((card: { id: string; key: number }) => keyOf.set(card.id, card.key));
+  const ids = (await tx.table('articles').toCollection().primaryKeys()) as string[];
+  for (let at = 0; at < ids.length; at += REBUILD_BATCH) {
+    const batch = ids.slice(at, at + REBUILD_BATCH);
+    const articles = (await tx.table('articles').bulkGet(batch)) as (StoredArticle | undefined)[];
+    const docs = [];
+    for (const article of articles) {
+      const key = article ? keyOf.get(article.id) : undefined;
+      if (!article || key === undefined) continue;
+      const annotations = (await tx
+        .table('annotations')
+        .where('articleId')
+        .equals(article.id)
+        .toArray()) as Annotation[];
+      docs.push(searchDocOf(article, key, annotations));
+    }
+    await tx.table('searchDocs').bulkPut(docs);
+  }
+}

@@ -7,7 +7,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
 import { CARD_INDEXES, SEARCH_DOC_INDEXES, type ArticleCard, type SearchDoc } from './derived.ts';
-import { upgradeToVersion2, upgradeToVersion4 } from './migrations.ts';
+import { upgradeToVersion2, upgradeToVersion4, upgradeToVersion5 } from './migrations.ts';
 
 import { announceCommittedWrites } from './changes.ts';
 import { DATABASE_NAME } from './names.ts';
@@ -41,10 +41,19 @@ export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
     .stores({
       articles: 'id, *urlKeys, savedAt',
       annotations: 'id, articleId',
+      cards: 'key, &id, *tags, site, highlightCount, read, archived, published',
+      searchDocs: 'key, &articleId, *terms, *strongTerms',
+    })
+    .upgrade(upgradeToVersion4);
+  // Version 5 (0.3.0): search words of the title, author, site and tags apart, for prefixes.
+  db.version(5)
+    .stores({
+      articles: 'id, *urlKeys, savedAt',
+      annotations: 'id, articleId',
       cards: CARD_INDEXES,
       searchDocs: SEARCH_DOC_INDEXES,
     })
-    .upgrade(upgradeToVersion4);
+    .upgrade(upgradeToVersion5);
   announceCommittedWrites(db);
   return db;
 }

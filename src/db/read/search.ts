@@ -8,7 +8,7 @@ import { parseQuery } from '../../search/tokenize.ts';
 import { CHANGES_CHANNEL } from '../names.ts';
 import type { LibraryReader } from './idb.ts';
 
-type TermIndex = 'terms' | 'strongTerms';
+type TermIndex = 'terms' | 'strongTerms' | 'titleTerms';
 
 /** Every string that starts with `prefix` sorts between it and it followed by the highest code unit. */
 function prefixRange(prefix: string): IDBKeyRange {
@@ -71,23 +71,31 @@ function wholeWordHits(reader: LibraryReader, word: string): Promise<WordHits> {
 }
 
 /**
- * Below this length, the word being typed is matched as a prefix only in strong words: a one-
- * to three-letter prefix matches a large share of the collection's vocabulary, and looking it
- * up in body text would make every keystroke read tens of thousands of keys.
+ * How much of the vocabulary the word being typed is looked up in grows with its length: a
+ * two- or three-letter start of a word matches a large share of every body's words (and of
+ * highlighted passages), and reading those would cost every keystroke tens of thousands of keys.
+ *   1 letter: whole words only;
+ *   2–3 letters: the start of title, author, site and tag words, or a whole word anywhere;
+ *   4 letters or more: the start of any word.
  */
-const MIN_BODY_PREFIX = 4;
-/** A single letter is matched as a whole word only: as a prefix it matches nearly everything. */
 const MIN_PREFIX = 2;
+const MIN_BODY_PREFIX = 4;
 
-/**
- * The word being typed matches the start of a strong word ("pyon" finds a title with
- * "Pyongyang"), and the start of a body word once it has `MIN_BODY_PREFIX` letters (before
- * that, a whole body word).
- */
 async function typedWordHits(reader: LibraryReader, prefix: string): Promise<WordHits> {
   if (prefix.length < MIN_PREFIX) return readWholeWordHits(reader, prefix);
+  if (prefix.length < MIN_BODY_PREFIX) {
+    const [whole, named] = await Promise.all([
+      readWholeWordHits(reader, prefix),
+      keysWhere(reader, 'titleTerms', prefixRange(prefix)),
+    ]);
+    for (const key of named) {
+      whole.anywhere.add(key);
+      whole.strong.add(key);
+    }
+    return whole;
+  }
   const [anywhere, strong] = await Promise.all([
-    keysWhere(reader, 'terms', prefix.length >= MIN_BODY_PREFIX ? prefixRange(prefix) : prefix),
+    keysWhere(reader, 'terms', prefixRange(prefix)),
     keysWhere(reader, 'strongTerms', prefixRange(prefix)),
   ]);
   for (const key of strong) anywhere.add(key);
@@ -110,8 +118,14 @@ export async function searchKeys(reader: LibraryReader, input: string): Promise<
     ...words.map((word) => wholeWordHits(reader, word)),
     ...(prefix === null ? [] : [typedWordHits(reader, prefix)]),
   ]);
-  const strongHits = (key: number) => hits.filter((hit) => hit.strong.has(key)).length;
   const matches = intersect(hits.map((hit) => hit.anywhere));
+  const strength = new Map<number, number>();
+  for (const key of matches) {
+    strength.set(
+      key,
+      hits.reduce((count, hit) => count + (hit.strong.has(key) ? 1 : 0), 0),
+    );
+  }
   // Keys grow with the first save date, so a higher key is a newer article.
-  return [...matches].sort((a, b) => strongHits(b) - strongHits(a) || b - a);
+  return [...matches].sort((a, b) => (strength.get(b) ?? 0) - (strength.get(a) ?? 0) || b - a);
 }

@@ -22,17 +22,22 @@ export interface ChromiumSession {
  * `['--lang=fr']` for the French interface. Chromium on Linux ignores `--lang` and takes its UI
  * language from the environment, so that flag also sets LANGUAGE for the browser (its
  * translations come with Debian's `chromium-l10n` package). `extensionDir` loads another copy of
- * the built extension (see seeded-extension.ts).
+ * the built extension (see seeded-extension.ts); `userDataDir` keeps the profile (and so the
+ * library) between runs, for benchmarks.
  */
 export async function launchChromium(
   args: readonly string[] = [],
-  { extensionDir = builtExtension('chrome') }: { extensionDir?: string } = {},
+  {
+    extensionDir = builtExtension('chrome'),
+    userDataDir,
+  }: { extensionDir?: string; userDataDir?: string } = {},
 ): Promise<ChromiumSession> {
   const downloadsDir = await makeTempDir('margins-e2e-chromium-');
   const lang = args.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
   const browser = await puppeteer.launch({
     ...(lang ? { env: { ...process.env, LANGUAGE: lang } } : {}),
     executablePath: CHROMIUM_PATH,
+    ...(userDataDir ? { userDataDir } : {}),
     headless: true,
     pipe: true,
     enableExtensions: true,
@@ -55,11 +60,17 @@ export async function launchChromium(
     await browser.waitForTarget((t) => isWorkerOf(t, extensionId), { timeout: 10_000 });
     // The first install opens the library with a welcome. Closed here, once it is there, so it
     // cannot come to the front later and become the "active tab" a test's toolbar click saves.
-    const welcome = await browser.waitForTarget(
-      (t) => t.url() === `chrome-extension://${extensionId}/popup.html?view=tab&welcome=1`,
-      { timeout: 10_000 },
-    );
-    await (await welcome.asPage()).close();
+    // A kept profile (userDataDir) has Margins installed already: no first-install welcome.
+    const welcome = await browser
+      .waitForTarget(
+        (t) => t.url() === `chrome-extension://${extensionId}/popup.html?view=tab&welcome=1`,
+        { timeout: userDataDir ? 3_000 : 10_000 },
+      )
+      .catch((error: unknown) => {
+        if (userDataDir) return null;
+        throw error;
+      });
+    await (await welcome?.asPage())?.close();
     const cdp = await browser.target().createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', {
       behavior: 'allow',

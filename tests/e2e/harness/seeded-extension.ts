@@ -19,8 +19,13 @@ export interface SeededExtension {
   remove(): Promise<void>;
 }
 
-export async function buildSeededExtension(): Promise<SeededExtension> {
-  const dir = await makeTempDir('margins-seeded-');
+/**
+ * `keepAt`: build into this directory instead of a temporary one, and keep it, so a browser
+ * profile kept between runs finds the same extension (its id comes from its path).
+ */
+export async function buildSeededExtension(keepAt?: string): Promise<SeededExtension> {
+  const dir = keepAt ?? (await makeTempDir('margins-seeded-'));
+  if (keepAt) await rm(dir, { recursive: true, force: true });
   await cp(builtExtension('chrome'), dir, { recursive: true });
   await build({
     configFile: false,
@@ -42,7 +47,10 @@ export async function buildSeededExtension(): Promise<SeededExtension> {
     join(dir, 'seed.html'),
     '<!doctype html>\n<meta charset="utf-8">\n<title>seed</title>\n<script src="seed.js"></script>\n',
   );
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove: keepAt ? () => Promise.resolve() : () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Opens the seed page and waits until its API is there. */

@@ -156,7 +156,28 @@ async function counts(): Promise<{ articles: number; annotations: number; usage:
   };
 }
 
-const api = { seed, timeKeystrokes, timeSaves, timeExport, counts };
+/** How long single index reads take, and how many keys they return (for profiling search). */
+async function timeIndexReads(
+  reads: { index: 'terms' | 'strongTerms'; from: string; to?: string }[],
+): Promise<{ read: string; ms: number; keys: number }[]> {
+  return withReader(async (reader) => {
+    const times: { read: string; ms: number; keys: number }[] = [];
+    for (const { index, from, to } of reads) {
+      const started = performance.now();
+      const range = to === undefined ? from : IDBKeyRange.bound(from, to, false, true);
+      const keys = await reader.keysByIndex('searchDocs', index, range);
+      const set = new Set(keys);
+      times.push({
+        read: `${index} ${from}${to ? '…' : ''}`,
+        ms: performance.now() - started,
+        keys: set.size,
+      });
+    }
+    return times;
+  });
+}
+
+const api = { seed, timeKeystrokes, timeSaves, timeExport, counts, timeIndexReads };
 export type SeedPageApi = typeof api;
 (globalThis as unknown as { marginsSeed: SeedPageApi }).marginsSeed = api;
 document.title = 'seed ready';

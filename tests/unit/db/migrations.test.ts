@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { listNewest, saveSnapshot } from '../../../src/db/articles.ts';
+import { cardOf } from '../../../src/db/derived.ts';
 import { SCHEMA_VERSION } from '../../../src/db/names.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import { ArticleRecordSchema } from '../../../src/shared/article.ts';
@@ -91,6 +92,44 @@ describe('the schema version readers open', () => {
     const db = openDatabase(`verno-${Math.random()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
+    await db.delete();
+  });
+});
+
+describe('upgrade from version 4', () => {
+  it('rebuilds every search document with its title words apart', async () => {
+    const name = `v4-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(4).stores({
+      articles: 'id, *urlKeys, savedAt',
+      annotations: 'id, articleId',
+      cards: 'key, &id, *tags, site, highlightCount, read, archived, published',
+      searchDocs: 'key, &articleId, *terms, *strongTerms',
+    });
+    const article = {
+      ...makeSnapshot({ title: 'Budget vote', textContent: 'Parliament approves.' }),
+      id: 'a1',
+      savedAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      tags: ['politics'],
+      note: '',
+      readAt: null,
+      archivedAt: null,
+      urlKeys: ['news.example/2024/06/story'],
+    };
+    await old.table('articles').add(article);
+    await old.table('cards').add(cardOf(article, 7, []));
+    await old
+      .table('searchDocs')
+      .add({ key: 7, articleId: 'a1', terms: ['budget'], strongTerms: ['budget'] });
+    old.close();
+
+    const db = openDatabase(name);
+    expect(await db.searchDocs.get(7)).toMatchObject({
+      articleId: 'a1',
+      titleTerms: expect.arrayContaining(['budget', 'vote', 'politics']) as unknown,
+      terms: expect.arrayContaining(['parliament', 'approves', 'budget']) as unknown,
+    });
     await db.delete();
   });
 });
