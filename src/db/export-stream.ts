@@ -56,7 +56,17 @@ export async function* articlesForExport(
   filter: ExportFilter = {},
 ): AsyncGenerator<ExportedArticle> {
   const ids = await orderedIds(db, filter);
-  for (let at = 0; at < ids.length; at += EXPORT_BATCH) {
-    yield* await readBatch(db, ids.slice(at, at + EXPORT_BATCH));
+  const read = (at: number) => {
+    const batch = readBatch(db, ids.slice(at, at + EXPORT_BATCH));
+    // Awaited below; this only keeps an export stopped early from leaving a rejection unheard.
+    batch.catch(() => undefined);
+    return batch;
+  };
+  // The next batch is read while the writer turns this one into bytes.
+  let next = ids.length > 0 ? read(0) : null;
+  for (let at = 0; next; at += EXPORT_BATCH) {
+    const current = await next;
+    next = at + EXPORT_BATCH < ids.length ? read(at + EXPORT_BATCH) : null;
+    yield* current;
   }
 }
