@@ -162,43 +162,68 @@ async function measureSize(
   };
 }
 
-const keep = process.env.MARGINS_BENCH_KEEP;
-const seeded = await buildSeededExtension(keep ? resolve(keep, 'extension') : undefined);
-const session = await launchChromium([], {
-  extensionDir: seeded.dir,
-  ...(keep ? { userDataDir: resolve(keep, 'profile') } : {}),
-});
-try {
-  const seedPage = await openSeedPage(session);
-  const cdp = await seedPage.createCDPSession();
-  const bySize: Awaited<ReturnType<typeof measureSize>>[] = [];
-  let seededCount = (await callSeedPage(seedPage, 'counts')).articles;
-  for (const size of SIZES) {
-    const started = Date.now();
-    while (seededCount < size) {
-      const next = Math.min(size, seededCount + SEED_BATCH);
-      await callSeedPage(seedPage, 'seed', seededCount, next);
-      seededCount = next;
-      process.stdout.write(`\rgenerating: ${seededCount} / ${size} articles`);
+type SizeFigures = Awaited<ReturnType<typeof measureSize>>;
+
+function report(figures: SizeFigures): void {
+  console.log(`\n${figures.size} articles (${figures.annotations} highlights)`);
+  const line = (name: string, times: { median: number; p95: number }) =>
+    console.log(`  ${name}: median ${times.median} ms, p95 ${times.p95} ms`);
+  line('first rows painted', figures.firstRowsMs);
+  line('search per keystroke', figures.searchKeystrokeMs);
+  for (const [kind, times] of Object.entries(figures.searchByKind)) line(`  ${kind}`, times);
+  line('save', figures.saveMs);
+  console.log(
+    `  export JSON: ${figures.exportMs} ms, ${round(figures.exportBytes / 1e6)} MB, peak JS heap ${figures.exportPeakHeapMB} MB`,
+  );
+}
+
+/**
+ * Measures `sizes` (ascending) in one browser, generating articles up to each size first. With
+ * `keepDir`, the profile and its library stay there for the next run.
+ */
+async function measureSizes(sizes: number[], keepDir?: string): Promise<SizeFigures[]> {
+  const seeded = await buildSeededExtension(keepDir ? resolve(keepDir, 'extension') : undefined);
+  const session = await launchChromium([], {
+    extensionDir: seeded.dir,
+    ...(keepDir ? { userDataDir: resolve(keepDir, 'profile') } : {}),
+  });
+  try {
+    const seedPage = await openSeedPage(session);
+    const cdp = await seedPage.createCDPSession();
+    const bySize: SizeFigures[] = [];
+    let seededCount = (await callSeedPage(seedPage, 'counts')).articles;
+    for (const size of sizes) {
+      const started = Date.now();
+      while (seededCount < size) {
+        const next = Math.min(size, seededCount + SEED_BATCH);
+        await callSeedPage(seedPage, 'seed', seededCount, next);
+        seededCount = next;
+        process.stdout.write(`\rgenerating: ${seededCount} / ${size} articles`);
+      }
+      if (Date.now() - started > 1000) console.log(` (${round((Date.now() - started) / 1000)} s)`);
+      const figures = await measureSize(session, seedPage, cdp, size);
+      report(figures);
+      bySize.push(figures);
     }
-    if (size > 0) console.log(` (${round((Date.now() - started) / 1000)} s)`);
-    const figures = await measureSize(session, seedPage, cdp, size);
-    bySize.push(figures);
-    console.log(`\n${size} articles (${figures.annotations} highlights)`);
-    console.log(
-      `  first rows painted: median ${figures.firstRowsMs.median} ms, p95 ${figures.firstRowsMs.p95} ms`,
-    );
-    console.log(
-      `  search per keystroke: median ${figures.searchKeystrokeMs.median} ms, p95 ${figures.searchKeystrokeMs.p95} ms`,
-    );
-    for (const [kind, times] of Object.entries(figures.searchByKind)) {
-      console.log(`    ${kind}: median ${times.median} ms, p95 ${times.p95} ms`);
-    }
-    console.log(`  save: median ${figures.saveMs.median} ms, p95 ${figures.saveMs.p95} ms`);
-    console.log(
-      `  export JSON: ${figures.exportMs} ms, ${round(figures.exportBytes / 1e6)} MB, peak JS heap ${figures.exportPeakHeapMB} MB`,
-    );
+    return bySize;
+  } finally {
+    await session.close();
+    await seeded.remove();
   }
+}
+
+const keep = process.env.MARGINS_BENCH_KEEP;
+// The empty baseline always gets a fresh profile of its own, even when the others are kept.
+const bySize = [
+  ...(SIZES.includes(0) ? await measureSizes([0]) : []),
+  ...(await measureSizes(
+    SIZES.filter((size) => size > 0),
+    keep,
+  )),
+];
+writeResults(bySize);
+
+function writeResults(bySize: SizeFigures[]): void {
   const empty = bySize.find((figures) => figures.size === 0);
   const tenK = bySize.find((figures) => figures.size === 10_000);
   const bytesPerArticle =
@@ -222,7 +247,4 @@ try {
   if (bytesPerArticle !== null) console.log(`storage: ${bytesPerArticle} bytes per article`);
   writeFileSync(resolve(ROOT, 'bench/results/scale.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('written to bench/results/scale.json');
-} finally {
-  await session.close();
-  await seeded.remove();
 }
