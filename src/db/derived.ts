@@ -44,7 +44,7 @@ export interface ArticleCard {
 export interface SearchDoc {
   key: number;
   articleId: string;
-  /** Every distinct word: title, author, site, tags, notes, highlights and body text. */
+  /** The distinct words of the body text that are not among `strongTerms`. */
   terms: string[];
   /** Words of the title, author, site, tags, the user's notes and highlighted passages. */
   strongTerms: string[];
@@ -120,8 +120,9 @@ export function searchDocOf(
     article.tags.join(' '),
   );
   const strong = new Set([...named, ...termSet(article.note, ...highlighted)]);
+  // A word is stored once: search looks in both lists, so the body's list leaves out strong ones.
   const terms = termSet(article.textContent);
-  for (const term of strong) terms.add(term);
+  for (const term of strong) terms.delete(term);
   return {
     key,
     articleId: article.id,

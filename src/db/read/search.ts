@@ -36,6 +36,7 @@ async function readWholeWordHits(reader: LibraryReader, word: string): Promise<W
     keysWhere(reader, 'terms', word),
     keysWhere(reader, 'strongTerms', word),
   ]);
+  for (const key of strong) anywhere.add(key);
   return { anywhere, strong };
 }
 
