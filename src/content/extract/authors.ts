@@ -3,11 +3,14 @@ import { cleanByline } from './byline';
 
 const JOINERS = /\s*(?:;|\||\s&\s|\s+(?:and|et|und|y|e|og|och|en|i)\s+)\s*/iu;
 const JOB_TITLE =
-  /\b(?:reporter|editor|correspondent|writer|columnist|contributor|staff|journalist|analyst|producer|director|professor|chief|senior|deputy|bureau|editorial|rédact\w*|journaliste|envoyée? spéciale?|korrespondent\w*|redakteur\w*|periodista|corresponsal|giornalista|inviat[oa]|jornalista)\b/iu;
+  /\b(?:reporter|editor|correspondent|writer|columnist|contributor|staff|journalist|analyst|producer|director|professor|chief|senior|deputy|bureau|editorial|scientist|researcher|engineer|fellow|vp|president|founder|ceo|cto|officer|manager|rédact\w*|journaliste|envoyée? spéciale?|korrespondent\w*|redakteur\w*|periodista|corresponsal|giornalista|inviat[oa]|jornalista)\b/iu;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md)\.?$/i;
 /** Where a reporter filed from or the section they wrote in ("Jane Doe in Kyiv", "X in Valve"). */
 const PLACE =
   /\s+(?:in|à|aus)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}(?=$|\s*[,;]|\s+(?:and|et|und|&)\s)/gu;
+
+/** True when `text` names a job ("Research Scientist", "VP and Senior Fellow") rather than a person. */
+export const isJobTitle = (text: string): boolean => JOB_TITLE.test(text);
 
 /** A credit line without the places its reporters wrote from. */
 export const withoutPlaces = (text: string): string => text.replace(PLACE, '');

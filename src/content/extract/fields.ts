@@ -20,6 +20,8 @@ export const PRECEDENCE = {
     'microdata',
     'readability',
     'visible-text',
+    // A social post's "Name (@handle)" title: only when nothing on the page credits anyone.
+    'document-title',
   ],
   publishedTime: [
     'json-ld',

@@ -1,23 +1,32 @@
 // Entry point: Readability for the body plus a metadata layer for what Readability misses; a pure function of the Document.
 import { Readability } from '@mozilla/readability';
 import type { ArticleSnapshot, FieldSources } from '../../shared/article';
-import { splitAuthors } from './authors';
 import { readableCopy } from './clone';
 import { pickExcerpt } from './excerpt';
-import { bylineOf, pick, pickAuthors, pickDate, pickText, Readings, record } from './fields';
+import {
+  bylineOf,
+  pick,
+  pickAuthors,
+  pickDate,
+  type Picked,
+  pickText,
+  Readings,
+  record,
+} from './fields';
 import { isArticleBody } from './kind';
 import { pageDir, toLangTag } from './lang';
 import { readMeta } from './metadata';
 import { originalSourceUrl } from './original-source';
-import { articleRoot } from './regions';
+import { articleRoot, lineAnchor } from './regions';
 import { sanitizeArticle } from './sanitize';
 import { headings, itemprops, jsonLdScripts, onArticle, timeElements } from './scan';
 import { readJsonLd } from './sources/json-ld';
 import { readMetaTags } from './sources/meta-tags';
 import { readMicrodata } from './sources/microdata';
 import { readTimeElements } from './sources/time-element';
-import { visibleLines } from './sources/visible-lines';
-import { markedAuthor, readVisibleText } from './sources/visible-text';
+import { readPageText } from './sources/page-text';
+import { socialPostAuthor } from './sources/social-post';
+import { urlPathDate } from './sources/url-date';
 import { blockText } from './text';
 import { pickTitle } from './title-pick';
 import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
@@ -75,14 +84,10 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   for (const { source, found } of readMetaTags(meta)) readings.add(source, () => found);
   readings.add('microdata', () => readMicrodata(itemprops(doc), meta, doc).found);
   readings.add('time-element', () => readTimeElements(timeElements(doc), rootOf()).found);
-  readings.add('visible-text', () => {
-    const lines = visibleLines(doc, heading, rootOf());
-    const found = readVisibleText(lines, lang).found;
-    // A found "author" that cleans to nothing ("Posted" in "Posted on 3 May by x") names no one.
-    const named = splitAuthors(found.authors ?? []).length > 0;
-    const marked = named ? null : markedAuthor(lines);
-    return marked ? { ...found, authors: [marked] } : found;
-  });
+  readings.add('visible-text', () =>
+    readPageText(doc, lineAnchor(doc, articleH1s, heading), rootOf(), lang),
+  );
+  readings.add('document-title', () => ({ authors: socialPostAuthor(meta, doc.title) }));
   if (htmlLang) sources.lang = 'html-lang';
   else
     lang = record(
@@ -104,8 +109,9 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     ? bylineOf(authorList, readings.found(authorsPicked.source)?.authors ?? [])
     : null;
   const modified = pickDate(readings, 'modifiedTime', lang);
-  // A page that states only when it was last changed ("Updated: Dec 15, 2016") is dated by that.
-  const published = pickDate(readings, 'publishedTime', lang) ?? modified;
+  // A page that states only when it was last changed ("Updated: Dec 15, 2016") is dated by that;
+  // one that states no date at all, by the day in its address (/2024/06/18/), when there is one.
+  const published = pickDate(readings, 'publishedTime', lang) ?? modified ?? urlDated(url);
   const publishedTime = record(sources, 'publishedTime', published);
   const modifiedTime = record(sources, 'modifiedTime', modified);
   const docTitle = collapseSpace(doc.title);
@@ -182,6 +188,12 @@ function subheadings(doc: Document): string[] {
   return onArticle(Array.from(doc.getElementsByTagName('h2')).slice(0, 8))
     .slice(0, 3)
     .map((h) => collapseSpace(h.textContent));
+}
+
+/** The day written in the page's address, as a publication date of last resort. */
+function urlDated(url: string): Picked<string> | null {
+  const value = urlPathDate(url);
+  return value ? { value, source: 'url' } : null;
 }
 
 /** The og:url or JSON-LD url as the canonical address when there is no canonical link. */

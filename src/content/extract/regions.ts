@@ -15,6 +15,12 @@ const LAYOUT_MODIFIER = /(?:^|[\s_-])(?:has|with|no|without|show|hide)[-_]+[\w-]
 const OFF_ARTICLE_HINT =
   /(?:^|[\s_-])(?:related|recommend\w*|more-?(?:stories|news|from)|read-?more|sidebar|widget|teaser|promo|trending|popular|most-?read|comments?|newsletter|footer|nav\w*|menu|breadcrumbs?|share|social|outbrain|taboola)(?:$|[\s_-])/i;
 
+/** "author-share", "byline social": one box for the byline and the share buttons, which is the article's. */
+const BYLINE_BOX = /author|byline|dateline|(?:^|[\s_-])(?:date|meta)(?:$|[\s_-])/i;
+const SHARE_WORD = /(?:^|[\s_-])(?:share|social)(?=$|[\s_-])/gi;
+const withoutShareOfByline = (hint: string): string =>
+  BYLINE_BOX.test(hint) ? hint.replace(SHARE_WORD, ' ') : hint;
+
 const isMainRegion = (node: Element): boolean =>
   node.tagName === 'MAIN' || node.getAttribute('role') === 'main';
 
@@ -36,7 +42,9 @@ export function isOffArticle(
     }
     if (node.tagName === 'A' && node !== el && !inLinks) return true;
     if (node.tagName === 'FOOTER' && !node.closest('article')) return true;
-    const hint = `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' ');
+    const hint = withoutShareOfByline(
+      `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' '),
+    );
     if (hint.length < 200 && OFF_ARTICLE_HINT.test(hint)) return true;
     // What wraps the page's main region ("content-sidebar-wrap") is its layout, not a sidebar.
     if (isMainRegion(node)) return false;
@@ -51,4 +59,25 @@ export function articleRoot(doc: Document, h1: Element | null): Element | null {
   const articles = doc.getElementsByTagName('article');
   if (articles.length === 1) return articles[0] ?? null;
   return doc.getElementsByTagName('main')[0] ?? doc.querySelector('[role="main"]');
+}
+
+/**
+ * Where bylines and dates are looked for: the article's <h1>; when the only <h1>s are the site's
+ * masthead, the first <h2> whose text the page's <title> repeats (a headline set as <h2>); else
+ * the first <h1> at all.
+ */
+export function lineAnchor(
+  doc: Document,
+  articleH1s: readonly Element[],
+  fallback: Element | null,
+): Element | null {
+  if (articleH1s[0]) return articleH1s[0];
+  const title = doc.title.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (title) {
+    for (const h2 of Array.from(doc.getElementsByTagName('h2')).slice(0, 12)) {
+      const text = (h2.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+      if (text.length >= 8 && title.includes(text) && !isOffArticle(h2)) return h2;
+    }
+  }
+  return fallback;
 }

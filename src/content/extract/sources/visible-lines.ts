@@ -18,14 +18,40 @@ export interface Line {
   text: string;
 }
 
-/** Text of a short element with a space at each element boundary ("<span>By</span><a>X</a>" → "By X"). */
-function spacedText(node: Node): string {
-  let out = '';
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) out += child.nodeValue ?? '';
-    else if (child.nodeType === 1) out += ` ${spacedText(child)} `;
-  }
-  return out;
+/** Lines near the headline and in the article, and the short lines of sidebars and the page's footer. */
+export interface PageLines {
+  lines: Line[];
+  /** Lines left out as off the article (sidebars, footers): a last resort for a site-wide byline or "last edited" date. */
+  offArticle: Line[];
+}
+
+/** Characters read from an element before giving up on it as a line: well past MAX_LINE, far below a whole article's text. */
+const TEXT_BUDGET = 2000;
+
+/**
+ * Text of a short element with a space at each element boundary ("<span>By</span><a>X</a>" →
+ * "By X"), or null once it runs past TEXT_BUDGET: a long block is not a line, so its text is not built.
+ */
+export function spacedText(node: Node, budget = TEXT_BUDGET): string | null {
+  const parts: string[] = [];
+  let used = 0;
+  const visit = (parent: Node): boolean => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        // Indentation between tags is not text: only what is left after trimming counts.
+        used += value.trim().length;
+        if (used > budget) return false;
+        parts.push(value);
+      } else if (child.nodeType === 1) {
+        parts.push(' ');
+        if (!visit(child)) return false;
+        parts.push(' ');
+      }
+    }
+    return true;
+  };
+  return visit(node) ? parts.join('') : null;
 }
 
 /** The next element in document order, not leaving `scope`. */
@@ -60,11 +86,16 @@ function walk(
 
 /**
  * Lines around the first headline (a few before it, more after it) and the last lines of the
- * article element, outside navigation, sidebars and related-story lists, in document order.
+ * article element, in document order; those in navigation, sidebars and related-story lists are
+ * kept apart.
  */
-export function visibleLines(doc: Document, heading: Element | null, root: Element | null): Line[] {
+export function visibleLines(
+  doc: Document,
+  heading: Element | null,
+  root: Element | null,
+): PageLines {
   const body = doc.body;
-  if (!body) return [];
+  if (!body) return { lines: [], offArticle: [] };
   const start = heading ?? root ?? body;
   const near = [
     ...walk(preceding(start, body), body, BEFORE_HEADING, preceding).reverse(),
@@ -74,13 +105,31 @@ export function visibleLines(doc: Document, heading: Element | null, root: Eleme
   while (end?.lastElementChild) end = end.lastElementChild;
   const tail = root && end ? walk(end, root, AT_END, preceding).reverse() : [];
   const lines: Line[] = [];
+  const offArticle: Line[] = [];
   const seen = new Set<Element>();
   for (const el of [...near, ...tail]) {
     if (seen.has(el) || !LINE_TAGS.has(el.localName) || el.childElementCount > 12) continue;
     seen.add(el);
     const text = collapseSpace(spacedText(el));
-    if (!text || text.length > MAX_LINE || isOffArticle(el, null, true)) continue;
-    lines.push({ el, text });
+    if (!text || text.length > MAX_LINE) continue;
+    (isOffArticle(el, null, true) ? offArticle : lines).push({ el, text });
+  }
+  return { lines, offArticle };
+}
+
+/** Short lines of the page's footer ("This page was last edited on …"), read only when nothing else dates the page. */
+export function footerLines(doc: Document): Line[] {
+  const footers = [
+    ...Array.from(doc.getElementsByTagName('footer')),
+    ...Array.from(doc.querySelectorAll('[role="contentinfo"]')),
+  ].filter((el) => !el.parentElement?.closest('article'));
+  const lines: Line[] = [];
+  for (const footer of footers.slice(0, 3)) {
+    for (const el of Array.from(footer.getElementsByTagName('*')).slice(0, 200)) {
+      if (!LINE_TAGS.has(el.localName) || el.childElementCount > 4) continue;
+      const text = collapseSpace(spacedText(el));
+      if (text && text.length <= MAX_LINE) lines.push({ el, text });
+    }
   }
   return lines;
 }

@@ -1,4 +1,5 @@
 // Author and dates printed on the page ("By X", "Par X", "Author : X", "Publié le …", "Updated …").
+import { isJobTitle } from '../authors';
 import { cleanByline } from '../byline';
 import { parseTextDate } from '../text-dates';
 import type { Line } from './visible-lines';
@@ -15,7 +16,7 @@ const BY_NAME = new RegExp(
 const PUBLISHED =
   /(?:publish(?:ed)?(?:\s+(?:date|on|at))?|posted(?:\s+(?:on|at))?|first published|date\s+de\s+publication|publié(?:\s+le)?|paru\s+le|mis en ligne le|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publicado(?:\s+(?:el|em|a))?|pubblicato(?:\s+il)?|fecha|datum|date|公開日|掲載日|投稿日|配信日|発表日)\s*[:：]?\s*/iu;
 const UPDATED =
-  /(?:updated?(?:\s+(?:on|at))?|last (?:updated|modified)|modified|mis à jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|geändert(?:\s+am)?|actualizado(?:\s+(?:el|a las))?|aggiornato(?:\s+il)?|atualizado(?:\s+(?:em|a))?|更新日?)\s*[:：]?\s*/iu;
+  /(?:updated?(?:\s+(?:on|at))?|last (?:updated|modified|edited)|modified|mis à jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|geändert(?:\s+am)?|actualizado(?:\s+(?:el|a las))?|aggiornato(?:\s+il)?|atualizado(?:\s+(?:em|a))?|更新日?)\s*[:：]?\s*/iu;
 const DATE_HINT =
   /(?:^|[\s_-])(?:date|dateline|time|timestamp|published|pubdate|posted|post-?meta|entry-?meta|article-?meta|meta|byline|info)(?:$|[\s_-])/i;
 
@@ -105,6 +106,86 @@ export function readVisibleText(lines: readonly Line[], lang: string | null): Re
     source: 'visible-text',
     found: { authors: author ? [author] : [], publishedTime, modifiedTime },
   };
+}
+
+/**
+ * A credit line of names and no label ("Jane Smith, Research Scientist, and John Doe"): capitalised
+ * words in comma- or "and"-joined groups, no digits and no sentence.
+ */
+const NAMES_GROUP =
+  /^(?:(?:and|&|et|und|y|e)\s+)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|van|von|der|da|di|du|le|la|and|of|&))*$/u;
+
+export function isNamesLine(text: string): boolean {
+  if (text.length < 5 || text.length > 160 || /\d|[.!?]$|[:;|]/.test(text)) return false;
+  const groups = text.split(/\s*,\s*/);
+  const first = groups[0]?.split(/\s+/) ?? [];
+  return (
+    first.length >= 2 &&
+    first.length <= 4 &&
+    groups.every((group) => NAMES_GROUP.test(group) && group.split(/\s+/).length <= 6)
+  );
+}
+
+/** Words of an organisation's name, which credit lines list after their people ("…, Example Research"). */
+const ORGANISATION =
+  /\b(?:research|institute|university|laborator(?:y|ies)|labs?|group|inc|ltd|llc|news|media|press|foundation|team)\b/i;
+
+/** The people of an unlabelled credit line, without their job titles and employers. */
+function personsOf(credit: string): string | null {
+  const people = credit
+    .split(/\s*,\s*/)
+    .map((group) => group.replace(/^(?:and|&|et|und|y|e)\s+/i, ''))
+    .filter((group) => !isJobTitle(group) && !ORGANISATION.test(group));
+  return people.length ? people.join(', ') : null;
+}
+
+/** Texts of the lines just before and after `el`, among `byElement`'s. */
+const siblingLines = (el: Element, byElement: Map<Element, string>): string[] =>
+  [el.previousElementSibling, el.nextElementSibling]
+    .map((sibling) => (sibling ? byElement.get(sibling) : undefined))
+    .filter((text): text is string => !!text);
+
+/**
+ * Names printed without "By" beside the date under the headline ("March 24, 2026" over "Jane
+ * Smith, John Doe"): the date line's neighbour, when it reads as a list of names.
+ */
+export function creditBesideDate(lines: readonly Line[], lang: string | null): string | null {
+  const near = lines.slice(0, NEAR_HEADING);
+  const byElement = new Map(near.map(({ el, text }) => [el, text]));
+  for (const line of near) {
+    if (!dateAlone([line], lang)) continue;
+    const credit = siblingLines(line.el, byElement).find(isNamesLine);
+    if (credit) return personsOf(credit);
+  }
+  return null;
+}
+
+/** Blocks inside a line's element: the line is then a box of several lines ("By X" over a menu). */
+const holdsBlocks = (el: Element): boolean =>
+  el.querySelector('p, div, ul, ol, li, section, h2, h3, h4') !== null;
+
+/**
+ * A single "By X" in the page's sidebar or footer: a one-author site's credit, printed beside
+ * every post. Several different names there are other stories' bylines, so none is taken.
+ */
+export function siteWideByline(offArticle: readonly Line[]): string | null {
+  const names = new Set<string>();
+  for (const { el, text } of offArticle) {
+    if (!BYLINE_START.test(text) || el.closest('a, li') || holdsBlocks(el)) continue;
+    const name = lineAuthor(text);
+    if (name) names.add(name);
+  }
+  return names.size === 1 ? ([...names][0] ?? null) : null;
+}
+
+/** The "last edited/updated" date in the page's footer, for pages nothing else dates. */
+export function footerUpdated(lines: readonly Line[], lang: string | null): string | null {
+  for (const { text } of lines) {
+    const m = UPDATED.exec(text);
+    const date = m ? labelled(text.slice(m.index), UPDATED, lang) : null;
+    if (date) return date;
+  }
+  return null;
 }
 
 const AUTHOR_MARK = /author|byline|writer|reporter/i;

@@ -1,0 +1,213 @@
+// Table-driven: bylines and dates the page states without labels or metadata (credit lines, sidebars, footers, addresses, social titles).
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { isJobTitle } from '../../../src/content/extract/authors';
+import { extractArticle } from '../../../src/content/extract/index';
+import { readMeta } from '../../../src/content/extract/metadata';
+import { isOffArticle } from '../../../src/content/extract/regions';
+import { socialPostAuthor } from '../../../src/content/extract/sources/social-post';
+import { urlPathDate } from '../../../src/content/extract/sources/url-date';
+import { spacedText } from '../../../src/content/extract/sources/visible-lines';
+import { isNamesLine } from '../../../src/content/extract/sources/visible-text';
+
+const PROSE = `<p>${'The council met on Tuesday to discuss the harbour works and the new timetable. '.repeat(8)}</p>`;
+const page = (html: string, url = 'https://paper.example/news/story') =>
+  new JSDOM(html, { url }).window.document;
+const article = (head: string, body: string, url?: string) =>
+  extractArticle(
+    page(
+      `<html lang="en"><head><title>Harbour works resume</title>${head}</head><body>${body}</body></html>`,
+      url,
+    ),
+  );
+
+describe('spacedText', () => {
+  it.each([
+    ['spaces element boundaries', '<p>By<a>Jane Doe</a></p>', 2000, 'By Jane Doe '],
+    [
+      'indentation between tags does not count against the budget',
+      `<p>${' '.repeat(50)}<b>Jo</b></p>`,
+      10,
+      `${' '.repeat(50)} Jo `,
+    ],
+    ['gives up on a block longer than the budget', `<div>${'word '.repeat(30)}</div>`, 50, null],
+  ])('%s', (_name, html, budget, expected) => {
+    const el = page(`<body>${html}</body>`).body.firstElementChild as Element;
+    const text = spacedText(el, budget);
+    expect(text === null ? null : text.replace(/\s+/g, ' ')).toBe(
+      expected === null ? null : expected.replace(/\s+/g, ' '),
+    );
+  });
+});
+
+describe('isNamesLine', () => {
+  it.each([
+    [
+      'two names with titles and an employer',
+      'Jane Smith, Research Scientist, and John Doe, VP and Senior Fellow, Example Research',
+      true,
+    ],
+    ['one full name', 'Jane Smith', true],
+    ['a single word', 'Jane', false],
+    ['a sentence', 'We present a new approach.', false],
+    ['a date', 'March 24, 2026', false],
+    ['lowercase prose', 'Jane Smith wrote this on the train', false],
+  ])('%s', (_name, text, expected) => {
+    expect(isNamesLine(text)).toBe(expected);
+  });
+});
+
+describe('isJobTitle', () => {
+  it.each([
+    ['Research Scientist', true],
+    ['VP and Senior Fellow', true],
+    ['Jane Smith', false],
+  ])('%s', (text, expected) => {
+    expect(isJobTitle(text)).toBe(expected);
+  });
+});
+
+describe('bylines the page prints without a label', () => {
+  it.each([
+    [
+      'names beside the date under the headline, without their job titles and employer',
+      '<main><h1>Harbour works resume</h1><div><p>March 24, 2026</p><p>Jane Smith, Research Scientist, and John Doe, VP and Senior Fellow, Example Research</p></div>' +
+        PROSE +
+        '</main>',
+      'Jane Smith, John Doe',
+    ],
+    [
+      "a one-author site's single 'By X' in its sidebar",
+      `<div id="sidebar"><p>By <strong>Jane Doe</strong></p><ul><li><a href="/archive">Archive</a></li></ul></div><main><h1>Harbour works resume</h1>${PROSE}</main>`,
+      'Jane Doe',
+    ],
+    [
+      "not a sidebar that lists other stories' authors",
+      `<div id="sidebar"><p>By Jane Doe</p><p>By John Roe</p></div><main><h1>Harbour works resume</h1>${PROSE}</main>`,
+      null,
+    ],
+    [
+      'not a "By X" inside a link to another story',
+      `<div class="sidebar"><a href="/other"><p>By Jane Doe</p></a></div><main><h1>Harbour works resume</h1>${PROSE}</main>`,
+      null,
+    ],
+    [
+      'a byline in a box that also holds the share buttons ("author-share")',
+      `<main><h1>Harbour works resume</h1><div class="author-share"><span class="name">By Jane Doe</span></div>${PROSE}</main>`,
+      'Jane Doe',
+    ],
+  ])('%s', (_name, body, expected) => {
+    expect(article('', body).byline).toBe(expected);
+  });
+
+  it.each([
+    [
+      'a social post titled "Name (@handle)"',
+      '<meta property="og:title" content="Test User (@testuser)">',
+      'Test User',
+      'document-title',
+    ],
+    [
+      'a Mastodon-style handle with its instance',
+      '<meta property="og:title" content="Jane Doe (@jane@social.example)">',
+      'Jane Doe',
+      'document-title',
+    ],
+    [
+      'an author in the metadata wins over the title',
+      '<meta property="og:title" content="Test User (@testuser)"><meta name="author" content="Jane Doe">',
+      'Jane Doe',
+      'meta',
+    ],
+  ])('%s', (_name, head, expected, source) => {
+    const snapshot = article(head, `<main><h1>Sample note</h1>${PROSE}</main>`);
+    expect(snapshot.byline).toBe(expected);
+    expect(snapshot.fieldSources.byline).toBe(source);
+  });
+});
+
+describe('socialPostAuthor', () => {
+  it.each([
+    ['Test User (@testuser)', ['Test User']],
+    ['Test User (@testuser): "Sample note text"', ['Test User']],
+    ['Heinrich on X: "obsidian + claude code 101"', []],
+    ['Breaking: council (and @mayor) agree', []],
+  ])('%s', (title, expected) => {
+    const doc = page('<html><head></head><body></body></html>');
+    expect(socialPostAuthor(readMeta(doc), title)).toEqual(expected);
+  });
+});
+
+describe('urlPathDate', () => {
+  it.each([
+    [
+      'year, month and day as path segments',
+      'https://paper.example/2024/06/18/harbour-works',
+      '2024-06-18',
+    ],
+    ['single-digit month and day', 'https://paper.example/news/2024/6/8/harbour', '2024-06-08'],
+    ['joined with dashes', 'https://paper.example/2024-06-18/harbour', '2024-06-18'],
+    ['a month archive names no day', 'https://paper.example/2016/12/132377/tees', null],
+    ['an impossible day', 'https://paper.example/2023/02/31/x', null],
+    ['the query is not read', 'https://paper.example/story?from=2024/06/18/', null],
+  ])('%s', (_name, url, expected) => {
+    expect(urlPathDate(url)).toBe(expected);
+  });
+});
+
+describe('dates of last resort', () => {
+  it.each([
+    [
+      "the address's day when the page states none",
+      '',
+      'https://paper.example/2024/06/18/harbour-works',
+      '2024-06-18',
+      'url',
+    ],
+    [
+      'a stated "Updated" date over the address',
+      '<p class="meta">Updated: Jun 19, 2024 2:57 PM UTC</p>',
+      'https://paper.example/2024/06/18/harbour-works',
+      '2024-06-19T14:57Z',
+      'visible-text',
+    ],
+    [
+      'the footer\'s "last edited" date when nothing else dates the page',
+      '<div id="footer" role="contentinfo"><ul><li>This page was last edited on 15 January 2024, at 14:32 (UTC).</li></ul></div>',
+      'https://wiki.example/wiki/Harbour',
+      '2024-01-15T14:32Z',
+      'visible-text',
+    ],
+  ])('%s', (_name, extra, url, expected, source) => {
+    const body = extra.includes('footer')
+      ? `<main><h1>Harbour works resume</h1>${PROSE}</main>${extra}`
+      : `<main><h1>Harbour works resume</h1>${extra}${PROSE}</main>`;
+    const snapshot = article('', body, url);
+    expect(snapshot.publishedTime).toBe(expected);
+    expect(snapshot.fieldSources.publishedTime).toBe(source);
+  });
+
+  it('reads the date under an <h2> headline when the only <h1> is the masthead logo', () => {
+    const snapshot = extractArticle(
+      page(
+        `<html><head><title>Harbour works resume_Daily Paper</title></head><body><header><a href="/"><h1>Daily Paper</h1></a></header>${'<div><p>Section</p></div>'.repeat(80)}<div class="article"><h2 class="title">Harbour works resume</h2><div class="author-share"><span class="date">2017-03-01 14:27:02</span></div>${PROSE}</div></body></html>`,
+      ),
+    );
+    expect(snapshot.publishedTime).toBe('2017-03-01T14:27:02');
+  });
+});
+
+describe('isOffArticle and byline boxes', () => {
+  it.each([
+    ['a box for the byline and the share buttons', '<div class="author-share">X</div>', false],
+    ['a share bar', '<div class="share-bar">X</div>', true],
+    [
+      'the authors of comments',
+      '<div class="comments"><div class="comment-author">X</div></div>',
+      true,
+    ],
+  ])('%s', (_name, html, expected) => {
+    const doc = page(`<body>${html.replace('X', '<span id="x">X</span>')}</body>`);
+    expect(isOffArticle(doc.getElementById('x') as Element)).toBe(expected);
+  });
+});
