@@ -3,9 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { LibraryNotReady, type LibraryReader } from '../db/read/idb.ts';
 import { t, uiLanguage } from '../shared/i18n.ts';
 import { App, useInTab } from './App.tsx';
+import { prefetchFirstScreen } from './first-screen.ts';
 import { openLibraryReader } from './library-reader.ts';
+import { readStoredListState } from './list-state.ts';
 
 const opening = openLibraryReader();
+prefetchFirstScreen(opening, readStoredListState());
 // Ask the browser to keep Margins' storage under disk pressure (it may evict it otherwise).
 void navigator.storage?.persist?.().catch(() => undefined);
 const welcome = new URLSearchParams(location.search).has('welcome');

@@ -5,15 +5,13 @@ import type { ExportedArticle } from '../../shared/export-format.ts';
 import { errorMessage, plural, t } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
 import { MarginsError } from '../../shared/protocol.ts';
+import { ROW_HEIGHT, takePrefetchedKeys, takePrefetchedRows } from '../first-screen.ts';
 import { useListState } from '../list-state.ts';
 import { useLibraryQuery } from '../use-library-query.ts';
 import { ArticleRow } from './ArticleRow.tsx';
 import { EditPanel } from './EditPanel.tsx';
 import { ListControls } from './ListControls.tsx';
 import { VirtualList } from './VirtualList.tsx';
-
-/** Fixed row height (CSS pixels): the list positions rows without measuring them. */
-const ROW_HEIGHT = 88;
 
 type Notice =
   | { kind: 'deleted'; articles: ExportedArticle[] }
@@ -34,11 +32,11 @@ export function Library({ reader }: { reader: LibraryReader }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { text, filter, sort } = state;
-  const keys = useLibraryQuery(reader, (r) => listKeys(r, { text, filter, sort }), [
-    text,
-    JSON.stringify(filter),
-    sort,
-  ]);
+  const keys = useLibraryQuery(
+    reader,
+    (r) => takePrefetchedKeys({ text, filter, sort }) ?? listKeys(r, { text, filter, sort }),
+    [text, JSON.stringify(filter), sort],
+  );
   const total = useLibraryQuery(reader, (r) => r.count('cards'), []);
   const facets = useLibraryQuery(reader, listFacets, []);
 
@@ -246,9 +244,11 @@ interface RowsProps {
 
 /** The rows on screen: only their cards are read. */
 function Rows(props: RowsProps) {
-  const cards = useLibraryQuery(props.reader, (r) => cardsFor(r, props.keys), [
-    props.keys.join(','),
-  ]);
+  const cards = useLibraryQuery(
+    props.reader,
+    (r) => takePrefetchedRows(props.keys) ?? cardsFor(r, props.keys),
+    [props.keys.join(',')],
+  );
   if (cards.status !== 'ready') return null;
   const byKey = new Map(cards.value.map((card) => [card.key, card]));
   return (

@@ -15,7 +15,15 @@ interface Props {
 /** Rows drawn beyond the visible ones, so a quick scroll does not show blank space. */
 const OVERSCAN = 4;
 /** Until the viewport is measured, assume the popup's list height. */
-const DEFAULT_VIEWPORT = 400;
+export const DEFAULT_VIEWPORT = 400;
+
+/** The rows to draw, `start` to `end` (exclusive), for a scroll position and viewport height. */
+export function windowOf(scrollTop: number, height: number, rowHeight: number, count: number) {
+  return {
+    start: Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN),
+    end: Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN),
+  };
+}
 
 /**
  * A scrolling list that puts only the rows on screen into the DOM, so ten thousand articles
@@ -41,8 +49,7 @@ export function VirtualList({
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const start = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const end = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const { start, end } = windowOf(scrollTop, height, rowHeight, count);
   return (
     <div
       class="list-viewport"
