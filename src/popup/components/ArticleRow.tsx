@@ -41,14 +41,14 @@ export function ArticleRow(props: Props) {
       aria-setsize={props.total}
       style={{ top: `${props.position * props.rowHeight}px`, height: `${props.rowHeight}px` }}
     >
-      <input
-        type="checkbox"
-        class="select"
-        checked={props.selected}
-        aria-label={t('action_select', title)}
-        onChange={(event) => props.onSelect(event.currentTarget.checked)}
-      />
-      <div class="article-main">
+      <div class="row-marks">
+        <input
+          type="checkbox"
+          class="select"
+          checked={props.selected}
+          aria-label={t('action_select', title)}
+          onChange={(event) => props.onSelect(event.currentTarget.checked)}
+        />
         {!card.read && (
           <span
             class="unread-dot"
@@ -57,6 +57,8 @@ export function ArticleRow(props: Props) {
             title={t('label_unread')}
           />
         )}
+      </div>
+      <div class="article-main">
         <a
           class="article-title"
           href={browser.runtime.getURL(`reader.html?id=${encodeURIComponent(card.id)}`)}
