@@ -168,21 +168,28 @@ async function merge(
   const allKeys = [...new Set(keysOf.flat())];
   const saved =
     allKeys.length > 0 ? await db.articles.where('urlKeys').anyOf(allKeys).toArray() : [];
-  const savedAnnotations =
-    saved.length > 0
-      ? await db.annotations
-          .where('articleId')
-          .anyOf(saved.map((article) => article.id))
-          .toArray()
-      : [];
+  // One index lookup per saved article, sent together (`anyOf` walks a cursor step by step).
+  const savedAnnotations = (
+    await Promise.all(
+      saved.map((article) => db.annotations.where('articleId').equals(article.id).toArray()),
+    )
+  ).flat();
   // Ids the file brings that the collection already uses elsewhere.
   const incomingIds = incoming
     .filter((entry) => entry.source === 'margins')
     .map((entry) => entry.record.id);
-  const takenArticleIds = new Set(
-    (await db.articles.bulkGet(incomingIds)).flatMap((article) => (article ? [article.id] : [])),
-  );
-  const incomingAnnotationIds = incoming.flatMap((entry) => entry.annotations.map((a) => a.id));
+  // All ids in one read each, then only the ids the collection really has are fetched: a get
+  // per incoming annotation would be tens of thousands of requests for a large file.
+  const [articleIds, annotationIds] = await Promise.all([
+    db.articles.toCollection().primaryKeys(),
+    db.annotations.toCollection().primaryKeys(),
+  ]);
+  const existingArticleIds = new Set(articleIds);
+  const existingAnnotationIds = new Set(annotationIds);
+  const takenArticleIds = new Set(incomingIds.filter((id) => existingArticleIds.has(id)));
+  const incomingAnnotationIds = incoming
+    .flatMap((entry) => entry.annotations.map((a) => a.id))
+    .filter((id) => existingAnnotationIds.has(id));
   const takenAnnotations = new Map(
     (await db.annotations.bulkGet(incomingAnnotationIds)).flatMap((annotation) =>
       annotation ? [[annotation.id, annotation] as const] : [],
