@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportFileName } from '../../shared/export-format.ts';
 import { t } from '../../shared/i18n.ts';
-import { downloadFile } from '../download.ts';
+import { downloadBlob } from '../../ui/download.ts';
 
 type ExportState = 'ready' | 'working' | 'done' | 'failed';
 
@@ -29,7 +29,7 @@ export function ExportButton() {
         marginsJsonFormat.mimeType,
       );
       db.close();
-      downloadFile([blob], exportFileName(now), marginsJsonFormat.mimeType);
+      downloadBlob(blob, exportFileName(now));
       setState('done');
     } catch (error) {
       console.error('Margins export failed', error);

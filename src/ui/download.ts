@@ -1,8 +1,9 @@
 /**
- * Hands a file to the browser's downloads, built from pieces so no single giant string exists.
+ * Hands a finished file to the browser's downloads through an object URL and a download link
+ * (the popup's Export JSON and the Import & export page).
  */
-export function downloadFile(parts: BlobPart[], fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;
   anchor.download = fileName;
