@@ -49,6 +49,13 @@ describe('tokenize', () => {
     expect(words.join('')).toBe('東京都は新しい計画を発表した');
   });
 
+  it('splits Thai with the segmenter, and a Latin word glued to Japanese along with it', () => {
+    expect(tokenize('ภาษาไทยง่ายนิดเดียว').length).toBeGreaterThan(2);
+    const mixed = tokenize('iPhone東京で発売');
+    expect(mixed[0]).toBe('iphone');
+    expect(mixed).toContain('東京');
+  });
+
   it('leaves out punctuation, spaces and over-long strings', () => {
     expect(tokenize(`— « Oui ! » ${'x'.repeat(41)} 2024`)).toEqual(['oui', '2024']);
   });
