@@ -15,14 +15,41 @@ function linkShare(el: Element, length: number): number {
   return length ? linked / length : 1;
 }
 
+/** Longest text an unmarked element may have and still be chrome by its words ("Share this article"). */
+const MAX_UNMARKED_TEXT = 300;
+
+/**
+ * The element's text as `textContent` gives it, or null once its trimmed pieces pass `budget`
+ * characters: most elements of an article are paragraphs far longer than any chrome, and their
+ * whole text need not be built to know that.
+ */
+function textWithin(el: Element, budget: number): string | null {
+  const parts: string[] = [];
+  let used = 0;
+  const visit = (parent: Node): boolean => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        used += value.trim().length;
+        if (used > budget) return false;
+        parts.push(value);
+      } else if (child.nodeType === 1 && !visit(child)) return false;
+    }
+    return true;
+  };
+  return visit(el) ? parts.join('') : null;
+}
+
 /** True for an element of the page's chrome, not of the article. */
 export function isChrome(el: Element): boolean {
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
   const hinted = hint.length > 1 && hint.length < 200 && CHROME_HINT.test(hint);
   if (!hinted && el.childElementCount > 3) return false;
-  const text = collapseSpace(el.textContent);
+  const raw = textWithin(el, hinted ? MAX_CHROME_TEXT * 4 : MAX_UNMARKED_TEXT);
+  if (raw === null) return false;
+  const text = collapseSpace(raw);
   if (CHROME_TEXT.test(text)) return true;
-  if (!hinted || text.length > MAX_CHROME_TEXT * 4) return false;
+  if (!hinted) return false;
   // A hinted block is chrome when short, or when it is mostly links (a list of other stories).
   return text.length <= MAX_CHROME_TEXT || linkShare(el, text.length) > 0.5;
 }

@@ -35,21 +35,58 @@ export function isOffArticle(
   inAsides = false,
 ): boolean {
   for (let node: Element | null = el; node && node !== stopAt; node = node.parentElement) {
-    // Page-wide classes on <body> ("no-footer", "has-sidebar") say nothing about one element.
-    if (node.tagName === 'BODY' || node.tagName === 'HTML') return false;
-    if (OFF_ARTICLE_TAGS.has(node.tagName) && !(inAsides && ASIDE_TAGS.has(node.tagName))) {
-      return true;
-    }
-    if (node.tagName === 'A' && node !== el && !inLinks) return true;
-    if (node.tagName === 'FOOTER' && !node.closest('article')) return true;
-    const hint = withoutShareOfByline(
-      `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' '),
-    );
-    if (hint.length < 200 && OFF_ARTICLE_HINT.test(hint)) return true;
-    // What wraps the page's main region ("content-sidebar-wrap") is its layout, not a sidebar.
-    if (isMainRegion(node)) return false;
+    const verdict = ownVerdict(node, node !== el && !inLinks, inAsides);
+    if (verdict !== null) return verdict;
   }
   return false;
+}
+
+/**
+ * What `node` itself says: off the article (true), certainly on it (false: <body>, the main
+ * region), or nothing (null: ask its parent). `inLink` makes a link an off-article region.
+ */
+function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean | null {
+  // Page-wide classes on <body> ("no-footer", "has-sidebar") say nothing about one element.
+  if (node.tagName === 'BODY' || node.tagName === 'HTML') return false;
+  if (OFF_ARTICLE_TAGS.has(node.tagName) && !(inAsides && ASIDE_TAGS.has(node.tagName))) {
+    return true;
+  }
+  if (node.tagName === 'A' && inLink) return true;
+  if (node.tagName === 'FOOTER' && !node.closest('article')) return true;
+  const hint = withoutShareOfByline(
+    `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' '),
+  );
+  if (hint.length < 200 && OFF_ARTICLE_HINT.test(hint)) return true;
+  // What wraps the page's main region ("content-sidebar-wrap") is its layout, not a sidebar.
+  if (isMainRegion(node)) return false;
+  return null;
+}
+
+/**
+ * `isOffArticle(el, null, true)` for many elements of one page: the verdict of each ancestor is
+ * remembered, so elements that share ancestors (the lines near a headline) climb them once.
+ */
+export function offArticleInLinks(): (el: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    const climbed: Element[] = [];
+    let verdict = false;
+    for (let node: Element | null = el; node; node = node.parentElement) {
+      const remembered = known.get(node);
+      if (remembered !== undefined) {
+        verdict = remembered;
+        break;
+      }
+      climbed.push(node);
+      const own = ownVerdict(node, false, false);
+      if (own !== null) {
+        verdict = own;
+        break;
+      }
+    }
+    for (const node of climbed) known.set(node, verdict);
+    return verdict;
+  };
 }
 
 /** The element most likely to hold the article: an <article> (or main) containing the page's <h1>. */

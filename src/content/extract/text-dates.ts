@@ -40,17 +40,61 @@ function fromChrono(text: string, parser: Parser): string | null {
   return `${date}T${time}${zone}`;
 }
 
+/**
+ * The first letters of each month name and abbreviation chrono knows per language. Without one
+ * of them, or a numeric date, a language's parser cannot find a full date, so it is not run:
+ * chrono is the slowest part of reading a page's metadata.
+ */
+const MONTH_STEMS: Record<string, string> = {
+  en: 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec',
+  fr: 'jan|fév|fev|mar|avr|mai|jui|jun|jul|aoû|aou|sep|oct|nov|déc|dec',
+  de: 'jan|jän|feb|mär|mae|mrz|apr|mai|jun|jul|aug|sep|okt|nov|dez',
+  es: 'ene|feb|mar|abr|may|jun|jul|ago|sep|set|oct|nov|dic',
+  it: 'gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic',
+  pt: 'jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez',
+  nl: 'jan|feb|maa|mar|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec',
+};
+const MONTH_WORD = Object.fromEntries(
+  Object.entries(MONTH_STEMS).map(([code, stems]) => [
+    code,
+    new RegExp(`(?<!\\p{L})(?:${stems})`, 'iu'),
+  ]),
+);
+/** "18/06/2024", "2024.06.18": a date in digits, which every language's parser may read. */
+const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/;
+
+/** Whether `code`'s parser can find a full date in `text` at all. */
+const mayHoldDate = (text: string, code: string, numeric: boolean): boolean =>
+  numeric || !MONTH_WORD[code] || MONTH_WORD[code].test(text);
+
+/** Dates already read, by language and text: nested elements repeat the same line. */
+const memo = new Map<string, string | null>();
+const MEMO_SIZE = 2000;
+
 /** The first full date stated in `text`, read in the page's language first, then the common ones. */
 export function parseTextDate(text: string, lang: string | null): string | null {
   // Only a stated year makes a date: skip the parsers on lines without one ("2 hours ago").
   if (!/(?<!\d)(?:19[9]\d|20\d\d)(?!\d)|\d{2}年/.test(text)) return null;
+  // Nor without a day: "March 2024" is a month, and reading it in every language is slow.
+  if (!/(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)|日/.test(text)) return null;
+  const key = `${lang ?? ''}\u0000${text}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  const date = readTextDate(text, lang);
+  memo.set(key, date);
+  return date;
+}
+
+function readTextDate(text: string, lang: string | null): string | null {
   const iso = /\d{4}-\d{1,2}-\d{1,2}/.test(text) ? parseDate(text, lang) : null;
   if (iso) return iso;
   const primary = (lang ?? '').slice(0, 2).toLowerCase();
   const order = PARSERS[primary] ? [primary, ...ORDER.filter((l) => l !== primary)] : ORDER;
+  const numeric = NUMERIC_DATE.test(text);
   for (const code of order) {
     const parser = PARSERS[code];
-    const date = parser ? fromChrono(text, parser) : null;
+    const date = parser && mayHoldDate(text, code, numeric) ? fromChrono(text, parser) : null;
     if (date) return date;
   }
   return parseDate(text, lang);

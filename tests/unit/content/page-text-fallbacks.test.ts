@@ -211,3 +211,42 @@ describe('isOffArticle and byline boxes', () => {
     expect(isOffArticle(doc.getElementById('x') as Element)).toBe(expected);
   });
 });
+
+describe('forum and blog conventions near the headline', () => {
+  const post = (meta: string) =>
+    article(
+      '',
+      `<main><h1>Harbour works resume</h1><div class="meta">${meta}</div>${PROSE}</main>`,
+    );
+
+  it.each([
+    ['a link to the author page', '<a href="/author/jane-doe">Jane Doe</a>', 'Jane Doe'],
+    ['a link to a user page by id', '<a href="user?id=testuser">testuser</a>', 'testuser'],
+    ['a link to an @handle page', '<a href="https://blog.example/@jdoe">Jane Doe</a>', 'Jane Doe'],
+    ['not a link to the list of authors', '<a href="/authors/">Our authors</a>', null],
+    ['not a link to a story', '<a href="/news/other-story">Jane Doe</a>', null],
+    [
+      'not a link to a page about a person the story mentions',
+      '<a href="/people/prince/">Prince</a>',
+      null,
+    ],
+  ])('byline from %s', (_name, meta, expected) => {
+    expect(post(meta).byline).toBe(expected);
+  });
+
+  it.each([
+    [
+      'a title tooltip on the relative date',
+      '<span class="age" title="2025-06-15T12:00:00 1750000000"><a href="#">1 day ago</a></span>',
+      '2025-06-15T12:00:00',
+    ],
+    [
+      'a German relative date with its tooltip',
+      '<span title="2024-06-18T09:00">vor 2 Tagen</span>',
+      '2024-06-18T09:00',
+    ],
+    ['a relative date without an exact one', '<span>3 hours ago</span>', null],
+  ])('date from %s', (_name, meta, expected) => {
+    expect(post(meta).publishedTime).toBe(expected);
+  });
+});

@@ -1,5 +1,6 @@
 // What the visible page says about its author and date, from the most telling lines to the last resorts.
 import { splitAuthors } from '../authors';
+import { profileLinkAuthor, relativeDateTooltip } from './profile-and-age';
 import type { Found } from './types';
 import { footerLines, visibleLines } from './visible-lines';
 import {
@@ -12,8 +13,9 @@ import {
 
 /**
  * The visible-text reading: labelled lines near the headline and at the article's end first; then
- * author markup, an unlabelled credit line beside the date, a single site-wide "By X" in a
- * sidebar; and the footer's "last edited" date when no line dates the page.
+ * author markup, an unlabelled credit line beside the date, a profile link, a single site-wide
+ * "By X" in a sidebar; a "1 day ago" whose tooltip holds the exact time; and the footer's "last
+ * edited" date when no line dates the page.
  */
 export function readPageText(
   doc: Document,
@@ -27,8 +29,14 @@ export function readPageText(
   const named = splitAuthors(found.authors ?? []).length > 0;
   const author = named
     ? null
-    : (markedAuthor(lines) ?? creditBesideDate(lines, lang) ?? siteWideByline(offArticle));
-  const dated = found.publishedTime || found.modifiedTime;
-  const modifiedTime = dated ? found.modifiedTime : footerUpdated(footerLines(doc), lang);
-  return { ...found, ...(author ? { authors: [author] } : {}), modifiedTime };
+    : (markedAuthor(lines) ??
+      creditBesideDate(lines, lang) ??
+      profileLinkAuthor(lines) ??
+      siteWideByline(offArticle));
+  const publishedTime = found.publishedTime ?? relativeDateTooltip(lines);
+  const modifiedTime =
+    publishedTime || found.modifiedTime
+      ? found.modifiedTime
+      : footerUpdated(footerLines(doc), lang);
+  return { ...found, ...(author ? { authors: [author] } : {}), publishedTime, modifiedTime };
 }

@@ -1,5 +1,5 @@
 // Short lines of visible text near the headline and at the end of the article, where bylines and dates are printed.
-import { isOffArticle } from '../regions';
+import { offArticleInLinks } from '../regions';
 import { collapseSpace } from '../urls';
 
 const LINE_TAGS = new Set(
@@ -26,7 +26,7 @@ export interface PageLines {
 }
 
 /** Characters read from an element before giving up on it as a line: well past MAX_LINE, far below a whole article's text. */
-const TEXT_BUDGET = 2000;
+const TEXT_BUDGET = 3 * MAX_LINE;
 
 /**
  * Text of a short element with a space at each element boundary ("<span>By</span><a>X</a>" →
@@ -107,21 +107,30 @@ export function visibleLines(
   const lines: Line[] = [];
   const offArticle: Line[] = [];
   const seen = new Set<Element>();
+  const isOff = offArticleInLinks();
   for (const el of [...near, ...tail]) {
     if (seen.has(el) || !LINE_TAGS.has(el.localName) || el.childElementCount > 12) continue;
     seen.add(el);
     const text = collapseSpace(spacedText(el));
     if (!text || text.length > MAX_LINE) continue;
-    (isOffArticle(el, null, true) ? offArticle : lines).push({ el, text });
+    (isOff(el) ? offArticle : lines).push({ el, text });
   }
   return { lines, offArticle };
 }
 
 /** Short lines of the page's footer ("This page was last edited on …"), read only when nothing else dates the page. */
 export function footerLines(doc: Document): Line[] {
+  // A site footer is a <footer>, #footer, or a contentinfo region near the top of <body>'s
+  // tree; an attribute query over the whole page would cost more than the rest of this reading.
+  const regions = [
+    ...Array.from(doc.body?.children ?? []),
+    ...Array.from(doc.body?.children ?? []).flatMap((child) => Array.from(child.children)),
+  ].filter((el) => el.getAttribute('role') === 'contentinfo');
+  const byId = doc.getElementById('footer');
   const footers = [
     ...Array.from(doc.getElementsByTagName('footer')),
-    ...Array.from(doc.querySelectorAll('[role="contentinfo"]')),
+    ...(byId ? [byId] : []),
+    ...regions,
   ].filter((el) => !el.parentElement?.closest('article'));
   const lines: Line[] = [];
   for (const footer of footers.slice(0, 3)) {
