@@ -140,9 +140,11 @@ function readDatabase(page: Page, term: string): Promise<StoredView> {
       target: { selector: [{ exact: string }, { start: number; end: number }] };
       body: { value: string }[];
     }[];
-    const searchHits = await all(
-      transaction.objectStore('searchDocs').index('terms').count(searchTerm),
-    );
+    // A word is stored once per article: among its body words or among its strong words.
+    const searchDocs = transaction.objectStore('searchDocs');
+    const searchHits =
+      (await all(searchDocs.index('terms').count(searchTerm))) +
+      (await all(searchDocs.index('strongTerms').count(searchTerm)));
     db.close();
     return {
       titles: articles.map((article) => article.title).sort(),
