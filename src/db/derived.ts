@@ -9,7 +9,8 @@
  */
 import type { Table } from 'dexie';
 import { noteOf, type Annotation } from '../shared/annotation.ts';
-import { EDITABLE_FIELDS } from '../shared/article.ts';
+import { isEditedByUser } from '../shared/article.ts';
+import { hostOf } from '../shared/url.ts';
 import { termSet } from '../search/tokenize.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
@@ -61,14 +62,6 @@ export const SEARCH_DOC_INDEXES = 'key, &articleId, *terms, *strongTerms, *title
 /** Keys leave room for this many articles saved in the same millisecond. */
 const KEYS_PER_MILLISECOND = 1024;
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
-
 /** The site an article is filed under: its site name, or its host when the page named none. */
 export function siteOf(article: Pick<StoredArticle, 'siteName' | 'url'>): string {
   return article.siteName?.trim() || hostOf(article.url);
@@ -94,7 +87,7 @@ export function cardOf(
     dir: article.dir,
     tags: article.tags,
     highlightCount: annotations.length,
-    edited: EDITABLE_FIELDS.some((field) => article.fieldSources[field] === 'user'),
+    edited: isEditedByUser(article),
     read: article.readAt ? 1 : 0,
     archived: article.archivedAt ? 1 : 0,
     site: siteOf(article),

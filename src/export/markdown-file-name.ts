@@ -5,6 +5,7 @@
  * (`<>:"/\|?*`, trailing dots or spaces, reserved names like `CON`) and no bidirectional
  * controls that could disguise the extension.
  */
+import { hostOf } from '../shared/url.ts';
 
 /** Names are kept well under the 255-byte limit of common file systems, in UTF-8. */
 const MAX_SLUG_BYTES = 80;
@@ -28,14 +29,6 @@ export function slugOf(text: string, maxBytes = MAX_SLUG_BYTES): string {
     slug += character;
   }
   return slug.replace(/-+$/, '');
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /** Hands out a distinct file name per article, remembering the names already given. */

@@ -2,6 +2,7 @@
  * How dates read in the list: in the browser's language, and never shifted across time zones
  * when the page gave a plain date or a local time.
  */
+import { hostOf } from '../shared/url.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -32,11 +33,17 @@ export function formatDate(iso: string | null, locale: string): string | null {
   }
 }
 
-/** The host an article came from, as a fallback for its site name. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
+interface MetaFields {
+  siteName: string | null;
+  url: string;
+  byline: string | null;
+  publishedTime: string | null;
+}
+
+/** "Site · Author · 18 Jun 2024", leaving out what is unknown. */
+export function metaLineOf(article: MetaFields, locale: string): string {
+  const site = article.siteName || hostOf(article.url);
+  // A wire or aggregator page often names itself as the author: say it once.
+  const byline = article.byline?.toLowerCase() === site.toLowerCase() ? null : article.byline;
+  return [site, byline, formatDate(article.publishedTime, locale)].filter(Boolean).join(' · ');
 }

@@ -30,7 +30,7 @@ export function StatusProvider({ children }: { children: ComponentChildren }) {
   return (
     <StatusContext.Provider value={announce}>
       {children}
-      <div class="reader-status" role="status" aria-live="polite" data-testid="reader-status">
+      <div class="visually-hidden" role="status" aria-live="polite" data-testid="reader-status">
         <span key={message.serial}>{message.text}</span>
       </div>
     </StatusContext.Provider>

@@ -78,6 +78,11 @@ export type FieldSources = v.InferOutput<typeof FieldSourcesSchema>;
 export const EDITABLE_FIELDS = ['title', 'byline', 'publishedTime'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
+/** Whether the user corrected the title, author or date of this article. */
+export function isEditedByUser(article: { fieldSources: FieldSources }): boolean {
+  return EDITABLE_FIELDS.some((field) => article.fieldSources[field] === 'user');
+}
+
 const isoDate = v.pipe(v.string(), v.regex(ISO_DATE_PATTERN));
 
 export const ArticleSnapshotSchema = v.object({

@@ -69,3 +69,12 @@ export function isRestrictedUrl(raw: string | undefined): boolean {
   if (url.hostname === 'chrome.google.com' && url.pathname.startsWith('/webstore')) return true;
   return false;
 }
+
+/** The host an article came from, without `www.`: the fallback for its site name. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

@@ -1,7 +1,7 @@
 import type { ArticleCard } from '../../db/derived.ts';
 import { browser } from '../../platform/browser.ts';
 import { plural, t, uiLanguage } from '../../shared/i18n.ts';
-import { formatDate, hostOf } from '../format.ts';
+import { metaLineOf } from '../format.ts';
 import { Marked } from './Marked.tsx';
 
 interface Props {
@@ -16,14 +16,6 @@ interface Props {
   onArchive: () => void;
   onDelete: () => void;
   onTag: (tag: string) => void;
-}
-
-/** "Site · Author · 18 Jun 2024", leaving out what is unknown. */
-function metaLine(card: ArticleCard): string {
-  const site = card.siteName || hostOf(card.url);
-  // A wire or aggregator page often names itself as the author: say it once.
-  const byline = card.byline?.toLowerCase() === site.toLowerCase() ? null : card.byline;
-  return [site, byline, formatDate(card.publishedTime, uiLanguage())].filter(Boolean).join(' · ');
 }
 
 /**
@@ -68,7 +60,7 @@ export function ArticleRow(props: Props) {
           <Marked text={title} query={query} />
         </a>
         <p class="meta">
-          <Marked text={metaLine(card)} query={query} />
+          <Marked text={metaLineOf(card, uiLanguage())} query={query} />
           {card.kind === 'link' && <span class="tag-link">{t('label_link_only')}</span>}
           {card.edited && <span class="tag-edited">{t('label_edited')}</span>}
         </p>

@@ -1,6 +1,7 @@
 import type { ArticleRecord } from '../../shared/article.ts';
 import { t, uiLanguage } from '../../shared/i18n.ts';
-import { formatDate, hostOf } from '../../popup/format.ts';
+import { formatDate } from '../../popup/format.ts';
+import { hostOf } from '../../shared/url.ts';
 
 /**
  * Title, byline, site and date, then the links out. The title is in the article's language (set

@@ -4,7 +4,7 @@ import type { MarginsDatabase } from '../../db/schema.ts';
 import { toRecord } from '../../db/records.ts';
 import { t } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
-import { useLiveQuery } from '../../popup/use-live-query.ts';
+import { useLiveQuery } from '../use-live-query.ts';
 import { ReaderView } from './ReaderView.tsx';
 
 /** A page-sized message for when there is nothing to read, with a way out when there is one. */

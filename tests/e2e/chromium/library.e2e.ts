@@ -3,7 +3,9 @@
  * seeded copy of the extension, see harness/seeded-extension.ts). In the library page, typing in
  * the search box puts the expected article first with its words marked, a tag filter narrows the
  * list to exactly the tagged articles, and deleting an article then pressing Undo brings it back
- * with its highlights, and the Import & export page exports only what the filtered list shows.
+ * with its highlights, the Import & export page exports only what the filtered list shows, an
+ * article archived from its row leaves the list for the archive and comes back, opening one in
+ * the reader marks it read, and a tag added in the popup is offered from the library's tags.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,6 +170,67 @@ describe('a library of 300 articles', () => {
     await transfer.close();
     await library.bringToFront();
     await library.select(`select[aria-label="${message('filter_tag')}"]`, '');
+    await library.close();
+  });
+
+  it('archives from the row and back, marks read when opened, and tags from the popup', async () => {
+    const { session } = started();
+    const library = await openLibrary();
+    await search(library, TARGET.snapshot.title);
+    const row = 'ul.articles > li.article[aria-posinset="1"]';
+    await waitFor(
+      'the article first',
+      async () =>
+        (await library.$eval(`${row} a.article-title`, (link) => link.textContent)) ===
+        TARGET.snapshot.title,
+    );
+
+    // Archive: out of the list, into the archive, and back.
+    await library.click(`${row} button.archive`);
+    await waitFor('the archive to be announced', () =>
+      library.$eval('.list-notice', (notice) => notice.textContent?.includes('archived') ?? false),
+    );
+    expect(await rowTitles(library)).not.toContain(TARGET.snapshot.title);
+    await library.click('label.check:last-of-type input');
+    await waitFor('the archive to list it', async () =>
+      (await rowTitles(library)).includes(TARGET.snapshot.title),
+    );
+    expect(await library.$eval(`${row} button.archive`, (button) => button.textContent)).toBe(
+      message('action_unarchive'),
+    );
+    await library.click(`${row} button.archive`);
+    await library.click('label.check:last-of-type input');
+    await waitFor('the article back in the list', async () =>
+      (await rowTitles(library)).includes(TARGET.snapshot.title),
+    );
+
+    // Opening the saved copy marks it read; the library sees it without being reloaded.
+    expect(await library.$(`${row} .unread-dot`)).not.toBeNull();
+    const readerUrl = await library.$eval(`${row} a.article-title`, (link) => link.href);
+    const reader = await session.browser.newPage();
+    await reader.goto(readerUrl);
+    await reader.waitForSelector('[data-testid=article-body] p');
+    await reader.close();
+    await library.bringToFront();
+    await waitFor('the unread mark to go', async () => !(await library.$(`${row} .unread-dot`)));
+
+    // Tags from the popup's details panel, with the library's tags offered as completions.
+    await library.click(`${row} button.edit`);
+    await library.waitForSelector('.edit-panel .tag-input');
+    const offered = await library.$$eval('.edit-panel datalist option', (options) =>
+      options.map((option) => option.getAttribute('value')),
+    );
+    // Tags the article already has are not offered again.
+    expect(offered).toContain('politics');
+    expect(offered).not.toContain('asia');
+    await library.type('.edit-panel .tag-input', 'kept-for-later');
+    await library.keyboard.press('Enter');
+    await waitFor('the new tag on the row', async () =>
+      (
+        await library.$$eval(`${row} .tag-chip`, (chips) => chips.map((chip) => chip.textContent))
+      ).includes('kept-for-later'),
+    );
+    await search(library, '');
     await library.close();
   });
 });

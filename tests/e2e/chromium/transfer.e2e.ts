@@ -14,28 +14,10 @@ import type { ExportDocument } from '../../../src/shared/export-format.ts';
 import { openTab } from '../harness/chromium.ts';
 import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import { message } from '../harness/records.ts';
+import { POCKET_ZIP } from '../harness/import-files.ts';
 import { makeTempDir, waitFor, waitForDownload } from '../harness/util.ts';
 
 const suite = useChromiumSuite();
-
-const POCKET_ZIP = zipSync({
-  'part_000000.csv': strToU8(
-    [
-      'title,url,time_added,cursor,tags,status',
-      'The long read,https://news.example/long-read,1709285400,1,politics|Long reads,unread',
-      'Climate report,https://science.example/climate,1709371800,2,,archive',
-    ].join('\n'),
-  ),
-  'annotations/part_000000.json': strToU8(
-    JSON.stringify([
-      {
-        url: 'https://science.example/climate',
-        title: 'Climate report',
-        highlights: [{ quote: 'Warming continues', created_at: 1709371900 }],
-      },
-    ]),
-  ),
-});
 
 const OMNIVORE_ZIP = zipSync({
   'metadata_0_to_2.json': strToU8(

@@ -8,7 +8,6 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../src/shared/export-format.ts';
@@ -27,26 +26,8 @@ import {
   STORE_NAME,
   type StoredRow,
 } from '../harness/records.ts';
+import { POCKET_ZIP } from '../harness/import-files.ts';
 import { makeTempDir, waitForDownload } from '../harness/util.ts';
-
-const POCKET_ZIP = zipSync({
-  'part_000000.csv': strToU8(
-    [
-      'title,url,time_added,cursor,tags,status',
-      'The long read,https://news.example/long-read,1709285400,1,politics|Long reads,unread',
-      'Climate report,https://science.example/climate,1709371800,2,,archive',
-    ].join('\n'),
-  ),
-  'annotations/part_000000.json': strToU8(
-    JSON.stringify([
-      {
-        url: 'https://science.example/climate',
-        title: 'Climate report',
-        highlights: [{ quote: 'Warming continues', created_at: 1709371900 }],
-      },
-    ]),
-  ),
-});
 
 /** Counts joined as the page joins them for an English reader ("2 new, 1 skipped"). */
 const joined = (parts: string[]) =>

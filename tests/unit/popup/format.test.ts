@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, hostOf } from '../../../src/popup/format.ts';
+import { formatDate, metaLineOf } from '../../../src/popup/format.ts';
 
 describe('formatDate', () => {
   it('shows a local date-time on the day the page states, whatever the time zone', () => {
@@ -18,9 +18,14 @@ describe('formatDate', () => {
   });
 });
 
-describe('hostOf', () => {
-  it('drops www and keeps the host', () => {
-    expect(hostOf('https://www.la-croix.com/x')).toBe('la-croix.com');
-    expect(hostOf('nonsense')).toBe('nonsense');
+describe('metaLineOf', () => {
+  it('joins site, author and date, naming a site that signs as its own author once', () => {
+    const article = { url: 'https://www.news7.fr/x', publishedTime: '2024-06-18' };
+    expect(metaLineOf({ ...article, siteName: null, byline: 'Jane Doe' }, 'en')).toBe(
+      'news7.fr · Jane Doe · Jun 18, 2024',
+    );
+    expect(metaLineOf({ ...article, siteName: 'News7', byline: 'news7' }, 'en')).toBe(
+      'News7 · Jun 18, 2024',
+    );
   });
 });

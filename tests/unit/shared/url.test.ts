@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRestrictedUrl, normalizeUrl, urlKeysOf } from '../../../src/shared/url.ts';
+import { hostOf, isRestrictedUrl, normalizeUrl, urlKeysOf } from '../../../src/shared/url.ts';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -51,4 +51,11 @@ describe('isRestrictedUrl', () => {
       expect(isRestrictedUrl(url)).toBe(false);
     },
   );
+});
+
+describe('hostOf', () => {
+  it('drops www and keeps the host', () => {
+    expect(hostOf('https://www.la-croix.com/x')).toBe('la-croix.com');
+    expect(hostOf('nonsense')).toBe('nonsense');
+  });
 });
