@@ -5,6 +5,7 @@
  * Each prefetched answer is handed out once; every later read is a live query.
  */
 import type { ArticleCard } from '../db/derived.ts';
+import { libraryGeneration } from '../db/read/changes.ts';
 import type { LibraryReader } from '../db/read/idb.ts';
 import { cardsFor, listKeys, type ListQuery } from '../db/read/list.ts';
 import { DEFAULT_VIEWPORT, windowOf } from './components/VirtualList.tsx';
@@ -14,6 +15,8 @@ import type { ListState } from './list-state.ts';
 export const ROW_HEIGHT = 88;
 
 interface Prefetch {
+  /** The library's generation when the reads started: a write since makes them stale. */
+  generation: number;
   query: string;
   keys: Promise<number[]> | null;
   rows: { keys: string; cards: Promise<ArticleCard[]> } | null;
@@ -24,6 +27,7 @@ let prefetch: Prefetch | null = null;
 const queryOf = ({ text, filter, sort }: ListQuery) => JSON.stringify({ text, filter, sort });
 
 export function prefetchFirstScreen(reader: Promise<LibraryReader>, state: ListState): void {
+  const generation = libraryGeneration();
   const keys = reader.then((opened) => listKeys(opened, state));
   const { start, end } = windowOf(state.scrollTop, DEFAULT_VIEWPORT, ROW_HEIGHT, Infinity);
   const firstKeys = keys.then((all) => all.slice(start, end));
@@ -32,7 +36,7 @@ export function prefetchFirstScreen(reader: Promise<LibraryReader>, state: ListS
   // read again and report.
   keys.catch(() => undefined);
   cards.catch(() => undefined);
-  prefetch = { query: queryOf(state), keys, rows: null };
+  prefetch = { generation, query: queryOf(state), keys, rows: null };
   void firstKeys.then(
     (some) => {
       if (prefetch) prefetch.rows = { keys: some.join(','), cards };
@@ -41,9 +45,11 @@ export function prefetchFirstScreen(reader: Promise<LibraryReader>, state: ListS
   );
 }
 
+const isStale = (fetched: Prefetch) => fetched.generation !== libraryGeneration();
+
 /** The prefetched keys, if they answer this query and were not handed out yet. */
 export function takePrefetchedKeys(query: ListQuery): Promise<number[]> | null {
-  if (!prefetch?.keys || prefetch.query !== queryOf(query)) return null;
+  if (!prefetch?.keys || prefetch.query !== queryOf(query) || isStale(prefetch)) return null;
   const { keys } = prefetch;
   prefetch.keys = null;
   return keys;
@@ -51,7 +57,7 @@ export function takePrefetchedKeys(query: ListQuery): Promise<number[]> | null {
 
 /** The prefetched rows, if they are these keys' and were not handed out yet. */
 export function takePrefetchedRows(keys: number[]): Promise<ArticleCard[]> | null {
-  if (!prefetch?.rows || prefetch.rows.keys !== keys.join(',')) return null;
+  if (!prefetch?.rows || prefetch.rows.keys !== keys.join(',') || isStale(prefetch)) return null;
   const { cards } = prefetch.rows;
   prefetch = null;
   return cards;

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryReader } from '../db/read/idb.ts';
-import { onLibraryChange } from '../db/read/changes.ts';
+import { libraryGeneration, onLibraryChange } from '../db/read/changes.ts';
 
 export type QueryState<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: Error };
@@ -17,12 +17,18 @@ export function useLibraryQuery<T>(
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   useEffect(() => {
     let latest = 0;
-    const run = () => {
-      const run = ++latest;
+    const run = (): void => {
+      const ticket = ++latest;
+      const readAt = libraryGeneration();
       query(reader).then(
-        (value) => run === latest && setState({ status: 'ready', value }),
+        (value) => {
+          if (ticket !== latest) return;
+          setState({ status: 'ready', value });
+          // A write committed while this was read: read again rather than show stale data.
+          if (libraryGeneration() !== readAt) run();
+        },
         (error: unknown) =>
-          run === latest &&
+          ticket === latest &&
           setState({
             status: 'failed',
             error: error instanceof Error ? error : new Error(String(error)),

@@ -5,7 +5,7 @@
  * come before those that only have them in the body text, then newest first.
  */
 import { parseQuery } from '../../search/tokenize.ts';
-import { CHANGES_CHANNEL } from '../names.ts';
+import { libraryGeneration } from './changes.ts';
 import type { LibraryReader } from './idb.ts';
 
 type TermIndex = 'terms' | 'strongTerms' | 'titleTerms';
@@ -47,18 +47,20 @@ async function readWholeWordHits(reader: LibraryReader, word: string): Promise<W
  */
 const finishedWords = {
   reader: null as LibraryReader | null,
+  generation: -1,
   hits: new Map<string, Promise<WordHits>>(),
-  watching: false,
 };
 const MAX_CACHED_WORDS = 64;
 
 function wholeWordHits(reader: LibraryReader, word: string): Promise<WordHits> {
-  if (!finishedWords.watching && typeof BroadcastChannel !== 'undefined') {
-    finishedWords.watching = true;
-    new BroadcastChannel(CHANGES_CHANNEL).onmessage = () => finishedWords.hits.clear();
-  }
-  if (finishedWords.reader !== reader || finishedWords.hits.size >= MAX_CACHED_WORDS) {
+  const generation = libraryGeneration();
+  if (
+    finishedWords.reader !== reader ||
+    finishedWords.generation !== generation ||
+    finishedWords.hits.size >= MAX_CACHED_WORDS
+  ) {
     finishedWords.reader = reader;
+    finishedWords.generation = generation;
     finishedWords.hits.clear();
   }
   let hits = finishedWords.hits.get(word);

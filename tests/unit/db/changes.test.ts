@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveSnapshot } from '../../../src/db/articles.ts';
 import { CHANGES_CHANNEL } from '../../../src/db/names.ts';
+import { libraryGeneration, onLibraryChange } from '../../../src/db/read/changes.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 
@@ -21,6 +22,24 @@ describe('announceCommittedWrites', () => {
     expect(await announced).toEqual({
       stores: expect.arrayContaining(['articles', 'cards', 'searchDocs']) as unknown,
     });
+    await db.delete();
+  });
+});
+
+describe('what a page knows of writes', () => {
+  it('counts each committed write and tells listeners', async () => {
+    const db = openDatabase(`generation-${Math.random()}`);
+    const before = libraryGeneration();
+    const told = new Promise<void>((resolve) => {
+      const stop = onLibraryChange(() => {
+        stop();
+        resolve();
+      });
+    });
+    await saveSnapshot(db, makeSnapshot(), new Date());
+    await told;
+    // A read that started at `before` knows it may be stale and reads again.
+    expect(libraryGeneration()).toBeGreaterThan(before);
     await db.delete();
   });
 });
