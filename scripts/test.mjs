@@ -3,7 +3,8 @@
  * dependencies, Chromium, Firefox ESR), then runs each step and prints a summary. Any failing
  * step makes the whole run fail.
  */
-import { ensureBrowser, ensureNodeModules, run } from './lib/prerequisites.mjs';
+import { spawn } from 'node:child_process';
+import { ensureBrowser, ensureNodeModules } from './lib/prerequisites.mjs';
 
 ensureNodeModules();
 const env = {
@@ -37,7 +38,38 @@ const steps = [
   ],
 ];
 
+/**
+ * Runs one step with its output shown live, and keeps the output so a failure can be repeated in
+ * the summary: CI logs are often read from the end, where the failing test must be named.
+ */
+function runStep(command, args) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (stream, target) =>
+      stream.on('data', (chunk) => {
+        target.write(chunk);
+        output += chunk.toString();
+      });
+    keep(child.stdout, process.stdout);
+    keep(child.stderr, process.stderr);
+    child.on('close', (code) => resolvePromise({ ok: code === 0, output }));
+  });
+}
+
+/** The part of a failed step's output that says what failed: Vitest's failure section, or the end. */
+function failureExcerpt(output) {
+  // eslint-disable-next-line no-control-regex -- colour codes are what is being removed
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const failures = plain.indexOf('Failed Tests');
+  const excerpt = failures >= 0 ? plain.slice(failures) : plain;
+  const lines = excerpt.split('\n');
+  const limit = 120;
+  return (failures >= 0 ? lines.slice(0, limit) : lines.slice(-limit)).join('\n');
+}
+
 const results = [];
+const failureReports = [];
 let buildFailed = false;
 for (const [name, [command, ...args], needsBuild] of steps) {
   if (needsBuild && buildFailed) {
@@ -46,9 +78,14 @@ for (const [name, [command, ...args], needsBuild] of steps) {
   }
   console.log(`\n▶ ${name}: ${[command, ...args].join(' ')}`);
   const started = Date.now();
-  const ok = run(command, args, { env });
+  const { ok, output } = await runStep(command, args);
   if (name === 'build' && !ok) buildFailed = true;
+  if (!ok) failureReports.push([name, failureExcerpt(output)]);
   results.push([name, ok, Date.now() - started, '']);
+}
+
+for (const [name, excerpt] of failureReports) {
+  console.log(`\n✗ ${name} failed — what it reported:\n${excerpt}`);
 }
 
 console.log('\nMargins checks:');
