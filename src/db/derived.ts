@@ -1,7 +1,8 @@
 /**
  * Rows derived from an article and its annotations, kept next to them so the popup never reads
  * article bodies to list or search: a small `card` per article for the list and its filters, and
- * a `searchDoc` with the article's distinct words for search.
+ * a `searchDoc` with the article's distinct words, from which the search postings are kept
+ * (see postings.ts).
  *
  * Both are keyed by the article's `listKey`, a number that sorts by first save date, so every
  * index on them yields keys already in recency order and intersecting two of them keeps it.
@@ -12,6 +13,7 @@ import { noteOf, type Annotation } from '../shared/annotation.ts';
 import { isEditedByUser } from '../shared/article.ts';
 import { hostOf } from '../shared/url.ts';
 import { termSet } from '../search/tokenize.ts';
+import { PostingChanges } from './postings.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 /** What one row of the list shows and filters on. */
@@ -57,7 +59,8 @@ export interface SearchDoc {
 }
 
 export const CARD_INDEXES = 'key, &id, *tags, site, highlightCount, read, archived, published';
-export const SEARCH_DOC_INDEXES = 'key, &articleId, *terms, *strongTerms, *titleTerms';
+/** Search reads postings, not these rows: they keep each article's words to update postings. */
+export const SEARCH_DOC_INDEXES = 'key, &articleId';
 
 /** Keys leave room for this many articles saved in the same millisecond. */
 const KEYS_PER_MILLISECOND = 1024;
@@ -127,7 +130,7 @@ export function searchDocOf(
 
 /** The tables a write must hold so the derived rows change in the same transaction. */
 export function writeTables(db: MarginsDatabase): Table[] {
-  return [db.articles, db.annotations, db.cards, db.searchDocs];
+  return [db.articles, db.annotations, db.cards, db.searchDocs, db.postings];
 }
 
 /** The first list key an article first saved at `savedAt` may take. */
@@ -151,12 +154,29 @@ export async function allocateKey(
 /**
  * Brings the card and search words of one article up to date with it and its annotations, or
  * removes them when the article is gone. Must run inside a transaction over `writeTables`.
+ * With `changes`, posting updates are left there for the caller to apply with others at once.
  */
-export async function refreshDerived(db: MarginsDatabase, articleId: string): Promise<void> {
+export async function refreshDerived(
+  db: MarginsDatabase,
+  articleId: string,
+  changes?: PostingChanges,
+): Promise<void> {
+  const postings = changes ?? new PostingChanges();
+  await refreshRows(db, articleId, postings);
+  if (!changes) await postings.applyTo(db.postings);
+}
+
+async function refreshRows(
+  db: MarginsDatabase,
+  articleId: string,
+  postings: PostingChanges,
+): Promise<void> {
   const [article, previous] = await Promise.all([
     db.articles.get(articleId),
     db.cards.get({ id: articleId }),
   ]);
+  const previousDoc = previous ? await db.searchDocs.get(previous.key) : undefined;
+  if (previousDoc) postings.removeDoc(previousDoc);
   if (!article) {
     if (previous)
       await Promise.all([db.cards.delete(previous.key), db.searchDocs.delete(previous.key)]);
@@ -173,8 +193,7 @@ export async function refreshDerived(db: MarginsDatabase, articleId: string): Pr
     await Promise.all([db.cards.delete(previous.key), db.searchDocs.delete(previous.key)]);
   }
   const annotations = await db.annotations.where('articleId').equals(articleId).toArray();
-  await Promise.all([
-    db.cards.put(cardOf(article, key, annotations)),
-    db.searchDocs.put(searchDocOf(article, key, annotations)),
-  ]);
+  const doc = searchDocOf(article, key, annotations);
+  postings.addDoc(doc);
+  await Promise.all([db.cards.put(cardOf(article, key, annotations)), db.searchDocs.put(doc)]);
 }

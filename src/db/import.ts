@@ -24,6 +24,7 @@ import {
   type SearchDoc,
 } from './derived.ts';
 import { placeQuote, prepareImportedBody, type ImportedBody } from './import-body.ts';
+import { PostingChanges } from './postings.ts';
 import {
   highlightAnnotation,
   mergeItem,
@@ -336,6 +337,7 @@ const PARALLEL_REFRESHES = 32;
 async function refreshInParallel(
   db: MarginsDatabase,
   articles: readonly StoredArticle[],
+  postings: PostingChanges,
   onDone: () => void,
 ): Promise<void> {
   const lanes = new Map<number, string[]>();
@@ -349,7 +351,7 @@ async function refreshInParallel(
   const worker = async () => {
     for (let lane = queue.pop(); lane; lane = queue.pop()) {
       for (const id of lane) {
-        await refreshDerived(db, id);
+        await refreshDerived(db, id, postings);
         onDone();
       }
     }
@@ -367,6 +369,7 @@ async function deriveCreated(
   db: MarginsDatabase,
   created: readonly StoredArticle[],
   annotations: readonly Annotation[],
+  postings: PostingChanges,
 ): Promise<{ cards: ArticleCard[]; searchDocs: SearchDoc[] }> {
   const byArticle = new Map<string, Annotation[]>();
   // In the order refreshDerived reads them: the articleId index, then the id.
@@ -378,6 +381,7 @@ async function deriveCreated(
   // Rows left behind by an article deleted outside a transaction would block the unique id index.
   const ids = created.map((article) => article.id);
   const stale = (await db.cards.where('id').anyOf(ids).primaryKeys()) as number[];
+  for (const doc of await db.searchDocs.bulkGet(stale)) if (doc) postings.removeDoc(doc);
   await Promise.all([db.cards.bulkDelete(stale), db.searchDocs.bulkDelete(stale)]);
   const taken = new Set((await db.cards.toCollection().primaryKeys()) as number[]);
   const cards: ArticleCard[] = [];
@@ -390,7 +394,9 @@ async function deriveCreated(
     taken.add(key);
     const own = byArticle.get(article.id) ?? [];
     cards.push(cardOf(article, key, own));
-    searchDocs.push(searchDocOf(article, key, own));
+    const doc = searchDocOf(article, key, own);
+    postings.addDoc(doc);
+    searchDocs.push(doc);
   }
   return { cards, searchDocs };
 }
@@ -430,14 +436,16 @@ export async function applyImport(
     onProgress?.(0);
     await putInBatches([...created, ...updated], (batch) => db.articles.bulkPut(batch), step);
     await putInBatches(annotations, (batch) => db.annotations.bulkPut(batch), step);
-    const derived = await deriveCreated(db, created, annotations);
+    const postings = new PostingChanges();
+    const derived = await deriveCreated(db, created, annotations, postings);
     await putInBatches(
       derived.cards,
       (batch) => db.cards.bulkPut(batch),
       () => undefined,
     );
     await putInBatches(derived.searchDocs, (batch) => db.searchDocs.bulkPut(batch), step);
-    await refreshInParallel(db, updated, () => step(1));
+    await refreshInParallel(db, updated, postings, () => step(1));
+    await postings.applyTo(db.postings);
     onProgress?.(1);
     return summary;
   });

@@ -2,9 +2,10 @@
  * Upgrade functions, one per schema version, append-only: each turns records written by the
  * version before into the current shape. Never edit one that shipped; add the next.
  */
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { Annotation } from '../shared/annotation.ts';
-import { allocateKey, cardOf, searchDocOf } from './derived.ts';
+import { allocateKey, cardOf, searchDocOf, type SearchDoc } from './derived.ts';
+import { PostingChanges, type Posting, type PostingId } from './postings.ts';
 import type { StoredArticle } from './schema.ts';
 
 /**
@@ -76,4 +77,11 @@ export async function upgradeToVersion5(tx: Transaction): Promise<void> {
     }
     await tx.table('searchDocs').bulkPut(docs);
   }
+}
+
+/** Version 6: the search postings, built from every article's search words. */
+export async function upgradeToVersion6(tx: Transaction): Promise<void> {
+  const postings = new PostingChanges();
+  await tx.table('searchDocs').each((doc: SearchDoc) => postings.addDoc(doc));
+  await postings.applyTo(tx.table('postings') as Table<Posting, PostingId>);
 }

@@ -3,11 +3,17 @@
  * change of shape is a new `db.version(n)` with an upgrade function, tested on data written by
  * the version before it.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
 import { CARD_INDEXES, SEARCH_DOC_INDEXES, type ArticleCard, type SearchDoc } from './derived.ts';
-import { upgradeToVersion2, upgradeToVersion4, upgradeToVersion5 } from './migrations.ts';
+import {
+  upgradeToVersion2,
+  upgradeToVersion4,
+  upgradeToVersion5,
+  upgradeToVersion6,
+} from './migrations.ts';
+import { POSTING_INDEXES, type Posting, type PostingId } from './postings.ts';
 
 import { announceCommittedWrites } from './changes.ts';
 import { DATABASE_NAME } from './names.ts';
@@ -25,6 +31,7 @@ export type MarginsDatabase = Dexie & {
   annotations: EntityTable<Annotation, 'id'>;
   cards: EntityTable<ArticleCard, 'key'>;
   searchDocs: EntityTable<SearchDoc, 'key'>;
+  postings: Table<Posting, PostingId>;
 };
 
 export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
@@ -51,9 +58,20 @@ export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
       articles: 'id, *urlKeys, savedAt',
       annotations: 'id, articleId',
       cards: CARD_INDEXES,
-      searchDocs: SEARCH_DOC_INDEXES,
+      searchDocs: 'key, &articleId, *terms, *strongTerms, *titleTerms',
     })
     .upgrade(upgradeToVersion5);
+  // Version 6 (0.3.0): search reads one posting per word (postings.ts) instead of one index
+  // entry per article, and the search rows lose their word indexes.
+  db.version(6)
+    .stores({
+      articles: 'id, *urlKeys, savedAt',
+      annotations: 'id, articleId',
+      cards: CARD_INDEXES,
+      searchDocs: SEARCH_DOC_INDEXES,
+      postings: POSTING_INDEXES,
+    })
+    .upgrade(upgradeToVersion6);
   announceCommittedWrites(db);
   return db;
 }

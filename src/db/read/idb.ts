@@ -66,6 +66,11 @@ export class LibraryReader {
     return requestResult(this.store(storeName).index(index).getAllKeys(range));
   }
 
+  /** The records whose primary key is in the range, in key order. */
+  valuesInRange<T>(storeName: string, range: IDBKeyRange): Promise<T[]> {
+    return requestResult(this.store(storeName).getAll(range) as IDBRequest<T[]>);
+  }
+
   /** Primary keys of a whole store, in key order. */
   allKeys(storeName: string): Promise<IDBValidKey[]> {
     return requestResult(this.store(storeName).getAllKeys());

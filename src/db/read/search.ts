@@ -5,22 +5,31 @@
  * come before those that only have them in the body text, then newest first.
  */
 import { parseQuery } from '../../search/tokenize.ts';
+import {
+  POSTING_FIELDS,
+  prefixRange,
+  wordRange,
+  type Posting,
+  type PostingField,
+} from '../postings.ts';
 import { libraryGeneration } from './changes.ts';
 import type { LibraryReader } from './idb.ts';
 
-type TermIndex = 'terms' | 'strongTerms' | 'titleTerms';
+const { body, strong: strongField, title } = POSTING_FIELDS;
 
-/** Every string that starts with `prefix` sorts between it and it followed by the highest code unit. */
-function prefixRange(prefix: string): IDBKeyRange {
-  return IDBKeyRange.bound(prefix, `${prefix}\uffff`, false, true);
-}
-
+/** The articles listed in the postings of one word, or of every word with a prefix. */
 async function keysWhere(
   reader: LibraryReader,
-  index: TermIndex,
-  range: string | IDBKeyRange,
+  field: PostingField,
+  word: string,
+  match: 'whole' | 'prefix' = 'whole',
 ): Promise<Set<number>> {
-  return new Set((await reader.keysByIndex('searchDocs', index, range)) as number[]);
+  const range = match === 'whole' ? wordRange(field, word) : prefixRange(field, word);
+  const keys = new Set<number>();
+  for (const posting of await reader.valuesInRange<Posting>('postings', range)) {
+    for (const key of posting.keys) keys.add(key);
+  }
+  return keys;
 }
 
 interface WordHits {
@@ -33,8 +42,8 @@ interface WordHits {
 /** A finished word must appear whole. */
 async function readWholeWordHits(reader: LibraryReader, word: string): Promise<WordHits> {
   const [anywhere, strong] = await Promise.all([
-    keysWhere(reader, 'terms', word),
-    keysWhere(reader, 'strongTerms', word),
+    keysWhere(reader, body, word),
+    keysWhere(reader, strongField, word),
   ]);
   for (const key of strong) anywhere.add(key);
   return { anywhere, strong };
@@ -89,7 +98,7 @@ async function typedWordHits(reader: LibraryReader, prefix: string): Promise<Wor
   if (prefix.length < MIN_BODY_PREFIX) {
     const [whole, named] = await Promise.all([
       readWholeWordHits(reader, prefix),
-      keysWhere(reader, 'titleTerms', prefixRange(prefix)),
+      keysWhere(reader, title, prefix, 'prefix'),
     ]);
     for (const key of named) {
       whole.anywhere.add(key);
@@ -98,8 +107,8 @@ async function typedWordHits(reader: LibraryReader, prefix: string): Promise<Wor
     return whole;
   }
   const [anywhere, strong] = await Promise.all([
-    keysWhere(reader, 'terms', prefixRange(prefix)),
-    keysWhere(reader, 'strongTerms', prefixRange(prefix)),
+    keysWhere(reader, body, prefix, 'prefix'),
+    keysWhere(reader, strongField, prefix, 'prefix'),
   ]);
   for (const key of strong) anywhere.add(key);
   return { anywhere, strong };

@@ -112,7 +112,7 @@ function readDatabase(page: Page, term: string): Promise<StoredView> {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const transaction = db.transaction(['articles', 'annotations', 'searchDocs'], 'readonly');
+    const transaction = db.transaction(['articles', 'annotations', 'postings'], 'readonly');
     const articles = (await all(transaction.objectStore('articles').getAll())) as {
       title: string;
       url: string;
@@ -122,11 +122,18 @@ function readDatabase(page: Page, term: string): Promise<StoredView> {
       target: { selector: [{ exact: string }, { start: number; end: number }] };
       body: { value: string }[];
     }[];
-    // A word is stored once per article: among its body words or among its strong words.
-    const searchDocs = transaction.objectStore('searchDocs');
-    const searchHits =
-      (await all(searchDocs.index('terms').count(searchTerm))) +
-      (await all(searchDocs.index('strongTerms').count(searchTerm)));
+    // Search postings ('b' body words, 's' strong words; see src/db/postings.ts): a word is
+    // listed once per article, under its body words or under its strong words.
+    const postings = transaction.objectStore('postings');
+    const listed = async (field: string) =>
+      (
+        (await all(
+          postings.getAll(
+            IDBKeyRange.bound([field, searchTerm, -Infinity], [field, searchTerm, Infinity]),
+          ),
+        )) as { keys: Float64Array }[]
+      ).reduce((count, posting) => count + posting.keys.length, 0);
+    const searchHits = (await listed('b')) + (await listed('s'));
     db.close();
     return {
       titles: articles.map((article) => article.title).sort(),

@@ -5,6 +5,7 @@
  */
 import { saveSnapshot } from '../../../src/db/articles.ts';
 import { refreshDerived, writeTables } from '../../../src/db/derived.ts';
+import { PostingChanges } from '../../../src/db/postings.ts';
 import { articlesForExport } from '../../../src/db/export-stream.ts';
 import { LibraryReader, openForReading } from '../../../src/db/read/idb.ts';
 import { cardsFor, listKeys, NO_FILTER } from '../../../src/db/read/list.ts';
@@ -58,7 +59,11 @@ function annotationFor(
 const SEED_TRANSACTION = 25;
 
 /** Saves one generated article with its tags and highlights, inside the caller's transaction. */
-async function seedOne(index: number, seedValue: number): Promise<number> {
+async function seedOne(
+  index: number,
+  seedValue: number,
+  postings: PostingChanges,
+): Promise<number> {
   const generated = generateArticle(index, seedValue);
   // Saved one minute apart, oldest first, so the newest article is the last one generated.
   const savedAt = new Date(Date.UTC(2025, 0, 1) + index * 60_000);
@@ -79,7 +84,7 @@ async function seedOne(index: number, seedValue: number): Promise<number> {
   await db.annotations.bulkAdd(annotations);
   const stored = await db.articles.get(saved.article.id);
   if (stored) await db.articles.put({ ...stored, tags: generated.tags });
-  await refreshDerived(db, saved.article.id);
+  await refreshDerived(db, saved.article.id, postings);
   return annotations.length;
 }
 
@@ -89,7 +94,12 @@ async function seed(from: number, to: number, seedValue = 1): Promise<{ highligh
   for (let start = from; start < to; start += SEED_TRANSACTION) {
     const end = Math.min(to, start + SEED_TRANSACTION);
     await db.transaction('rw', writeTables(db), async () => {
-      for (let index = start; index < end; index++) highlights += await seedOne(index, seedValue);
+      // Search postings written once per batch, as an import does.
+      const postings = new PostingChanges();
+      for (let index = start; index < end; index++) {
+        highlights += await seedOne(index, seedValue, postings);
+      }
+      await postings.applyTo(db.postings);
     });
   }
   return { highlights };
@@ -156,28 +166,7 @@ async function counts(): Promise<{ articles: number; annotations: number; usage:
   };
 }
 
-/** How long single index reads take, and how many keys they return (for profiling search). */
-async function timeIndexReads(
-  reads: { index: 'terms' | 'strongTerms'; from: string; to?: string }[],
-): Promise<{ read: string; ms: number; keys: number }[]> {
-  return withReader(async (reader) => {
-    const times: { read: string; ms: number; keys: number }[] = [];
-    for (const { index, from, to } of reads) {
-      const started = performance.now();
-      const range = to === undefined ? from : IDBKeyRange.bound(from, to, false, true);
-      const keys = await reader.keysByIndex('searchDocs', index, range);
-      const set = new Set(keys);
-      times.push({
-        read: `${index} ${from}${to ? '…' : ''}`,
-        ms: performance.now() - started,
-        keys: set.size,
-      });
-    }
-    return times;
-  });
-}
-
-const api = { seed, timeKeystrokes, timeSaves, timeExport, counts, timeIndexReads };
+const api = { seed, timeKeystrokes, timeSaves, timeExport, counts };
 export type SeedPageApi = typeof api;
 (globalThis as unknown as { marginsSeed: SeedPageApi }).marginsSeed = api;
 document.title = 'seed ready';

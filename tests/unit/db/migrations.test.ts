@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listNewest, saveSnapshot } from '../../../src/db/articles.ts';
 import { cardOf } from '../../../src/db/derived.ts';
 import { SCHEMA_VERSION } from '../../../src/db/names.ts';
+import { POSTING_FIELDS } from '../../../src/db/postings.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import { ArticleRecordSchema } from '../../../src/shared/article.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
@@ -130,6 +131,44 @@ describe('upgrade from version 4', () => {
       titleTerms: expect.arrayContaining(['budget', 'vote', 'politics']) as unknown,
       terms: ['parliament', 'approves'],
     });
+    await db.delete();
+  });
+});
+
+describe('upgrade from version 5', () => {
+  it('builds the search postings from every search document, and search finds by them', async () => {
+    const name = `v5-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(5).stores({
+      articles: 'id, *urlKeys, savedAt',
+      annotations: 'id, articleId',
+      cards: 'key, &id, *tags, site, highlightCount, read, archived, published',
+      searchDocs: 'key, &articleId, *terms, *strongTerms, *titleTerms',
+    });
+    await old.table('searchDocs').bulkAdd([
+      {
+        key: 7,
+        articleId: 'a1',
+        terms: ['parliament'],
+        strongTerms: ['budget'],
+        titleTerms: ['budget'],
+      },
+      { key: 9, articleId: 'a2', terms: ['budget'], strongTerms: ['harvest'], titleTerms: [] },
+    ]);
+    old.close();
+
+    const db = openDatabase(name);
+    const postings = await db.postings.toArray();
+    const listed = (field: string, term: string) =>
+      postings
+        .filter((posting) => posting.field === field && posting.term === term)
+        .flatMap((posting) => [...posting.keys]);
+    expect(listed(POSTING_FIELDS.body, 'budget')).toEqual([9]);
+    expect(listed(POSTING_FIELDS.strong, 'budget')).toEqual([7]);
+    expect(listed(POSTING_FIELDS.title, 'budget')).toEqual([7]);
+    expect(listed(POSTING_FIELDS.body, 'parliament')).toEqual([7]);
+    expect(listed(POSTING_FIELDS.strong, 'harvest')).toEqual([9]);
+    expect(postings).toHaveLength(5);
     await db.delete();
   });
 });

@@ -1,0 +1,152 @@
+import type { Table } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveSnapshot } from '../../../src/db/articles.ts';
+import type { SearchDoc } from '../../../src/db/derived.ts';
+import { editArticle } from '../../../src/db/edits.ts';
+import { deleteArticles, setRead } from '../../../src/db/library.ts';
+import {
+  POSTING_FIELDS,
+  PostingChanges,
+  prefixRange,
+  shardOf,
+  wordRange,
+  type Posting,
+  type PostingId,
+} from '../../../src/db/postings.ts';
+import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
+import { makeSnapshot } from '../helpers/snapshot.ts';
+
+let db: MarginsDatabase;
+beforeEach(() => {
+  db = openDatabase(`postings-${Math.random()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const doc = (key: number, terms: string[], strongTerms: string[] = []): SearchDoc => ({
+  key,
+  articleId: `a${key}`,
+  terms,
+  strongTerms,
+  titleTerms: strongTerms,
+});
+
+/** The list keys the postings give for one word of one field, all shards together. */
+async function keysFor(field: Posting['field'], term: string): Promise<number[]> {
+  const range = wordRange(field, term);
+  const postings = await db.postings
+    .where('[field+term+shard]')
+    .between(range.lower, range.upper, true, true)
+    .toArray();
+  return postings.flatMap((posting) => [...posting.keys]).sort((a, b) => a - b);
+}
+
+async function apply(changes: PostingChanges): Promise<void> {
+  await db.transaction('rw', db.postings, () => changes.applyTo(db.postings));
+}
+
+describe('postings', () => {
+  it('list each article under its words, by field, keys ascending', async () => {
+    const changes = new PostingChanges();
+    changes.addDoc(doc(30, ['budget', 'vote'], ['parliament']));
+    changes.addDoc(doc(10, ['budget']));
+    await apply(changes);
+    expect(await keysFor(POSTING_FIELDS.body, 'budget')).toEqual([10, 30]);
+    const stored = await db.postings.get([POSTING_FIELDS.body, 'budget', shardOf(10)]);
+    expect([...(stored?.keys ?? [])]).toEqual([10, 30]);
+    expect(await keysFor(POSTING_FIELDS.strong, 'parliament')).toEqual([30]);
+    expect(await keysFor(POSTING_FIELDS.title, 'parliament')).toEqual([30]);
+    expect(await keysFor(POSTING_FIELDS.body, 'parliament')).toEqual([]);
+  });
+
+  it('drop an article from its words, and a posting left empty', async () => {
+    const first = new PostingChanges();
+    first.addDoc(doc(1, ['alpha', 'beta']));
+    first.addDoc(doc(2, ['alpha']));
+    await apply(first);
+    const second = new PostingChanges();
+    second.removeDoc(doc(1, ['alpha', 'beta']));
+    await apply(second);
+    expect(await keysFor(POSTING_FIELDS.body, 'alpha')).toEqual([2]);
+    expect(await db.postings.count()).toBe(1);
+  });
+
+  it('write nothing when an article loses and regains the same words', async () => {
+    const calls: string[] = [];
+    const table = {
+      bulkGet: (ids: PostingId[]) => {
+        calls.push(`get ${ids.length}`);
+        return Promise.resolve(ids.map(() => undefined));
+      },
+      bulkPut: (rows: Posting[]) => {
+        calls.push(`put ${rows.length}`);
+        return Promise.resolve();
+      },
+      bulkDelete: (ids: PostingId[]) => {
+        calls.push(`delete ${ids.length}`);
+        return Promise.resolve();
+      },
+    } as unknown as Table<Posting, PostingId>;
+    const changes = new PostingChanges();
+    changes.removeDoc(doc(5, ['same', 'words'], ['title']));
+    changes.addDoc(doc(5, ['same', 'words'], ['title']));
+    await changes.applyTo(table);
+    expect(calls).toEqual([]);
+  });
+
+  it('keep articles saved weeks apart in separate shards of the same word', async () => {
+    const day = 24 * 60 * 60 * 1000 * 1024;
+    const early = Date.UTC(2026, 0, 1) * 1024;
+    const late = early + 60 * day;
+    expect(shardOf(early)).not.toBe(shardOf(late));
+    const changes = new PostingChanges();
+    changes.addDoc(doc(early, ['election']));
+    changes.addDoc(doc(late, ['election']));
+    await apply(changes);
+    expect(await db.postings.count()).toBe(2);
+    expect(await keysFor(POSTING_FIELDS.body, 'election')).toEqual([early, late]);
+  });
+
+  it('cover a prefix with every word that starts with it, and no other', () => {
+    const range = prefixRange(POSTING_FIELDS.body, 'gouv');
+    const inRange = (term: string, field: Posting['field'] = POSTING_FIELDS.body) =>
+      range.includes([field, term, 3]);
+    expect(inRange('gouv')).toBe(true);
+    expect(inRange('gouvernement')).toBe(true);
+    expect(inRange('gouw')).toBe(false);
+    expect(inRange('gou')).toBe(false);
+    expect(inRange('gouvernement', POSTING_FIELDS.strong)).toBe(false);
+  });
+});
+
+describe('postings kept by every write', () => {
+  const save = (title: string, text: string, slug: string) =>
+    saveSnapshot(
+      db,
+      makeSnapshot({
+        url: `https://news.example/${slug}`,
+        canonicalUrl: null,
+        title,
+        textContent: text,
+      }),
+      new Date('2026-11-27T09:00:00.000Z'),
+    );
+
+  it('follow a save, an edit of the title, a read mark and a delete', async () => {
+    const { article } = await save('Budget vote', 'Parliament approves the plan.', 'one');
+    expect(await keysFor(POSTING_FIELDS.title, 'budget')).toHaveLength(1);
+    expect(await keysFor(POSTING_FIELDS.body, 'parliament')).toHaveLength(1);
+
+    await editArticle(db, article.id, { title: 'Harvest festival' }, new Date());
+    expect(await keysFor(POSTING_FIELDS.title, 'budget')).toEqual([]);
+    expect(await keysFor(POSTING_FIELDS.strong, 'harvest')).toHaveLength(1);
+
+    const before = await db.postings.toArray();
+    await setRead(db, [article.id], true, new Date());
+    expect(await db.postings.toArray()).toEqual(before);
+
+    await deleteArticles(db, [article.id]);
+    expect(await db.postings.count()).toBe(0);
+  });
+});
