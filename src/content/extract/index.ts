@@ -13,6 +13,7 @@ import {
   Readings,
   record,
 } from './fields';
+import { homeLinkNames } from './home-link';
 import { isArticleBody } from './kind';
 import { pageDir, toLangTag } from './lang';
 import { readMeta } from './metadata';
@@ -125,6 +126,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     heading: heading ? collapseSpace(heading.textContent) : null,
     headlines: articleH1s.map((h) => collapseSpace(h.textContent)),
     subheadings: articleH1s.length ? [] : subheadings(doc),
+    homeNames: () => homeLinkNames(doc),
   });
   sources.title = title.source;
   const finalSite =

@@ -21,6 +21,27 @@ const SHARE_WORD = /(?:^|[\s_-])(?:share|social)(?=$|[\s_-])/gi;
 const withoutShareOfByline = (hint: string): string =>
   BYLINE_BOX.test(hint) ? hint.replace(SHARE_WORD, ' ') : hint;
 
+/** The address without its fragment, so "#comments" links compare equal to the page. */
+const withoutFragment = (url: string): string => url.replace(/#.*$/, '');
+
+/**
+ * True when a link points at the page it sits on: a permalink around the article's own date
+ * (`<a href="/2024/06/post/" rel="bookmark"><time>`, a post's own status link) or a fragment.
+ * What it wraps is this article's, not another story's.
+ */
+function linksToThisPage(link: Element): boolean {
+  const href = link.getAttribute('href')?.trim();
+  if (href === undefined) return false;
+  if (href.startsWith('#')) return true;
+  const doc = link.ownerDocument;
+  try {
+    const target = withoutFragment(new URL(href, doc.baseURI || doc.URL).href);
+    return target === withoutFragment(doc.URL);
+  } catch {
+    return false;
+  }
+}
+
 const isMainRegion = (node: Element): boolean =>
   node.tagName === 'MAIN' || node.getAttribute('role') === 'main';
 
@@ -51,7 +72,7 @@ function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean 
   if (OFF_ARTICLE_TAGS.has(node.tagName) && !(inAsides && ASIDE_TAGS.has(node.tagName))) {
     return true;
   }
-  if (node.tagName === 'A' && inLink) return true;
+  if (node.tagName === 'A' && inLink && !linksToThisPage(node)) return true;
   if (node.tagName === 'FOOTER' && !node.closest('article')) return true;
   const hint = withoutShareOfByline(
     `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' '),

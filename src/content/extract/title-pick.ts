@@ -1,7 +1,8 @@
 // The title: the page's own metadata title, cleaned of the site's name, and never cut inside the headline.
 import type { FieldSource } from '../../shared/article';
 import type { Readings } from './fields';
-import { cleanTitle, isSiteName, siteNameFromTitle } from './title';
+import { cleanTitle, hasSeparator, isSiteName, siteNameFromTitle } from './title';
+import { socialPostTitle } from './sources/social-post';
 import { plainText } from './urls';
 
 export interface TitleInput {
@@ -15,6 +16,8 @@ export interface TitleInput {
   headlines?: readonly string[];
   /** Texts of the article's first <h2>s, which confirm a split of the title when it has no <h1>. */
   subheadings?: readonly string[];
+  /** Names the site's masthead links home with; read only when the title has a part to judge. */
+  homeNames?: () => readonly string[];
 }
 
 const looseKey = (text: string): string =>
@@ -130,6 +133,10 @@ export function pickTitle(input: TitleInput): {
   if (ld && known.length && !known.some((k) => k.includes(ld) || ld.includes(k)))
     candidates.shift();
   const [source, raw] = candidates.find(([, value]) => value) ?? ['document-title', ''];
+  // A social post's title is what it says; its "Name on Network:" frame names the author.
+  // Readability may have cut the "/ X" end that confirms it off <title>, so that is read too.
+  const post = socialPostTitle(raw, siteName) ?? socialPostTitle(plainText(docTitle), siteName);
+  if (post) return { value: post.text, source, siteName: siteNameFromTitle(docTitle, host) };
   // <h1>s naming the site (a logo, a masthead) are not the article's headline.
   const headlines = (input.headlines ?? []).filter(
     (h) => !isSiteName(h, siteName, host) && looseKey(h) !== looseKey(siteName ?? ''),
@@ -140,7 +147,8 @@ export function pickTitle(input: TitleInput): {
     ...headlines,
     ...(headlines.length ? [] : (input.subheadings ?? [])),
   ];
-  const value = shownSpelling(cleanTitle(raw, { siteName, host, headings }), [
+  const homeNames = hasSeparator(raw) ? (input.homeNames?.() ?? []) : [];
+  const value = shownSpelling(cleanTitle(raw, { siteName, host, headings, homeNames }), [
     ...headlines,
     ...(heading ? [heading] : []),
   ]);

@@ -8,6 +8,9 @@ import { collapseSpace } from './urls';
 const SEPARATOR =
   /\s+(?:[|｜–—•·»«/\\-]|::)\s+|\s*[｜：]\s*|(?<=[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}]\s?)_(?=\s?[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}])/gu;
 
+/** True when the title has a part a separator could set apart (a site's name, a section). */
+export const hasSeparator = (title: string): boolean => title.search(SEPARATOR) >= 0;
+
 /** Lowercase letters and digits only, for loose comparisons of names. */
 const key = (text: string): string =>
   text
@@ -15,11 +18,20 @@ const key = (text: string): string =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** True when `part` names the site: equal to siteName, or to the host's main label ("news7" in news7.asia). */
-export function isSiteName(part: string, siteName: string | null, host: string): boolean {
+/**
+ * True when `part` names the site: equal to siteName, to another name the page gives itself
+ * (`otherNames`, e.g. its home link), or to the host's main label ("news7" in news7.asia).
+ */
+export function isSiteName(
+  part: string,
+  siteName: string | null,
+  host: string,
+  otherNames: readonly string[] = [],
+): boolean {
   const k = key(part);
   if (!k) return false;
   if (siteName && key(siteName) === k) return true;
+  if (otherNames.some((name) => key(name) === k)) return true;
   const labels = host.split('.');
   const hostKey = key(host);
   return k === hostKey || labels.slice(0, -1).some((label) => label.length > 2 && key(label) === k);
@@ -30,6 +42,8 @@ export interface TitleContext {
   host: string;
   /** Texts of the page's main headings (h1), used to confirm a split. */
   headings: string[];
+  /** Names the page gives itself besides siteName: the text of its link to its home page. */
+  homeNames?: readonly string[];
 }
 
 const CJK_CHARS = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Hangul}]/gu;
@@ -77,9 +91,9 @@ export function cleanTitle(raw: string, ctx: TitleContext): string {
     const first = seps[0];
     const suffix = last ? title.slice(last.index + last[0].length) : '';
     const prefix = first ? title.slice(0, first.index) : '';
-    if (last && isSiteName(suffix, ctx.siteName, ctx.host)) {
+    if (last && isSiteName(suffix, ctx.siteName, ctx.host, ctx.homeNames)) {
       title = title.slice(0, last.index).trim();
-    } else if (first && isSiteName(prefix, ctx.siteName, ctx.host)) {
+    } else if (first && isSiteName(prefix, ctx.siteName, ctx.host, ctx.homeNames)) {
       title = title.slice(first.index + first[0].length).trim();
     } else if (
       pass === 0 &&

@@ -1,0 +1,42 @@
+// A site's masthead links back to its home page under the site's own name ("MDN", a logo's alt),
+// which names the site where the page states no og:site_name.
+import { collapseSpace } from './urls';
+
+/** Where a masthead sits: the page header, its navigation, or an ARIA banner. */
+const MASTHEAD = 'header a[href], nav a[href], [role="banner"] a[href]';
+
+/** Enough links to pass the logo and the first menu entries, not a whole mega-menu. */
+const MAX_LINKS = 60;
+
+/** True when `href` leads to the root of the page's own site ("/", "https://site.example/"). */
+function isHomeHref(href: string, doc: Document): boolean {
+  try {
+    const target = new URL(href, doc.baseURI || doc.URL);
+    const page = new URL(doc.URL);
+    return target.origin === page.origin && target.pathname === '/' && !target.search;
+  } catch {
+    return false;
+  }
+}
+
+/** What a home link calls the site: its text, else its logo's alt text or its label. */
+function linkName(link: Element): string {
+  const text = collapseSpace(link.textContent);
+  if (text) return text;
+  const img = link.getElementsByTagName('img')[0];
+  return collapseSpace(
+    img?.getAttribute('alt') ?? link.getAttribute('aria-label') ?? link.getAttribute('title'),
+  );
+}
+
+/** The distinct names the page's masthead links to its home page with ("Home" included: harmless). */
+export function homeLinkNames(doc: Document): string[] {
+  const names = new Set<string>();
+  const links = Array.from(doc.querySelectorAll(MASTHEAD)).slice(0, MAX_LINKS);
+  for (const link of links) {
+    if (!isHomeHref(link.getAttribute('href') ?? '', doc)) continue;
+    const name = linkName(link);
+    if (name.length >= 2 && name.length <= 40) names.add(name);
+  }
+  return [...names];
+}
