@@ -112,6 +112,13 @@ function shownSpelling(value: string, headlines: readonly string[]): string {
   return same && same !== same.toUpperCase() ? same : value;
 }
 
+/** Sources whose title a page writes for itself, as Readability would have preferred over <title>. */
+const METADATA_TITLES = ['json-ld', 'opengraph', 'meta', 'dublin-core'] as const;
+
+/** True when the page states its title in metadata, not only in <title>. */
+const hasMetadataTitle = (readings: Readings): boolean =>
+  METADATA_TITLES.some((source) => plainText(readings.found(source)?.title) !== '');
+
 /** The cleaned title and where it came from, plus a site name read off the document title. */
 export function pickTitle(input: TitleInput): {
   value: string;
@@ -148,7 +155,9 @@ export function pickTitle(input: TitleInput): {
     ...(headlines.length ? [] : (input.subheadings ?? [])),
   ];
   const homeNames = hasSeparator(raw) ? (input.homeNames?.() ?? []) : [];
-  const value = shownSpelling(cleanTitle(raw, { siteName, host, headings, homeNames }), [
+  const bareDocumentTitle = !hasMetadataTitle(readings) && looseKey(raw) === looseKey(docTitle);
+  const context = { siteName, host, headings, homeNames, bareDocumentTitle };
+  const value = shownSpelling(cleanTitle(raw, context), [
     ...headlines,
     ...(heading ? [heading] : []),
   ]);

@@ -44,6 +44,8 @@ export interface TitleContext {
   headings: string[];
   /** Names the page gives itself besides siteName: the text of its link to its home page. */
   homeNames?: readonly string[];
+  /** The title is the page's <title> alone: no metadata title was given to compare it with. */
+  bareDocumentTitle?: boolean;
 }
 
 const CJK_CHARS = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Hangul}]/gu;
@@ -68,6 +70,35 @@ function stripExactSiteName(title: string, siteName: string | null): string {
   const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const joined = new RegExp(`${NAME_JOINER}${quoted}$|^${quoted}${NAME_JOINER}`, 'iu');
   return title.replace(joined, '').trim() || title;
+}
+
+/** A spaced en or em dash, which joins a site's name in <title>s but also clauses of headlines. */
+const DASH = /^\s+[–—]\s+$/u;
+
+/**
+ * True when the short part after the title's only separator is the site's name though nothing
+ * names it so. After a pipe or dot ("Headline | Site"): when a long headline precedes it, or the
+ * page's heading is exactly what precedes it ("Jane Smith | Portfolio"). After an en or em dash,
+ * which also joins clauses of headlines ("Brexit – what next"): only on a bare <title> with no
+ * heading that could show the headline goes on.
+ */
+function isUnnamedSiteSuffix(title: string, sep: RegExpExecArray, ctx: TitleContext): boolean {
+  const before = title.slice(0, sep.index).trim();
+  const suffix = title.slice(sep.index + sep[0].length);
+  if (words(suffix) > 4) return false;
+  const shortSuffix = suffix.length * 2 < sep.index;
+  if (/[|｜·•]/.test(sep[0])) {
+    const confirmed = ctx.headings.some((h) => key(h) === key(before));
+    return confirmed || (words(before) >= 4 && shortSuffix);
+  }
+  return (
+    DASH.test(sep[0]) &&
+    ctx.bareDocumentTitle === true &&
+    ctx.headings.length === 0 &&
+    words(suffix) <= 3 &&
+    words(before) >= 4 &&
+    shortSuffix
+  );
 }
 
 /** The title without a site-name prefix or suffix. */
@@ -95,17 +126,7 @@ export function cleanTitle(raw: string, ctx: TitleContext): string {
       title = title.slice(0, last.index).trim();
     } else if (first && isSiteName(prefix, ctx.siteName, ctx.host, ctx.homeNames)) {
       title = title.slice(first.index + first[0].length).trim();
-    } else if (
-      pass === 0 &&
-      seps.length === 1 &&
-      last &&
-      /[|｜·•]/.test(last[0]) &&
-      words(suffix) <= 4 &&
-      words(title.slice(0, last.index)) >= 4 &&
-      suffix.length * 2 < last.index
-    ) {
-      // An unnamed short part after a pipe or dot ("Headline | Site") is the site's name; a dash
-      // also joins clauses of headlines, so a dashed suffix is cut only when it names the site.
+    } else if (pass === 0 && seps.length === 1 && last && isUnnamedSiteSuffix(title, last, ctx)) {
       title = title.slice(0, last.index).trim();
     } else break;
   }

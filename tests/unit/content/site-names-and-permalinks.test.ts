@@ -131,3 +131,61 @@ describe('a date in a link to the page itself', () => {
     expect(extractArticle(doc).publishedTime).toBe('2024-06-18T09:00:00Z');
   });
 });
+
+describe('cleanTitle and an unnamed short suffix', () => {
+  const ctx = { siteName: null, host: 'paper.example' };
+  it.each([
+    [
+      'a pipe after a short headline the page heading confirms',
+      'Jane Smith | Portfolio',
+      { headings: ['Jane Smith'] },
+      'Jane Smith',
+    ],
+    [
+      'a pipe after a short headline nothing confirms',
+      'Jane Smith | Portfolio',
+      { headings: [] },
+      'Jane Smith | Portfolio',
+    ],
+    [
+      'an en dash at the end of a bare <title> with no heading',
+      'Lorem ipsum dolor sit amet – My website',
+      { headings: [], bareDocumentTitle: true },
+      'Lorem ipsum dolor sit amet',
+    ],
+    [
+      'an en dash when a metadata title was given',
+      'Lorem ipsum dolor sit amet – My website',
+      { headings: [], bareDocumentTitle: false },
+      'Lorem ipsum dolor sit amet – My website',
+    ],
+    [
+      'an en dash when the page has a heading to show where the headline ends',
+      'Lorem ipsum dolor sit amet – My website',
+      { headings: ['Something else entirely'], bareDocumentTitle: true },
+      'Lorem ipsum dolor sit amet – My website',
+    ],
+    [
+      'a hyphen, which joins words and clauses far more often than names',
+      'Lorem ipsum dolor sit amet - My website',
+      { headings: [], bareDocumentTitle: true },
+      'Lorem ipsum dolor sit amet - My website',
+    ],
+  ])('%s', (_name, raw, extra, expected) => {
+    expect(cleanTitle(raw, { ...ctx, ...extra })).toBe(expected);
+  });
+
+  it.each([
+    ['a bare <title>', '', 'Harbour works will resume soon'],
+    [
+      'an og:title, which the page chose to write so',
+      '<meta property="og:title" content="Harbour works will resume soon – Tide Gazette">',
+      'Harbour works will resume soon – Tide Gazette',
+    ],
+  ])('an en-dashed <title> with %s', (_name, head, expected) => {
+    const doc = page(
+      `<html><head><title>Harbour works will resume soon – Tide Gazette</title>${head}</head><body><main>${PROSE}</main></body></html>`,
+    );
+    expect(extractArticle(doc).title).toBe(expected);
+  });
+});
