@@ -67,6 +67,10 @@ export function headlineOverTitle(
   const titleWords = wordsOf(title);
   const headWords = new Set(wordsOf(headline));
   const shared = titleWords.filter((w) => headWords.has(w)).length;
+  // A title of a word or two that the headline uses ("Arbeit" over "Wir kämpfen für gute Arbeit")
+  // is the page's topic, not its headline.
+  if (titleWords.length <= 2 && shared === titleWords.length && headWords.size >= 4)
+    return headline;
   return headWords.size > titleWords.length &&
     titleWords.length >= 4 &&
     shared >= 0.85 * titleWords.length

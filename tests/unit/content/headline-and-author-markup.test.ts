@@ -39,6 +39,18 @@ describe('headlineOverTitle', () => {
     ],
     ['numbered chapter heading', 'Sample Chapter', ['2. Sample Chapter'], null],
     [
+      'a one-word topic title inside the headline',
+      'Arbeit',
+      ['Wir kämpfen für gute Arbeit'],
+      'Wir kämpfen für gute Arbeit',
+    ],
+    [
+      'a two-word title the headline does not use',
+      'Harbour news',
+      ['Ferries return to the timetable'],
+      null,
+    ],
+    [
       'site name in the middle',
       'A post title here (2) @ My home :: Big Portal ::',
       ['Big Portal'],
