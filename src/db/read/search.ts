@@ -7,8 +7,8 @@
 import { parseQuery } from '../../search/tokenize.ts';
 import {
   POSTING_FIELDS,
-  prefixRange,
-  wordRange,
+  keysInPostings,
+  postingRange,
   type Posting,
   type PostingField,
 } from '../postings.ts';
@@ -17,19 +17,18 @@ import type { LibraryReader } from './idb.ts';
 
 const { body, strong: strongField, title } = POSTING_FIELDS;
 
-/** The articles listed in the postings of one word, or of every word with a prefix. */
+/** The articles listed under one word, or under every word with a prefix. */
 async function keysWhere(
   reader: LibraryReader,
   field: PostingField,
   word: string,
   match: 'whole' | 'prefix' = 'whole',
 ): Promise<Set<number>> {
-  const range = match === 'whole' ? wordRange(field, word) : prefixRange(field, word);
-  const keys = new Set<number>();
-  for (const posting of await reader.valuesInRange<Posting>('postings', range)) {
-    for (const key of posting.keys) keys.add(key);
-  }
-  return keys;
+  const postings = await reader.valuesInRange<Posting>(
+    'postings',
+    postingRange(field, word, match),
+  );
+  return keysInPostings(postings, word, match);
 }
 
 interface WordHits {

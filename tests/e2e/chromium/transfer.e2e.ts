@@ -122,17 +122,17 @@ function readDatabase(page: Page, term: string): Promise<StoredView> {
       target: { selector: [{ exact: string }, { start: number; end: number }] };
       body: { value: string }[];
     }[];
-    // Search postings ('b' body words, 's' strong words; see src/db/postings.ts): a word is
-    // listed once per article, under its body words or under its strong words.
+    // Search postings ('b' body words, 's' strong words, grouped by their first three letters;
+    // see src/db/postings.ts): a word is listed once per article, under its body words or under
+    // its strong words.
     const postings = transaction.objectStore('postings');
+    const bucket = searchTerm.slice(0, 3);
     const listed = async (field: string) =>
       (
         (await all(
-          postings.getAll(
-            IDBKeyRange.bound([field, searchTerm, -Infinity], [field, searchTerm, Infinity]),
-          ),
-        )) as { keys: Float64Array }[]
-      ).reduce((count, posting) => count + posting.keys.length, 0);
+          postings.getAll(IDBKeyRange.bound([field, bucket, -Infinity], [field, bucket, Infinity])),
+        )) as { lists: Map<string, Float64Array> }[]
+      ).reduce((count, posting) => count + (posting.lists.get(searchTerm)?.length ?? 0), 0);
     const searchHits = (await listed('b')) + (await listed('s'));
     db.close();
     return {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listNewest, saveSnapshot } from '../../../src/db/articles.ts';
 import { cardOf } from '../../../src/db/derived.ts';
 import { SCHEMA_VERSION } from '../../../src/db/names.ts';
-import { POSTING_FIELDS } from '../../../src/db/postings.ts';
+import { POSTING_FIELDS, keysInPostings } from '../../../src/db/postings.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import { ArticleRecordSchema } from '../../../src/shared/article.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
@@ -159,15 +159,19 @@ describe('upgrade from version 5', () => {
 
     const db = openDatabase(name);
     const postings = await db.postings.toArray();
-    const listed = (field: string, term: string) =>
-      postings
-        .filter((posting) => posting.field === field && posting.term === term)
-        .flatMap((posting) => [...posting.keys]);
+    const listed = (field: string, term: string) => [
+      ...keysInPostings(
+        postings.filter((posting) => posting.field === field),
+        term,
+        'whole',
+      ),
+    ];
     expect(listed(POSTING_FIELDS.body, 'budget')).toEqual([9]);
     expect(listed(POSTING_FIELDS.strong, 'budget')).toEqual([7]);
     expect(listed(POSTING_FIELDS.title, 'budget')).toEqual([7]);
     expect(listed(POSTING_FIELDS.body, 'parliament')).toEqual([7]);
     expect(listed(POSTING_FIELDS.strong, 'harvest')).toEqual([9]);
+    // Words are grouped by their first three letters: parliament, budget (twice), harvest.
     expect(postings).toHaveLength(5);
     await db.delete();
   });

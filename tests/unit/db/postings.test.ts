@@ -7,9 +7,10 @@ import { deleteArticles, setRead } from '../../../src/db/library.ts';
 import {
   POSTING_FIELDS,
   PostingChanges,
-  prefixRange,
+  bucketOf,
+  keysInPostings,
+  postingRange,
   shardOf,
-  wordRange,
   type Posting,
   type PostingId,
 } from '../../../src/db/postings.ts';
@@ -34,12 +35,12 @@ const doc = (key: number, terms: string[], strongTerms: string[] = []): SearchDo
 
 /** The list keys the postings give for one word of one field, all shards together. */
 async function keysFor(field: Posting['field'], term: string): Promise<number[]> {
-  const range = wordRange(field, term);
+  const range = postingRange(field, term, 'whole');
   const postings = await db.postings
-    .where('[field+term+shard]')
+    .where('[field+bucket+shard]')
     .between(range.lower, range.upper, true, true)
     .toArray();
-  return postings.flatMap((posting) => [...posting.keys]).sort((a, b) => a - b);
+  return [...keysInPostings(postings, term, 'whole')].sort((a, b) => a - b);
 }
 
 async function apply(changes: PostingChanges): Promise<void> {
@@ -53,8 +54,8 @@ describe('postings', () => {
     changes.addDoc(doc(10, ['budget']));
     await apply(changes);
     expect(await keysFor(POSTING_FIELDS.body, 'budget')).toEqual([10, 30]);
-    const stored = await db.postings.get([POSTING_FIELDS.body, 'budget', shardOf(10)]);
-    expect([...(stored?.keys ?? [])]).toEqual([10, 30]);
+    const stored = await db.postings.get([POSTING_FIELDS.body, bucketOf('budget'), shardOf(10)]);
+    expect([...(stored?.lists.get('budget') ?? [])]).toEqual([10, 30]);
     expect(await keysFor(POSTING_FIELDS.strong, 'parliament')).toEqual([30]);
     expect(await keysFor(POSTING_FIELDS.title, 'parliament')).toEqual([30]);
     expect(await keysFor(POSTING_FIELDS.body, 'parliament')).toEqual([]);
@@ -108,15 +109,32 @@ describe('postings', () => {
     expect(await keysFor(POSTING_FIELDS.body, 'election')).toEqual([early, late]);
   });
 
-  it('cover a prefix with every word that starts with it, and no other', () => {
-    const range = prefixRange(POSTING_FIELDS.body, 'gouv');
-    const inRange = (term: string, field: Posting['field'] = POSTING_FIELDS.body) =>
-      range.includes([field, term, 3]);
-    expect(inRange('gouv')).toBe(true);
-    expect(inRange('gouvernement')).toBe(true);
-    expect(inRange('gouw')).toBe(false);
-    expect(inRange('gou')).toBe(false);
-    expect(inRange('gouvernement', POSTING_FIELDS.strong)).toBe(false);
+  it('are found for a prefix in the records of every word that starts with it, and no other', () => {
+    const { body, title } = POSTING_FIELDS;
+    const long = postingRange(body, 'gouv', 'prefix');
+    expect(long.includes([body, 'gou', 3])).toBe(true);
+    expect(long.includes([body, 'gov', 3])).toBe(false);
+    expect(long.includes([POSTING_FIELDS.strong, 'gou', 3])).toBe(false);
+    const short = postingRange(title, 'th', 'prefix');
+    expect(short.includes([title, 'th', 3])).toBe(true);
+    expect(short.includes([title, 'the', 3])).toBe(true);
+    expect(short.includes([title, 'ti', 3])).toBe(false);
+    // A short word searched whole is one bucket, not every bucket that starts with it.
+    const whole = postingRange(body, 'l', 'whole');
+    expect(whole.includes([body, 'l', 3])).toBe(true);
+    expect(whole.includes([body, 'la', 3])).toBe(false);
+    const record: Posting = {
+      field: body,
+      bucket: 'gou',
+      shard: 3,
+      lists: new Map([
+        ['gouv', new Float64Array([1])],
+        ['gouvernement', new Float64Array([2])],
+        ['gourmet', new Float64Array([3])],
+      ]),
+    };
+    expect([...keysInPostings([record], 'gouv', 'prefix')]).toEqual([1, 2]);
+    expect([...keysInPostings([record], 'gouv', 'whole')]).toEqual([1]);
   });
 });
 
