@@ -2,11 +2,25 @@
 // which names the site where the page states no og:site_name.
 import { collapseSpace } from './urls';
 
-/** Where a masthead sits: the page header, its navigation, or an ARIA banner. */
-const MASTHEAD = 'header a[href], nav a[href], [role="banner"] a[href]';
+/** Where a masthead sits: the page header and its navigation (tag lookups, no selector walk). */
+const MASTHEAD_TAGS = ['header', 'nav'] as const;
 
 /** Enough links to pass the logo and the first menu entries, not a whole mega-menu. */
 const MAX_LINKS = 60;
+
+/** The first links of the page's headers and navigation, in that order. */
+function mastheadLinks(doc: Document): Element[] {
+  const links: Element[] = [];
+  for (const tag of MASTHEAD_TAGS) {
+    for (const region of Array.from(doc.getElementsByTagName(tag))) {
+      for (const link of Array.from(region.getElementsByTagName('a'))) {
+        if (links.length >= MAX_LINKS) return links;
+        if (link.hasAttribute('href')) links.push(link);
+      }
+    }
+  }
+  return links;
+}
 
 /** True when `href` leads to the root of the page's own site ("/", "https://site.example/"). */
 function isHomeHref(href: string, doc: Document): boolean {
@@ -32,8 +46,7 @@ function linkName(link: Element): string {
 /** The distinct names the page's masthead links to its home page with ("Home" included: harmless). */
 export function homeLinkNames(doc: Document): string[] {
   const names = new Set<string>();
-  const links = Array.from(doc.querySelectorAll(MASTHEAD)).slice(0, MAX_LINKS);
-  for (const link of links) {
+  for (const link of mastheadLinks(doc)) {
     if (!isHomeHref(link.getAttribute('href') ?? '', doc)) continue;
     const name = linkName(link);
     if (name.length >= 2 && name.length <= 40) names.add(name);
