@@ -9,7 +9,7 @@
  */
 import type { Annotation } from '../shared/annotation.ts';
 import type { ExportedArticle } from '../shared/export-format.ts';
-import { encodeText } from './text-chunks.ts';
+import { textChunks } from './text-chunks.ts';
 import { labelsOf, type ExportContext, type ExportFormat } from './types.ts';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -62,5 +62,5 @@ export const annotationsJsonLdFormat: ExportFormat = {
   extension: 'jsonld',
   // The media type the model recommends for annotations serialised with its context.
   mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"',
-  write: (articles, context) => encodeText(collectionPieces(articles, context)),
+  write: (articles, context) => textChunks(collectionPieces(articles, context)),
 };

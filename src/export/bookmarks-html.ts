@@ -9,7 +9,7 @@
  * - The article's own note, when it has one, is the bookmark's description (`<DD>`).
  */
 import type { ExportedArticle } from '../shared/export-format.ts';
-import { encodeText } from './text-chunks.ts';
+import { textChunks } from './text-chunks.ts';
 import { labelsOf, type ExportContext, type ExportFormat } from './types.ts';
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -79,5 +79,5 @@ export const bookmarksHtmlFormat: ExportFormat = {
   id: 'bookmarks-html',
   extension: 'html',
   mimeType: 'text/html;charset=utf-8',
-  write: (articles, context) => encodeText(bookmarkPieces(articles, context)),
+  write: (articles, context) => textChunks(bookmarkPieces(articles, context)),
 };

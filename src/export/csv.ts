@@ -19,7 +19,7 @@
 import Papa from 'papaparse';
 import { noteOf } from '../shared/annotation.ts';
 import type { ExportedArticle } from '../shared/export-format.ts';
-import { encodeText } from './text-chunks.ts';
+import { textChunks } from './text-chunks.ts';
 import type { ExportFormat } from './types.ts';
 
 export const CSV_COLUMNS = [
@@ -111,5 +111,5 @@ export const csvFormat: ExportFormat = {
   id: 'csv',
   extension: 'csv',
   mimeType: 'text/csv;charset=utf-8',
-  write: (articles) => encodeText(csvPieces(articles)),
+  write: (articles) => textChunks(csvPieces(articles)),
 };

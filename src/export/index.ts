@@ -13,7 +13,7 @@ import { collectToBlob } from './sink.ts';
 import type { ExportContext, ExportFormat, ExportFormatId } from './types.ts';
 
 export { exportFileNameFor } from './file-name.ts';
-export { collectToBlob, type SinkProgress } from './sink.ts';
+export { collectToBlob } from './sink.ts';
 export {
   DEFAULT_EXPORT_LABELS,
   type ExportChunk,
@@ -41,10 +41,8 @@ export function exportFormat(id: ExportFormatId): ExportFormat {
 }
 
 export interface ExportProgress {
-  /** Articles read so far. */
+  /** Articles taken into the file so far (the writer reads them as it goes). */
   articles: number;
-  /** Bytes of the file written so far. */
-  bytes: number;
 }
 
 export async function exportToBlob(
@@ -53,12 +51,6 @@ export async function exportToBlob(
   context: ExportContext,
   onProgress?: (progress: ExportProgress) => void,
 ): Promise<Blob> {
-  const progress: ExportProgress = { articles: 0, bytes: 0 };
-  const counted = countingArticles(articles, (count) => {
-    progress.articles = count;
-  });
-  return collectToBlob(format.write(counted, context), format.mimeType, ({ bytes }) => {
-    progress.bytes = bytes;
-    onProgress?.({ ...progress });
-  });
+  const counted = countingArticles(articles, (count) => onProgress?.({ articles: count }));
+  return collectToBlob(format.write(counted, context), format.mimeType);
 }

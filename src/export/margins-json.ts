@@ -8,7 +8,7 @@ import {
   exportHeaderChunk,
   type ExportedArticle,
 } from '../shared/export-format.ts';
-import { encodeText } from './text-chunks.ts';
+import { textChunks } from './text-chunks.ts';
 import type { ExportContext, ExportFormat } from './types.ts';
 
 async function* documentPieces(
@@ -29,5 +29,5 @@ export const marginsJsonFormat: ExportFormat = {
   extension: 'json',
   mimeType: 'application/json',
   write: (articles: AsyncIterable<ExportedArticle>, context: ExportContext) =>
-    encodeText(documentPieces(articles, context.now)),
+    textChunks(documentPieces(articles, context.now)),
 };

@@ -10,30 +10,25 @@ import type { ExportChunk } from './types.ts';
 /** How much is gathered before it is folded into the Blob. */
 const FOLD_BYTES = 4 * 1024 * 1024;
 
-export interface SinkProgress {
-  /** Bytes written so far. */
-  bytes: number;
-}
+/** Roughly how much memory a chunk holds: text is counted in UTF-16 code units. */
+const sizeOf = (chunk: ExportChunk) =>
+  typeof chunk === 'string' ? chunk.length : chunk.byteLength;
 
 export async function collectToBlob(
   chunks: AsyncIterable<ExportChunk>,
   mimeType: string,
-  onProgress?: (progress: SinkProgress) => void,
 ): Promise<Blob> {
   let blob = new Blob([], { type: mimeType });
   let pending: ExportChunk[] = [];
   let pendingBytes = 0;
-  let bytes = 0;
   for await (const chunk of chunks) {
     pending.push(chunk);
-    pendingBytes += chunk.byteLength;
-    bytes += chunk.byteLength;
+    pendingBytes += sizeOf(chunk);
     if (pendingBytes >= FOLD_BYTES) {
       blob = new Blob([blob, ...pending], { type: mimeType });
       pending = [];
       pendingBytes = 0;
     }
-    onProgress?.({ bytes });
   }
   return pending.length > 0 ? new Blob([blob, ...pending], { type: mimeType }) : blob;
 }

@@ -41,8 +41,11 @@ export interface ExportContext {
   labels?: Partial<ExportLabels>;
 }
 
-/** Bytes of the export file, in memory a Blob can take as it is. */
-export type ExportChunk = Uint8Array<ArrayBuffer>;
+/**
+ * A piece of the export file: bytes, or text that the Blob encodes as UTF-8 itself (natively,
+ * about twice as fast as a TextEncoder in JavaScript, which a 200 MB export feels).
+ */
+export type ExportChunk = Uint8Array<ArrayBuffer> | string;
 
 export interface ExportFormat {
   id: ExportFormatId;

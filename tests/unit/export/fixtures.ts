@@ -1,14 +1,19 @@
 import type { Annotation } from '../../../src/shared/annotation.ts';
 import type { ExportedArticle } from '../../../src/shared/export-format.ts';
+import type { ExportChunk } from '../../../src/export/types.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 
 export async function* asAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
   for (const item of items) yield item;
 }
 
-export async function collectBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+/** The bytes of the file: text chunks as UTF-8, as the Blob they end in encodes them. */
+export async function collectBytes(chunks: AsyncIterable<ExportChunk>): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
+  for await (const chunk of chunks) {
+    parts.push(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+  }
   const all = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let offset = 0;
   for (const part of parts) {
@@ -18,7 +23,7 @@ export async function collectBytes(chunks: AsyncIterable<Uint8Array>): Promise<U
   return all;
 }
 
-export async function collectText(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+export async function collectText(chunks: AsyncIterable<ExportChunk>): Promise<string> {
   // ignoreBOM: keep the byte-order mark, so tests can see it is there.
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await collectBytes(chunks));
 }
