@@ -11,6 +11,7 @@ import { useLibraryQuery } from '../use-library-query.ts';
 import { ArticleRow } from './ArticleRow.tsx';
 import { EditPanel } from './EditPanel.tsx';
 import { ListControls } from './ListControls.tsx';
+import { LoadingLibrary } from './LoadingLibrary.tsx';
 import { VirtualList } from './VirtualList.tsx';
 
 type Notice =
@@ -83,7 +84,7 @@ export function Library({ reader }: { reader: LibraryReader }) {
     );
   }
   if (keys.status === 'loading' || total.status === 'loading') {
-    return <p class="muted">{t('status_loading')}</p>;
+    return <LoadingLibrary />;
   }
   if (total.value === 0 && notice?.kind !== 'deleted') {
     return (
