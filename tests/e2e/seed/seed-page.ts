@@ -55,8 +55,19 @@ function annotationFor(
   };
 }
 
+/**
+ * When generated article `index` was first saved: four hours apart, oldest first, so 10,000
+ * articles span four and a half years, as the library of someone saving six articles a day.
+ * The spacing matters: search postings are cut by save date (src/db/postings.ts), and a save
+ * rewrites the postings of its own stretch of days.
+ */
+const SAVE_SPACING_MS = 4 * 60 * 60 * 1000;
+function seedDate(index: number): Date {
+  return new Date(Date.UTC(2022, 0, 1) + index * SAVE_SPACING_MS);
+}
+
 /** Articles written per transaction while seeding: the product's writes, committed together. */
-const SEED_TRANSACTION = 25;
+const SEED_TRANSACTION = 250;
 
 /** Saves one generated article with its tags and highlights, inside the caller's transaction. */
 async function seedOne(
@@ -65,8 +76,7 @@ async function seedOne(
   postings: PostingChanges,
 ): Promise<number> {
   const generated = generateArticle(index, seedValue);
-  // Saved one minute apart, oldest first, so the newest article is the last one generated.
-  const savedAt = new Date(Date.UTC(2025, 0, 1) + index * 60_000);
+  const savedAt = seedDate(index);
   const saved = await saveSnapshot(db, generated.snapshot, savedAt);
   const text = articleTextOf(generated.snapshot.contentHtml, document);
   const annotations = generated.highlights
@@ -133,13 +143,18 @@ async function timeKeystrokes(
   });
 }
 
-/** Times saves of new typical articles, then removes them so the collection size is unchanged. */
+/**
+ * Times saves of new typical articles, each as the next save after the newest one (in the
+ * same stretch of days as its recent neighbours), then removes them so the collection size is
+ * unchanged.
+ */
 async function timeSaves(count: number, firstIndex: number): Promise<number[]> {
   const times: number[] = [];
+  const next = seedDate(await db.articles.count());
   for (let i = 0; i < count; i++) {
     const generated = generateArticle(firstIndex + i, 99);
     const started = performance.now();
-    const saved = await saveSnapshot(db, generated.snapshot, new Date());
+    const saved = await saveSnapshot(db, generated.snapshot, next);
     times.push(performance.now() - started);
     await db.transaction('rw', writeTables(db), async () => {
       await db.articles.delete(saved.article.id);
