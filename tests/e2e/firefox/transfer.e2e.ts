@@ -27,13 +27,14 @@ import {
   type StoredRow,
 } from '../harness/records.ts';
 import { POCKET_ZIP } from '../harness/import-files.ts';
-import { makeTempDir, waitForDownload } from '../harness/util.ts';
+import { makeTempDir, waitFor, waitForDownload } from '../harness/util.ts';
 
 /** Counts joined as the page joins them for an English reader ("2 new, 1 skipped"). */
 const joined = (parts: string[]) =>
   `${new Intl.ListFormat('en', { style: 'long', type: 'unit' }).format(parts)}.`;
 
 let session: FirefoxSession | undefined;
+let library: Page | undefined;
 let transfer: Page | undefined;
 let files: string | undefined;
 
@@ -44,7 +45,7 @@ function started(): { session: FirefoxSession; transfer: Page } {
 
 beforeAll(async () => {
   session = await launchFirefox();
-  const library = await findWelcomePage(session);
+  library = await findWelcomePage(session);
   await library.evaluate(() => {
     const { browser } = globalThis as ExtensionGlobal;
     return browser.tabs.create({ url: browser.runtime.getURL('transfer.html') });
@@ -161,6 +162,27 @@ describe('Import & export page in Firefox', () => {
       await textOf(transfer, 'section[aria-labelledby=import-heading] p.muted:last-child'),
     ).toBe(message('transfer_plan_nothing_other', '2'));
     expect(await readStoredRows(transfer)).toEqual(before);
+  });
+
+  it('finds the imported articles from the search box of the library, by word, prefix and tag', async () => {
+    if (!library) throw new Error('the suite did not start');
+    await library.bringToFront();
+    const titlesFor = async (text: string) => {
+      await library?.click('#search', { count: 3 });
+      await library?.keyboard.press('Backspace');
+      await library?.type('#search', text);
+      return waitFor(`the results for "${text}"`, async () => {
+        const titles = await library?.$$eval('ul.articles > li.article a.article-title', (links) =>
+          links.map((link) => link.textContent ?? ''),
+        );
+        const typed = await library?.$eval('#search', (input) => (input as HTMLInputElement).value);
+        return typed === text && titles?.length === 1 && titles;
+      });
+    };
+    // A whole word, the start of a title word being typed, and a tag (from the Pocket file).
+    expect(await titlesFor('long')).toEqual(['The long read']);
+    expect(await titlesFor('the lo')).toEqual(['The long read']);
+    expect(await titlesFor('politics')).toEqual(['The long read']);
   });
 
   it('exports Margins JSON holding the imported articles', async () => {
