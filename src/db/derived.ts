@@ -13,7 +13,7 @@ import { noteOf, type Annotation } from '../shared/annotation.ts';
 import { isEditedByUser } from '../shared/article.ts';
 import { hostOf } from '../shared/url.ts';
 import { termSet } from '../search/tokenize.ts';
-import { PostingChanges } from './postings.ts';
+import { PostingChanges } from './posting-changes.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 /** What one row of the list shows and filters on. */

@@ -24,7 +24,7 @@ import {
   type SearchDoc,
 } from './derived.ts';
 import { placeQuote, prepareImportedBody, type ImportedBody } from './import-body.ts';
-import { PostingChanges } from './postings.ts';
+import { PostingChanges } from './posting-changes.ts';
 import {
   highlightAnnotation,
   mergeItem,

@@ -5,7 +5,8 @@
 import type { Table, Transaction } from 'dexie';
 import type { Annotation } from '../shared/annotation.ts';
 import { allocateKey, cardOf, searchDocOf, type SearchDoc } from './derived.ts';
-import { PostingChanges, type Posting, type PostingId } from './postings.ts';
+import { PostingChanges } from './posting-changes.ts';
+import type { Posting, PostingId } from './postings.ts';
 import type { StoredArticle } from './schema.ts';
 
 /**

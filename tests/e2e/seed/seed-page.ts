@@ -5,7 +5,7 @@
  */
 import { saveSnapshot } from '../../../src/db/articles.ts';
 import { refreshDerived, writeTables } from '../../../src/db/derived.ts';
-import { PostingChanges } from '../../../src/db/postings.ts';
+import { PostingChanges } from '../../../src/db/posting-changes.ts';
 import { articlesForExport } from '../../../src/db/export-stream.ts';
 import { LibraryReader, openForReading } from '../../../src/db/read/idb.ts';
 import { cardsFor, listKeys, NO_FILTER } from '../../../src/db/read/list.ts';

@@ -6,7 +6,6 @@ import { editArticle } from '../../../src/db/edits.ts';
 import { deleteArticles, setRead } from '../../../src/db/library.ts';
 import {
   POSTING_FIELDS,
-  PostingChanges,
   bucketOf,
   keysInPostings,
   postingRange,
@@ -14,6 +13,7 @@ import {
   type Posting,
   type PostingId,
 } from '../../../src/db/postings.ts';
+import { PostingChanges } from '../../../src/db/posting-changes.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 

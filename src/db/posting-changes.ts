@@ -1,0 +1,138 @@
+/**
+ * How writes change the search postings (see postings.ts): every change gathered first, then
+ * each record read and written once.
+ */
+import type { Table } from 'dexie';
+import type { SearchDoc } from './derived.ts';
+import {
+  POSTING_FIELDS,
+  bucketOf,
+  shardOf,
+  type Posting,
+  type PostingField,
+  type PostingId,
+} from './postings.ts';
+
+interface TermChange {
+  added: number[];
+  removed: number[];
+}
+
+interface PendingRecord {
+  id: PostingId;
+  terms: Map<string, TermChange>;
+}
+
+/**
+ * Changes to posting lists gathered while derived rows are rewritten, applied once: a refresh
+ * that removes an article's words and adds the same words back (marking it read, say) writes
+ * nothing, and an import of thousands of articles reads and writes each record once.
+ */
+export class PostingChanges {
+  private readonly pending = new Map<string, PendingRecord>();
+
+  addDoc(doc: SearchDoc): void {
+    this.each(doc, (change) => change.added.push(doc.key));
+  }
+
+  removeDoc(doc: SearchDoc): void {
+    this.each(doc, (change) => change.removed.push(doc.key));
+  }
+
+  private each(doc: SearchDoc, record: (change: TermChange) => void): void {
+    const shard = shardOf(doc.key);
+    const lists: [PostingField, string[]][] = [
+      [POSTING_FIELDS.body, doc.terms],
+      [POSTING_FIELDS.strong, doc.strongTerms],
+      [POSTING_FIELDS.title, doc.titleTerms],
+    ];
+    for (const [field, terms] of lists) {
+      for (const term of terms) record(this.changeFor([field, bucketOf(term), shard], term));
+    }
+  }
+
+  private changeFor(id: PostingId, term: string): TermChange {
+    const name = id.join('\u0000');
+    let pending = this.pending.get(name);
+    if (!pending) {
+      pending = { id, terms: new Map() };
+      this.pending.set(name, pending);
+    }
+    let change = pending.terms.get(term);
+    if (!change) {
+      change = { added: [], removed: [] };
+      pending.terms.set(term, change);
+    }
+    return change;
+  }
+
+  /** Writes the net changes; must run inside the caller's transaction over `postings`. */
+  async applyTo(table: Table<Posting, PostingId>): Promise<void> {
+    const effective = [...this.pending.values()].flatMap((pending) => {
+      const terms = new Map<string, TermChange>();
+      for (const [term, change] of pending.terms) {
+        const net = netChange(change);
+        if (net) terms.set(term, net);
+      }
+      return terms.size > 0 ? [{ id: pending.id, terms }] : [];
+    });
+    this.pending.clear();
+    for (let at = 0; at < effective.length; at += APPLY_BATCH) {
+      const batch = effective.slice(at, at + APPLY_BATCH);
+      const current = await table.bulkGet(batch.map((pending) => pending.id));
+      const puts: Posting[] = [];
+      const deletes: PostingId[] = [];
+      batch.forEach(({ id, terms }, index) => {
+        const lists = current[index]?.lists ?? new Map<string, Float64Array>();
+        for (const [term, change] of terms) {
+          const keys = applyChange(lists.get(term), change);
+          if (keys.length === 0) lists.delete(term);
+          else lists.set(term, keys);
+        }
+        const [field, bucket, shard] = id;
+        if (lists.size === 0) deletes.push(id);
+        else puts.push({ field, bucket, shard, lists });
+      });
+      await Promise.all([table.bulkPut(puts), table.bulkDelete(deletes)]);
+    }
+  }
+}
+
+/** Postings read and written at a time. */
+const APPLY_BATCH = 2000;
+
+/** Keys both removed and added cancel out; null when nothing is left to do. */
+function netChange(change: TermChange): TermChange | null {
+  const removed = new Set(change.removed);
+  const added = change.added.filter((key) => !removed.delete(key));
+  if (added.length === 0 && removed.size === 0) return null;
+  return { added, removed: [...removed] };
+}
+
+function applyChange(current: Float64Array | undefined, change: TermChange): Float64Array {
+  let kept = current ?? new Float64Array(0);
+  if (change.removed.length > 0) {
+    const removed = new Set(change.removed);
+    kept = kept.filter((key) => !removed.has(key));
+  }
+  const added = change.added.filter((key) => !containsSorted(kept, key));
+  if (added.length === 0) return kept;
+  const next = new Float64Array(kept.length + added.length);
+  next.set(kept);
+  next.set(added, kept.length);
+  // A new save's key is the highest, so most of the time this is already in order.
+  return next.sort();
+}
+
+function containsSorted(keys: Float64Array, key: number): boolean {
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = keys[middle] ?? 0;
+    if (value === key) return true;
+    if (value < key) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
