@@ -427,7 +427,10 @@ export async function applyImport(
   const settings = withDefaults(options);
   return db.transaction('rw', writeTables(db), async () => {
     const { summary, created, updated, annotations } = await merge(db, parse, now, settings);
-    const steps = created.length * 3 + updated.length * 2 + annotations.length || 1;
+    // One step per row written: articles, annotations, cards and search words of new articles,
+    // a refresh per updated article; the search postings weigh about one step per article.
+    const postingSteps = created.length + updated.length;
+    const steps = created.length * 3 + updated.length * 2 + annotations.length + postingSteps || 1;
     let done = 0;
     const step = (amount: number) => {
       done += amount;
@@ -438,14 +441,14 @@ export async function applyImport(
     await putInBatches(annotations, (batch) => db.annotations.bulkPut(batch), step);
     const postings = new PostingChanges();
     const derived = await deriveCreated(db, created, annotations, postings);
-    await putInBatches(
-      derived.cards,
-      (batch) => db.cards.bulkPut(batch),
-      () => undefined,
-    );
+    await putInBatches(derived.cards, (batch) => db.cards.bulkPut(batch), step);
     await putInBatches(derived.searchDocs, (batch) => db.searchDocs.bulkPut(batch), step);
     await refreshInParallel(db, updated, postings, () => step(1));
-    await postings.applyTo(db.postings);
+    const before = done;
+    await postings.applyTo(db.postings, (fraction) => {
+      done = before + fraction * postingSteps;
+      onProgress?.(done / steps);
+    });
     onProgress?.(1);
     return summary;
   });

@@ -66,8 +66,14 @@ export class PostingChanges {
     return change;
   }
 
-  /** Writes the net changes; must run inside the caller's transaction over `postings`. */
-  async applyTo(table: Table<Posting, PostingId>): Promise<void> {
+  /**
+   * Writes the net changes; must run inside the caller's transaction over `postings`.
+   * `onProgress` hears the share of records written (0–1) after each batch.
+   */
+  async applyTo(
+    table: Table<Posting, PostingId>,
+    onProgress?: (fraction: number) => void,
+  ): Promise<void> {
     const effective = [...this.pending.values()].flatMap((pending) => {
       const terms = new Map<string, TermChange>();
       for (const [term, change] of pending.terms) {
@@ -94,6 +100,7 @@ export class PostingChanges {
         else puts.push({ field, bucket, shard, lists });
       });
       await Promise.all([table.bulkPut(puts), table.bulkDelete(deletes)]);
+      onProgress?.(Math.min(1, (at + batch.length) / effective.length));
     }
   }
 }

@@ -307,6 +307,35 @@ describe('importing Margins JSON', () => {
   });
 });
 
+describe('import progress', () => {
+  it('rises from 0 to 1 without going back, every write accounted for, postings included', async () => {
+    const articles = Array.from({ length: 3 }, (_, index) =>
+      record({
+        id: `progress-${index}`,
+        url: `https://news.example/progress-${index}`,
+        canonicalUrl: null,
+        annotations: [makeAnnotation(`progress-${index}`, 'The first', 0)],
+      }),
+    );
+    const seen: number[] = [];
+    await applyImport(
+      db,
+      marginsParse(articles),
+      NOW,
+      (fraction) => seen.push(fraction),
+      options(),
+    );
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1);
+    seen.forEach((fraction, index) =>
+      expect(fraction).toBeGreaterThanOrEqual(seen[index - 1] ?? 0),
+    );
+    // The last write itself brings the bar to the end: no jump left for the final report.
+    expect(seen.at(-2)).toBeCloseTo(1);
+    expect(seen.some((fraction) => fraction > 0.75 && fraction < 1)).toBe(true);
+  });
+});
+
 describe('the list cards and search words of imported articles', () => {
   it('are the rows refreshDerived makes, keys shared with saved articles included', async () => {
     // Saved in the same millisecond as an imported article: both need their own list key.
