@@ -11,13 +11,10 @@ import { useLibraryQuery } from '../use-library-query.ts';
 import { ArticleRow } from './ArticleRow.tsx';
 import { EditPanel } from './EditPanel.tsx';
 import { ListControls } from './ListControls.tsx';
+import { ListNotice, type Notice } from './ListNotice.tsx';
 import { LoadingLibrary } from './LoadingLibrary.tsx';
+import { SelectionBar } from './SelectionBar.tsx';
 import { VirtualList } from './VirtualList.tsx';
-
-type Notice =
-  | { kind: 'deleted'; articles: ExportedArticle[] }
-  | { kind: 'done'; text: string }
-  | { kind: 'error'; text: string };
 
 function failureText(error: unknown): string {
   return error instanceof MarginsError ? errorMessage(error.code) : t('error_unknown');
@@ -110,61 +107,16 @@ export function Library({ reader }: { reader: LibraryReader }) {
           ? plural('results_count', shown.length)
           : t('library_heading', String(total.value))}
       </h2>
-      <div class="list-notice" role="status" aria-live="polite">
-        {notice?.kind === 'deleted' && (
-          <p>
-            {plural('status_deleted', notice.articles.length)}{' '}
-            <button type="button" class="undo" onClick={() => void undoDelete(notice.articles)}>
-              {t('action_undo')}
-            </button>
-          </p>
-        )}
-        {notice?.kind === 'done' && <p>{notice.text}</p>}
-      </div>
-      {notice?.kind === 'error' && (
-        <p class="error" role="alert">
-          {notice.text}
-        </p>
-      )}
+      <ListNotice notice={notice} onUndoDelete={(articles) => void undoDelete(articles)} />
       {selection.length > 0 && (
-        <div
-          class="selection-bar"
-          role="toolbar"
-          aria-label={plural('selection_count', selection.length)}
-        >
-          <span>{plural('selection_count', selection.length)}</span>
-          <button
-            type="button"
-            class="secondary small"
-            onClick={() => void archive(selection, !filter.archived)}
-          >
-            {t(filter.archived ? 'action_unarchive' : 'action_archive')}
-          </button>
-          <button
-            type="button"
-            class="secondary small"
-            onClick={() => void markRead(selection, true)}
-          >
-            {t('action_mark_read')}
-          </button>
-          <button
-            type="button"
-            class="secondary small"
-            onClick={() => void markRead(selection, false)}
-          >
-            {t('action_mark_unread')}
-          </button>
-          <button
-            type="button"
-            class="secondary small danger"
-            onClick={() => void remove(selection)}
-          >
-            {t('action_delete')}
-          </button>
-          <button type="button" class="secondary small" onClick={() => setSelected(new Set())}>
-            {t('action_clear_selection')}
-          </button>
-        </div>
+        <SelectionBar
+          count={selection.length}
+          inArchive={filter.archived}
+          onArchive={(archived) => void archive(selection, archived)}
+          onMarkRead={(read) => void markRead(selection, read)}
+          onDelete={() => void remove(selection)}
+          onClear={() => setSelected(new Set())}
+        />
       )}
       {editing && (
         <EditPanel
