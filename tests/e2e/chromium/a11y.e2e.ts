@@ -6,16 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clickToolbarButton,
-  launchChromium,
-  openTab,
-  readStoredRows,
-  saveOutcome,
-  type ChromiumSession,
-} from '../harness/chromium.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clickToolbarButton, openTab, readStoredRows, saveOutcome } from '../harness/chromium.ts';
+import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import { message, seed } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 import { selectInArticle } from '../harness/reader.ts';
@@ -47,14 +40,8 @@ type AxeGlobal = typeof globalThis & {
   };
 };
 
-let server: FixtureServer | undefined;
-let session: ChromiumSession | undefined;
+const { started } = useChromiumSuite();
 let articleId = '';
-
-function started(): { server: FixtureServer; session: ChromiumSession } {
-  if (!server || !session) throw new Error('the suite did not start');
-  return { server, session };
-}
 
 /**
  * Runs axe on the page in one colour scheme. The source is evaluated over CDP, which the
@@ -95,8 +82,7 @@ async function audit(page: Page, name: string, theme: Theme): Promise<AxeViolati
 }
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchChromium();
+  const { server, session } = started();
   const tab = await openTab(session, server.url(seed.page));
   const popup = await clickToolbarButton(session, tab);
   expect(await saveOutcome(popup)).toMatchObject({ line: message('status_saved'), error: '' });
@@ -105,11 +91,6 @@ beforeAll(async () => {
   const [row] = await readStoredRows(session);
   if (!row) throw new Error('the seed article was not stored');
   articleId = row.id;
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 describe('axe-core on every Margins page, light and dark', () => {

@@ -5,16 +5,16 @@
  * shows the browser's answer; the popup's "Settings" link opens the page.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   clickToolbarButton,
-  launchChromium,
   openTab,
   readStoredRows,
   saveOutcome,
   type ChromiumSession,
 } from '../harness/chromium.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { useChromiumSuite } from '../harness/chromium-suite.ts';
+import type { FixtureServer } from '../harness/fixture-server.ts';
 import { message, seed } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 
@@ -23,13 +23,12 @@ type ChromeGlobal = typeof globalThis & {
   chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 };
 
-let server: FixtureServer | undefined;
-let session: ChromiumSession | undefined;
+const suite = useChromiumSuite();
 let options: Page | undefined;
 
 function started(): { server: FixtureServer; session: ChromiumSession; options: Page } {
-  if (!server || !session || !options) throw new Error('the suite did not start');
-  return { server, session, options };
+  if (!options) throw new Error('the suite did not start');
+  return { ...suite.started(), options };
 }
 
 function storedSettings(page: Page): Promise<unknown> {
@@ -49,15 +48,9 @@ async function announcedSaved(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchChromium();
+  const { session } = suite.started();
   options = await openTab(session, `chrome-extension://${session.extensionId}/options.html`);
   await options.waitForSelector('[data-testid=colour-setting] input:checked');
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 describe('the options page in Chromium', () => {

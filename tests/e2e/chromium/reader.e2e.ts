@@ -6,18 +6,17 @@
  * be attached to newly selected text.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../src/shared/annotation.ts';
 import type { Reply } from '../../../src/shared/protocol.ts';
 import {
   clickToolbarButton,
-  launchChromium,
   openTab,
   readStoredRows,
   saveOutcome,
   type ChromiumSession,
 } from '../harness/chromium.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import { DB_NAME, message, readRowsInExtension, seed } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 import { selectInArticle } from '../harness/reader.ts';
@@ -32,14 +31,13 @@ type ChromeGlobal = typeof globalThis & {
   chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 };
 
-let server: FixtureServer | undefined;
-let session: ChromiumSession | undefined;
+const suite = useChromiumSuite();
 let reader: Page | undefined;
 let articleId = '';
 
 function started(): { session: ChromiumSession; reader: Page } {
-  if (!session || !reader) throw new Error('the suite did not start');
-  return { session, reader };
+  if (!reader) throw new Error('the suite did not start');
+  return { session: suite.started().session, reader };
 }
 
 /** Every stored annotation, read in the reader page with raw IndexedDB (not Dexie). */
@@ -47,18 +45,13 @@ async function readAnnotations(page: Page): Promise<Annotation[]> {
   return (await page.evaluate(readRowsInExtension, DB_NAME, 'annotations')) as Annotation[];
 }
 
-/**
- * Selects `text` inside the article body as a user dragging over it would, with a DOM Range
- * set as the document selection; the range may cross element boundaries.
- */
 /** The text the live region last announced. */
 function announced(page: Page): Promise<string> {
   return page.$eval('[data-testid=reader-status]', (el) => el.textContent ?? '');
 }
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchChromium();
+  const { server, session } = suite.started();
   const tab = await openTab(session, server.url(seed.page));
   const popup = await clickToolbarButton(session, tab);
   const status = await saveOutcome(popup);
@@ -72,11 +65,6 @@ beforeAll(async () => {
     `chrome-extension://${session.extensionId}/reader.html?id=${encodeURIComponent(articleId)}`,
   );
   await reader.waitForSelector('[data-testid=article-body] p');
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 describe('the reader in Chromium', () => {
@@ -94,7 +82,7 @@ describe('the reader in Chromium', () => {
     expect(article).toMatchObject({
       lang: seed.expected.lang,
       title: seed.expected.title,
-      source: server?.url(seed.page),
+      source: suite.started().server.url(seed.page),
       original: seed.expected.originalSourceUrl,
     });
     expect(article.meta).toContain('2024');
@@ -160,7 +148,7 @@ describe('the reader in Chromium', () => {
       articleId,
       colour: 'green',
       body: [{ type: 'TextualBody', value: NOTE, format: 'text/plain', purpose: 'commenting' }],
-      target: { source: server?.url(seed.page) },
+      target: { source: suite.started().server.url(seed.page) },
     });
     const [quote, position] = annotation?.target.selector ?? [];
     expect(quote?.type).toBe('TextQuoteSelector');

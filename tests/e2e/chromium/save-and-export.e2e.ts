@@ -4,29 +4,20 @@
  * The tests run in order and share one browser: (b) and (d) build on the save made in (a).
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../src/shared/export-format.ts';
 import {
   clickToolbarButton,
-  launchChromium,
   openTab,
   readStoredRows,
   saveOutcome,
-  type ChromiumSession,
   type SaveStatusView,
 } from '../harness/chromium.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import { listedArticles, message, seed, withoutUrlKeys } from '../harness/records.ts';
 import { waitFor, waitForDownload } from '../harness/util.ts';
 
-let server: FixtureServer | undefined;
-let session: ChromiumSession | undefined;
-const opened: Page[] = [];
-
-function started(): { server: FixtureServer; session: ChromiumSession } {
-  if (!server || !session) throw new Error('the suite did not start');
-  return { server, session };
-}
+const { started, opened } = useChromiumSuite();
 
 /** Opens a fixture page, clicks the toolbar button on it and waits for the save to finish. */
 async function saveFixture(page: string): Promise<{ popup: Page; status: SaveStatusView }> {
@@ -36,20 +27,6 @@ async function saveFixture(page: string): Promise<{ popup: Page; status: SaveSta
   opened.push(tab, popup);
   return { popup, status: await saveOutcome(popup) };
 }
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchChromium();
-});
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
 
 describe('Margins in Chromium', () => {
   it('(a) saves the seed article with the toolbar button and lists it', async () => {
