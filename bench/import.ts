@@ -19,6 +19,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'puppeteer-core';
+import { highlightAnnotation } from '../src/db/import-records.ts';
+import { describeRange } from '../src/shared/anchoring/describe.ts';
 import { launchChromium, openTab, type ChromiumSession } from '../tests/e2e/harness/chromium.ts';
 import { waitFor } from '../tests/e2e/harness/util.ts';
 
@@ -90,31 +92,14 @@ function marginsCollection(): string {
       const end = start + 20 + Math.floor(next() * 40);
       const note = h % 2 ? `Note ${h} on ${index}` : '';
       const created = new Date(Date.parse(savedAt) + (h + 1) * 60_000).toISOString();
-      return {
-        '@context': 'http://www.w3.org/ns/anno.jsonld',
-        id: `urn:uuid:00000000-0000-4000-8000-${hex12(index * HIGHLIGHTS_PER_ARTICLE + h)}`,
-        type: 'Annotation',
-        motivation: note ? 'commenting' : 'highlighting',
+      const annotation = highlightAnnotation(
+        `00000000-0000-4000-8000-${hex12(index * HIGHLIGHTS_PER_ARTICLE + h)}`,
+        { id, url },
+        describeRange(articleText, start, end),
+        note,
         created,
-        modified: created,
-        body: note
-          ? [{ type: 'TextualBody', value: note, format: 'text/plain', purpose: 'commenting' }]
-          : [],
-        target: {
-          source: url,
-          selector: [
-            {
-              type: 'TextQuoteSelector',
-              exact: articleText.slice(start, end),
-              prefix: articleText.slice(Math.max(0, start - 32), start),
-              suffix: articleText.slice(end, end + 32),
-            },
-            { type: 'TextPositionSelector', start, end },
-          ],
-        },
-        articleId: id,
-        colour: (['yellow', 'green', 'blue', 'pink'] as const)[h % 4],
-      };
+      );
+      return { ...annotation, colour: (['yellow', 'green', 'blue', 'pink'] as const)[h % 4] };
     });
     const article = {
       kind: 'article',

@@ -12,15 +12,17 @@ import { cardsFor, listKeys, NO_FILTER } from '../../../src/db/read/list.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import { exportFormat, exportToBlob } from '../../../src/export/index.ts';
 import type { Annotation } from '../../../src/shared/annotation.ts';
+import { highlightAnnotation } from '../../../src/db/import-records.ts';
+import { describeRange } from '../../../src/shared/anchoring/describe.ts';
 import { articleTextOf } from '../../../src/shared/article-body.ts';
 import { generateArticle } from './generate.ts';
 
 const db = openDatabase();
 const FIRST_SCREEN = 20;
 
+/** A highlight of `quote` where it first appears in the article text, with an optional note. */
 function annotationFor(
-  articleId: string,
-  url: string,
+  article: { id: string; url: string },
   text: string,
   quote: string,
   note: string,
@@ -28,31 +30,8 @@ function annotationFor(
 ): Annotation | null {
   const start = text.indexOf(quote);
   if (start < 0 || !quote.trim()) return null;
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:uuid:${crypto.randomUUID()}`,
-    type: 'Annotation',
-    motivation: note ? 'commenting' : 'highlighting',
-    created: at,
-    modified: at,
-    body: note
-      ? [{ type: 'TextualBody', value: note, format: 'text/plain', purpose: 'commenting' }]
-      : [],
-    target: {
-      source: url,
-      selector: [
-        {
-          type: 'TextQuoteSelector',
-          exact: quote,
-          prefix: text.slice(Math.max(0, start - 32), start),
-          suffix: text.slice(start + quote.length, start + quote.length + 32),
-        },
-        { type: 'TextPositionSelector', start, end: start + quote.length },
-      ],
-    },
-    articleId,
-    colour: 'yellow',
-  };
+  const selector = describeRange(text, start, start + quote.length);
+  return highlightAnnotation(crypto.randomUUID(), article, selector, note, at);
 }
 
 /**
@@ -82,8 +61,7 @@ async function seedOne(
   const annotations = generated.highlights
     .map((highlight) =>
       annotationFor(
-        saved.article.id,
-        generated.snapshot.url,
+        { id: saved.article.id, url: generated.snapshot.url },
         text,
         highlight.quote,
         highlight.note,
