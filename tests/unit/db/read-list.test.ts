@@ -95,6 +95,20 @@ describe('the list', () => {
     });
   });
 
+  it('lists each tag and site once, however many articles share it', async () => {
+    const tagSets = [['politics', 'asia'], ['asia'], ['asia', 'economy'], ['asi'], ['asia!']];
+    for (const [index, tags] of tagSets.entries()) {
+      const article = await save(index, `Article ${index}`, {
+        siteName: index % 2 ? 'Other' : 'News Example',
+      });
+      await setArticleTags(db, article.id, tags, at(10 + index));
+    }
+    expect(await listFacets(await readerFor(db))).toEqual({
+      tags: ['asi', 'asia', 'asia!', 'economy', 'politics'],
+      sites: ['News Example', 'Other'],
+    });
+  });
+
   it('combines the search box with the filters', async () => {
     const first = await save(0, 'Budget in Asia');
     await save(1, 'Budget in Europe');
