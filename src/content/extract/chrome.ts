@@ -1,4 +1,5 @@
 // Share bars, newsletter boxes, related-story lists and theme chrome ("Exit mobile version") are not the article.
+import { textWithin } from './text';
 import { collapseSpace } from './urls';
 
 const CHROME_HINT =
@@ -17,28 +18,6 @@ function linkShare(el: Element, length: number): number {
 
 /** Longest text an unmarked element may have and still be chrome by its words ("Share this article"). */
 const MAX_UNMARKED_TEXT = 300;
-
-/**
- * The element's text as `textContent` gives it, or null once its trimmed pieces pass `budget`
- * characters: most elements of an article are paragraphs far longer than any chrome, and their
- * whole text need not be built to know that.
- */
-function textWithin(el: Element, budget: number): string | null {
-  const parts: string[] = [];
-  let used = 0;
-  const visit = (parent: Node): boolean => {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const value = child.nodeValue ?? '';
-        used += value.trim().length;
-        if (used > budget) return false;
-        parts.push(value);
-      } else if (child.nodeType === 1 && !visit(child)) return false;
-    }
-    return true;
-  };
-  return visit(el) ? parts.join('') : null;
-}
 
 /** True for an element of the page's chrome, not of the article. */
 export function isChrome(el: Element): boolean {

@@ -68,3 +68,30 @@ export function blockText(root: Node): string {
     .filter((line) => line.length > 0)
     .join('\n');
 }
+
+/**
+ * The text under `node`, or null once its trimmed pieces pass `budget` characters, so a long
+ * block's text is never built just to learn it is long. `boundary` goes before and after each
+ * element: ' ' reads "<span>By</span><a>X</a>" as "By X"; '' gives what `textContent` gives.
+ */
+export function textWithin(node: Node, budget: number, boundary: '' | ' ' = ''): string | null {
+  const parts: string[] = [];
+  let used = 0;
+  const visit = (parent: Node): boolean => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        // Indentation between tags is not text: only what is left after trimming counts.
+        used += value.trim().length;
+        if (used > budget) return false;
+        parts.push(value);
+      } else if (child.nodeType === 1) {
+        parts.push(boundary);
+        if (!visit(child)) return false;
+        parts.push(boundary);
+      }
+    }
+    return true;
+  };
+  return visit(node) ? parts.join('') : null;
+}

@@ -1,5 +1,6 @@
 // Short lines of visible text near the headline and at the end of the article, where bylines and dates are printed.
 import { offArticleInLinks } from '../regions';
+import { textWithin } from '../text';
 import { collapseSpace } from '../urls';
 
 const LINE_TAGS = new Set(
@@ -30,28 +31,10 @@ const TEXT_BUDGET = 3 * MAX_LINE;
 
 /**
  * Text of a short element with a space at each element boundary ("<span>By</span><a>X</a>" →
- * "By X"), or null once it runs past TEXT_BUDGET: a long block is not a line, so its text is not built.
+ * "By X"), or null once it runs past TEXT_BUDGET: a long block is not a line.
  */
 export function spacedText(node: Node, budget = TEXT_BUDGET): string | null {
-  const parts: string[] = [];
-  let used = 0;
-  const visit = (parent: Node): boolean => {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const value = child.nodeValue ?? '';
-        // Indentation between tags is not text: only what is left after trimming counts.
-        used += value.trim().length;
-        if (used > budget) return false;
-        parts.push(value);
-      } else if (child.nodeType === 1) {
-        parts.push(' ');
-        if (!visit(child)) return false;
-        parts.push(' ');
-      }
-    }
-    return true;
-  };
-  return visit(node) ? parts.join('') : null;
+  return textWithin(node, budget, ' ');
 }
 
 /** The next element in document order, not leaving `scope`. */
