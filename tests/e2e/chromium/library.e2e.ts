@@ -72,6 +72,29 @@ async function search(page: Page, text: string): Promise<void> {
   if (text) await page.type('#search', text);
 }
 
+/**
+ * Picks a tag in the tag filter ('' for all). The tag list is read after the rows, so the option
+ * may not be there yet: selecting a missing option would silently change nothing.
+ */
+async function filterByTag(page: Page, tag: string): Promise<void> {
+  const select = `select[aria-label="${message('filter_tag')}"]`;
+  await page.waitForSelector(`${select} option[value="${tag}"]`);
+  await page.select(select, tag);
+}
+
+/** Searches for the target article's title and waits until it is the first row; that row's selector. */
+async function searchTargetFirst(page: Page): Promise<string> {
+  await search(page, TARGET.snapshot.title);
+  const row = 'ul.articles > li.article[aria-posinset="1"]';
+  await waitFor(
+    'the article first',
+    async () =>
+      (await page.$eval(`${row} a.article-title`, (link) => link.textContent)) ===
+      TARGET.snapshot.title,
+  );
+  return row;
+}
+
 describe('a library of 300 articles', () => {
   it('typing in the search box shows the expected article first, its words marked', async () => {
     const page = await openLibrary();
@@ -95,7 +118,7 @@ describe('a library of 300 articles', () => {
     const tagged = TAGGED_ASIA;
     expect(tagged).toBeGreaterThan(0);
     expect(tagged).toBeLessThan(ARTICLES);
-    await page.select(`select[aria-label="${message('filter_tag')}"]`, 'asia');
+    await filterByTag(page, 'asia');
     await waitFor(
       'the filtered count',
       async () =>
@@ -107,7 +130,7 @@ describe('a library of 300 articles', () => {
     );
     expect(chips.length).toBeGreaterThan(0);
     for (const tags of chips) expect(tags).toContain('asia');
-    await page.select(`select[aria-label="${message('filter_tag')}"]`, '');
+    await filterByTag(page, '');
     await page.close();
   });
 
@@ -115,14 +138,7 @@ describe('a library of 300 articles', () => {
     const { seedPage } = started();
     const before = await callSeedPage(seedPage, 'counts');
     const page = await openLibrary();
-    await search(page, TARGET.snapshot.title);
-    const row = 'ul.articles > li.article[aria-posinset="1"]';
-    await waitFor(
-      'the article first',
-      async () =>
-        (await page.$eval(`${row} a.article-title`, (link) => link.textContent)) ===
-        TARGET.snapshot.title,
-    );
+    const row = await searchTargetFirst(page);
     const highlights = await page.$eval(row, (element) =>
       Number(element.querySelector('.highlight-count')?.textContent?.match(/\d+/)?.[0] ?? 0),
     );
@@ -150,7 +166,7 @@ describe('a library of 300 articles', () => {
     const { session } = started();
     const library = await openLibrary();
     await search(library, '');
-    await library.select(`select[aria-label="${message('filter_tag')}"]`, 'asia');
+    await filterByTag(library, 'asia');
     await waitFor(
       'the filtered count',
       async () =>
@@ -169,21 +185,14 @@ describe('a library of 300 articles', () => {
     for (const article of exported.articles) expect(article.tags).toContain('asia');
     await transfer.close();
     await library.bringToFront();
-    await library.select(`select[aria-label="${message('filter_tag')}"]`, '');
+    await filterByTag(library, '');
     await library.close();
   });
 
   it('archives from the row and back, marks read when opened, and tags from the popup', async () => {
     const { session } = started();
     const library = await openLibrary();
-    await search(library, TARGET.snapshot.title);
-    const row = 'ul.articles > li.article[aria-posinset="1"]';
-    await waitFor(
-      'the article first',
-      async () =>
-        (await library.$eval(`${row} a.article-title`, (link) => link.textContent)) ===
-        TARGET.snapshot.title,
-    );
+    const row = await searchTargetFirst(library);
 
     // Archive: out of the list, into the archive, and back.
     await library.click(`${row} button.archive`);
