@@ -1,5 +1,5 @@
 /**
- * Search over the words derived from each article (see ../derived.ts). Every query word must
+ * Search over the postings of each article's words (see ../postings.ts). Every query word must
  * appear in the article; the word being typed matches as a prefix. Results come back as list
  * keys, ranked: articles whose title, author, site, tags, notes or highlights hold the words
  * come before those that only have them in the body text, then newest first.
