@@ -150,7 +150,10 @@ describe('a library of 300 articles', () => {
     const deleted = await callSeedPage(seedPage, 'counts');
     expect(deleted.articles).toBe(before.articles - 1);
     expect(deleted.annotations).toBe(before.annotations - highlights);
-    expect(await rowTitles(page)).not.toContain(TARGET.snapshot.title);
+    await waitFor(
+      'the article to leave the list',
+      async () => !(await rowTitles(page)).includes(TARGET.snapshot.title),
+    );
 
     await page.click('.list-notice button.undo');
     await waitFor('the article back in the list', async () =>
