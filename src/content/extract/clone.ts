@@ -117,14 +117,18 @@ const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** Attributes that hide an element, left out of a copy that reveals hidden content. */
 const HIDING_ATTRS = new Set(['hidden', 'aria-hidden', 'style']);
 
-/** A shallow copy of `el` in `doc`, without inline styles that do not hide it (nor those that do, when revealing). */
+/**
+ * A shallow copy of `el` in `doc`, without inline styles that do not hide it (nor those that
+ * do, when revealing). Attributes are read by name: `el.attributes` would build an Attr object for each one.
+ */
 function copyElement(el: Element, doc: Document, reveal = false): Element {
   const copy = doc.createElementNS(el.namespaceURI, el.localName);
-  for (const attr of Array.from(el.attributes)) {
-    if (attr.name === 'style' && !HIDING_STYLE.test(attr.value)) continue;
-    if (reveal && HIDING_ATTRS.has(attr.name)) continue;
+  for (const name of el.getAttributeNames()) {
+    const value = el.getAttribute(name) ?? '';
+    if (name === 'style' && !HIDING_STYLE.test(value)) continue;
+    if (reveal && HIDING_ATTRS.has(name)) continue;
     try {
-      copy.setAttribute(attr.name, attr.value);
+      copy.setAttribute(name, value);
     } catch {
       // Names the parser accepts but setAttribute rejects ("foo\"") are of no use to Readability.
     }
@@ -132,7 +136,11 @@ function copyElement(el: Element, doc: Document, reveal = false): Element {
   return copy;
 }
 
-/** Appends to `to` a copy of each kept child of `from`, parent before children (each node copied once). */
+/**
+ * Appends to `to` a copy of each kept child of `from`. Each copy gets its children before it is
+ * attached: an insertion updates every ancestor of the insertion point, so a tree built from the
+ * leaves up costs one update per node instead of one per node and ancestor.
+ */
 function copyChildren(from: Element, to: Element, doc: Document, reveal: boolean): void {
   for (let child = from.firstChild; child; child = child.nextSibling) {
     if (droppable(child, from, reveal)) continue;
@@ -141,8 +149,8 @@ function copyChildren(from: Element, to: Element, doc: Document, reveal: boolean
       continue;
     }
     const copy = copyElement(child as Element, doc, reveal);
-    to.appendChild(copy);
     if (child.firstChild) copyChildren(child as Element, copy, doc, reveal);
+    to.appendChild(copy);
   }
 }
 
@@ -155,7 +163,8 @@ export function readableCopy(doc: Document, { revealHidden = false } = {}): Docu
   const copy = doc.implementation.createHTMLDocument('');
   const html = doc.documentElement;
   const root = copyElement(html, copy);
-  copy.replaceChild(root, copy.documentElement);
   copyChildren(html, root, copy, revealHidden);
+  // Attached last, for the same reason as each subtree in copyChildren.
+  copy.replaceChild(root, copy.documentElement);
   return copy;
 }
