@@ -52,6 +52,18 @@ export const PRECEDENCE = {
   lang: ['opengraph', 'json-ld', 'dublin-core', 'citation', 'meta'],
 } as const satisfies Partial<Record<keyof Found, readonly FieldSource[]>>;
 
+/** Sources the page declares for machines (structured data and metadata tags), not read from its markup or text. */
+export const DECLARED_SOURCES: ReadonlySet<FieldSource> = new Set<FieldSource>([
+  'json-ld',
+  'article-meta',
+  'opengraph',
+  'parsely',
+  'sailthru',
+  'dublin-core',
+  'citation',
+  'meta',
+]);
+
 export interface Picked<T> {
   value: T;
   source: FieldSource;
@@ -81,13 +93,15 @@ export class Readings {
   }
 }
 
-/** The first value of `field` that `normalise` accepts, following the field's precedence. */
+/** The first value of `field` that `normalise` accepts, following the field's precedence (within `only`, when given). */
 export function pick<T>(
   readings: Readings,
   field: keyof typeof PRECEDENCE,
   normalise: (found: Found, source: FieldSource) => T | null,
+  only?: ReadonlySet<FieldSource>,
 ): Picked<T> | null {
   for (const source of PRECEDENCE[field]) {
+    if (only && !only.has(source)) continue;
     const found = readings.found(source);
     const value = found ? normalise(found, source) : null;
     if (value !== null) return { value, source };
@@ -100,12 +114,18 @@ export function pickDate(
   readings: Readings,
   field: 'publishedTime' | 'modifiedTime',
   lang: string | null,
+  only?: ReadonlySet<FieldSource>,
 ): Picked<string> | null {
-  return pick(readings, field, (found) => {
-    const raw = collapseSpace(found[field]);
-    if (!raw) return null;
-    return parseDate(raw, lang) ?? (raw.length < 200 ? parseTextDate(raw, lang) : null);
-  });
+  return pick(
+    readings,
+    field,
+    (found) => {
+      const raw = collapseSpace(found[field]);
+      if (!raw) return null;
+      return parseDate(raw, lang) ?? (raw.length < 200 ? parseTextDate(raw, lang) : null);
+    },
+    only,
+  );
 }
 
 /** Authors as a list, from the first source that names at least one. */

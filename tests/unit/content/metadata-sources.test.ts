@@ -184,6 +184,20 @@ describe('regressions', () => {
     const s = extract('', '<p>Published 3 March 2024</p><p>Updated 5 March 2024</p>');
     expect([s.publishedTime, s.modifiedTime]).toEqual(['2024-03-03', '2024-03-05']);
   });
+  it('takes the change date from metadata only when the metadata dates the page', () => {
+    const updatedLine = '<p>Published 3 March 2024</p><p>Updated 5 March 2024</p>';
+    const declared = extract(
+      `<meta property="article:published_time" content="2024-03-03">`,
+      updatedLine,
+    );
+    expect([declared.publishedTime, declared.modifiedTime]).toEqual(['2024-03-03', null]);
+    const both = extract(
+      `<meta property="article:published_time" content="2024-03-03"><meta property="article:modified_time" content="2024-03-06">`,
+      updatedLine,
+    );
+    expect(both.modifiedTime).toBe('2024-03-06');
+    expect(both.fieldSources.modifiedTime).toBe('article-meta');
+  });
   it('splits "A and B" into two authors, the byline kept as the page wrote it', () => {
     const s = extract('<meta name="author" content="By Jane Doe and John Roe">');
     expect(s.authors).toEqual(['Jane Doe', 'John Roe']);
