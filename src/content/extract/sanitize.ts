@@ -96,12 +96,14 @@ function attrValue(name: string, value: string, tag: string, base: string): stri
 function cleanAttributes(el: Element, tag: string, base: string): void {
   if (tag === 'img' || tag === 'source') promoteLazy(el);
   const allowed = ATTRS[tag];
-  for (const attr of Array.from(el.attributes)) {
-    const name = attr.name.toLowerCase();
+  // By name rather than through `el.attributes`, which builds an Attr object for each one.
+  for (const qualified of el.getAttributeNames()) {
+    const name = qualified.toLowerCase();
+    const original = el.getAttribute(qualified) ?? '';
     const keep = allowed?.includes(name) || ATTRS['*']?.includes(name);
-    const value = keep ? attrValue(name, attr.value.trim(), tag, base) : null;
-    if (value === null) el.removeAttribute(attr.name);
-    else if (value !== attr.value) el.setAttribute(attr.name, value);
+    const value = keep ? attrValue(name, original.trim(), tag, base) : null;
+    if (value === null) el.removeAttribute(qualified);
+    else if (value !== original) el.setAttribute(qualified, value);
   }
   if (tag === 'a' && el.hasAttribute('href')) el.setAttribute('rel', 'noopener noreferrer');
 }
@@ -135,7 +137,7 @@ export function sanitizeArticle(
   view: Window & typeof globalThis,
 ): Element {
   walk(root, base);
-  for (const attr of Array.from(root.attributes)) root.removeAttribute(attr.name);
+  for (const name of root.getAttributeNames()) root.removeAttribute(name);
   // The copy Readability worked on has no window of its own: the page's window lends DOMPurify one.
   DOMPurify(view).sanitize(root, PURIFY_CONFIG);
   return root;

@@ -1,6 +1,7 @@
 // Schema.org microdata: itemprop="author", "datePublished", "dateModified", "headline" on the article's elements.
 import type { PageMeta } from '../metadata';
 import { isOffArticle } from '../regions';
+import { authorLinks } from '../scan';
 import { collapseSpace } from '../urls';
 import type { Found, Reading } from './types';
 
@@ -17,7 +18,7 @@ function valueOf(el: Element, nested?: string): string | null {
 
 /** Author names marked with itemprop=author or rel=author inside <aside>/<nav>, not other regions. */
 export function markedInAsides(itemprops: readonly Element[], doc?: Document): string[] {
-  const rel = doc ? Array.from(doc.querySelectorAll('a[rel~="author"]')) : [];
+  const rel = doc ? authorLinks(doc) : [];
   const names: string[] = [];
   for (const el of [...itemprops.filter((e) => has(e, 'author')), ...rel]) {
     if (
