@@ -1,4 +1,5 @@
 // Share bars, newsletter boxes, related-story lists and theme chrome ("Exit mobile version") are not the article.
+import { hasMoreChildrenThan } from './elements';
 import { textWithin } from './text';
 import { collapseSpace } from './urls';
 
@@ -23,7 +24,7 @@ const MAX_UNMARKED_TEXT = 300;
 export function isChrome(el: Element): boolean {
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
   const hinted = hint.length > 1 && hint.length < 200 && CHROME_HINT.test(hint);
-  if (!hinted && el.childElementCount > 3) return false;
+  if (!hinted && hasMoreChildrenThan(el, 3)) return false;
   const raw = textWithin(el, hinted ? MAX_CHROME_TEXT * 4 : MAX_UNMARKED_TEXT);
   if (raw === null) return false;
   const text = collapseSpace(raw);

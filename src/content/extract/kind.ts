@@ -1,4 +1,6 @@
 // Whether the page holds an article worth saving as text, or is an app screen (sign-in, search) kept as a link.
+import { hasMoreChildrenThan } from './elements';
+
 const MIN_WORDS = 10;
 const SHORT_ARTICLE_WORDS = 120;
 
@@ -8,7 +10,7 @@ const isSignIn = (doc: Document): boolean => doc.querySelector('input[type="pass
 /** True when some block of the body reads like running text (a sentence of several words). */
 function hasProse(body: Element): boolean {
   for (const p of Array.from(body.querySelectorAll('p, li, blockquote, pre, td, div'))) {
-    if (p.childElementCount > 8) continue;
+    if (hasMoreChildrenThan(p, 8)) continue;
     const words = (p.textContent ?? '').split(/\s+/).filter(Boolean).length;
     if (words >= 6) return true;
   }

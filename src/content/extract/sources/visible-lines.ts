@@ -1,4 +1,5 @@
 // Short lines of visible text near the headline and at the end of the article, where bylines and dates are printed.
+import { elementsWhere, hasMoreChildrenThan } from '../elements';
 import { offArticleInLinks } from '../regions';
 import { textWithin } from '../text';
 import { collapseSpace } from '../urls';
@@ -92,7 +93,7 @@ export function visibleLines(
   const seen = new Set<Element>();
   const isOff = offArticleInLinks();
   for (const el of [...near, ...tail]) {
-    if (seen.has(el) || !LINE_TAGS.has(el.localName) || el.childElementCount > 12) continue;
+    if (seen.has(el) || !LINE_TAGS.has(el.localName) || hasMoreChildrenThan(el, 12)) continue;
     seen.add(el);
     const text = collapseSpace(spacedText(el));
     if (!text || text.length > MAX_LINE) continue;
@@ -117,8 +118,8 @@ export function footerLines(doc: Document): Line[] {
   ].filter((el) => !el.parentElement?.closest('article'));
   const lines: Line[] = [];
   for (const footer of footers.slice(0, 3)) {
-    for (const el of Array.from(footer.getElementsByTagName('*')).slice(0, 200)) {
-      if (!LINE_TAGS.has(el.localName) || el.childElementCount > 4) continue;
+    for (const el of elementsWhere(footer, (el) => el !== footer, 200)) {
+      if (!LINE_TAGS.has(el.localName) || hasMoreChildrenThan(el, 4)) continue;
       const text = collapseSpace(spacedText(el));
       if (text && text.length <= MAX_LINE) lines.push({ el, text });
     }

@@ -1,0 +1,32 @@
+// Element walks cheaper than the obvious DOM calls (several times so in jsdom, which the bench runs).
+
+/** NodeFilter.SHOW_ELEMENT, spelled out: `NodeFilter` is not a global outside a window. */
+const SHOW_ELEMENT = 1;
+
+/** The first `limit` elements under `root` (itself included) that `keep` accepts, in document order. */
+export function elementsWhere(
+  root: Element,
+  keep: (el: Element) => boolean,
+  limit = Infinity,
+): Element[] {
+  const found: Element[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT);
+  for (
+    let node: Node | null = walker.currentNode;
+    node && found.length < limit;
+    node = walker.nextNode()
+  )
+    if (keep(node as Element)) found.push(node as Element);
+  return found;
+}
+
+/**
+ * Whether `el` has more than `limit` child elements. Counted by stepping through siblings, which
+ * stops at `limit`: `childElementCount` builds a live list of all the children first.
+ */
+export function hasMoreChildrenThan(el: Element, limit: number): boolean {
+  let count = 0;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+    if (++count > limit) return true;
+  return false;
+}

@@ -1,0 +1,30 @@
+// The cheap element walks match what the plain DOM calls they replace would answer.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { elementsWhere, hasMoreChildrenThan } from '../../../src/content/extract/elements';
+
+const doc = new JSDOM(
+  '<body><ul id="list"><li>a</li><li>b <b>c</b></li><li>d</li></ul><p id="empty"></p></body>',
+).window.document;
+const byId = (id: string): Element => doc.getElementById(id) as Element;
+
+describe('hasMoreChildrenThan', () => {
+  it.each([
+    ['list', 2, true],
+    ['list', 3, false],
+    ['empty', 0, false],
+  ])('%s has more than %i children: %s', (id, limit, expected) => {
+    expect(hasMoreChildrenThan(byId(id), limit)).toBe(expected);
+    expect(byId(id).childElementCount > limit).toBe(expected);
+  });
+});
+
+describe('elementsWhere', () => {
+  it('walks in document order, the root included', () => {
+    const names = elementsWhere(doc.body, () => true).map((el) => el.localName);
+    expect(names).toEqual(['body', 'ul', 'li', 'li', 'b', 'li', 'p']);
+  });
+  it('stops after the limit', () => {
+    expect(elementsWhere(doc.body, (el) => el.localName === 'li', 2)).toHaveLength(2);
+  });
+});
