@@ -17,7 +17,7 @@ function isRealParagraph(p: Element): boolean {
   const text = collapseSpace(p.textContent);
   if (text.length < 80 || text.split(' ').length < 12) return false;
   if (LABEL_LINE.test(text) || p.closest('figure, figcaption, blockquote, aside, li')) return false;
-  const linked = Array.from(p.querySelectorAll('a')).reduce(
+  const linked = Array.from(p.getElementsByTagName('a')).reduce(
     (sum, a) => sum + collapseSpace(a.textContent).length,
     0,
   );
@@ -25,8 +25,8 @@ function isRealParagraph(p: Element): boolean {
 }
 
 /** The first real paragraph of the article body, else the page's description. */
-export function pickExcerpt(body: ParentNode | null, description: string | null): string | null {
-  const paragraphs = body ? Array.from(body.querySelectorAll('p')) : [];
+export function pickExcerpt(body: Element | null, description: string | null): string | null {
+  const paragraphs = body ? Array.from(body.getElementsByTagName('p')) : [];
   const first = paragraphs.find(isRealParagraph);
   if (first) return clip(collapseSpace(first.textContent));
   const fallback = collapseSpace(description);

@@ -33,13 +33,14 @@ function isSourceAnchor(a: Element): boolean {
  * proxy links back to its canonical host, and that is not the original publisher.
  */
 export function originalSourceUrl(
-  roots: readonly ParentNode[],
+  roots: readonly Element[],
   pageUrl: string,
   canonicalUrl: string | null,
 ): string | null {
   const ownHosts = new Set([bareHost(pageUrl), bareHost(canonicalUrl)].filter(Boolean));
   for (const root of roots) {
-    for (const a of Array.from(root.querySelectorAll('a[href]'))) {
+    for (const a of Array.from(root.getElementsByTagName('a'))) {
+      if (!a.hasAttribute('href')) continue;
       const href = absoluteHttpUrl(a.getAttribute('href'), pageUrl);
       const host = bareHost(href);
       if (href && host && !ownHosts.has(host) && isSourceAnchor(a)) return href;
