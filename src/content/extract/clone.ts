@@ -67,22 +67,31 @@ const isBlockOrNone = (node: Node | null): boolean =>
   !node || (node.nodeType === 1 && BLOCK.has((node as Element).localName));
 
 /** True for a node the copy can leave out without changing what Readability extracts. */
-function droppable(node: Node, parent: Element, reveal: boolean): boolean {
+function droppable(node: Node, parent: Element): boolean {
   if (node.nodeType === 8) return true;
   if (node.nodeType === 3) {
     if (/\S/.test(node.nodeValue ?? '') || !BLOCK.has(parent.localName)) return false;
     return isBlockOrNone(node.previousSibling) && isBlockOrNone(node.nextSibling);
   }
   if (node.nodeType !== 1) return true;
-  const el = node as Element;
-  const name = el.localName;
-  if (SKIP.has(name) || (parent.localName === 'head' && !HEAD_KEEP.has(name))) return true;
+  const name = (node as Element).localName;
+  return SKIP.has(name) || (parent.localName === 'head' && !HEAD_KEEP.has(name));
+}
+
+/**
+ * True for an element left out for what its attributes say: hidden, or navigation and dialogs
+ * (outside tables and code). `names` are its attribute names.
+ */
+function droppableByAttributes(
+  el: Element,
+  names: readonly string[],
+  parent: Element,
+  reveal: boolean,
+): boolean {
   if (parent.localName === 'html') return false;
-  return (
-    (!reveal && isHidden(el)) ||
-    ((PAGE_CHROME.has(name) || PAGE_CHROME_ROLES.has(el.getAttribute('role') ?? '')) &&
-      !inTableOrCode(parent))
-  );
+  if (!reveal && isHidden(el, names)) return true;
+  const role = names.includes('role') ? (el.getAttribute('role') ?? '') : '';
+  return (PAGE_CHROME.has(el.localName) || PAGE_CHROME_ROLES.has(role)) && !inTableOrCode(parent);
 }
 
 /** Navigation and dialogs: Readability strips these (by tag or role) from what it extracts. */
@@ -100,14 +109,15 @@ const PAGE_CHROME_ROLES = new Set([
 const inTableOrCode = (el: Element): boolean => el.closest('table, code, pre') !== null;
 
 /** Hidden as Readability judges it (it drops such elements on every pass). */
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
+function isHidden(el: Element, names: readonly string[]): boolean {
+  if (names.includes('hidden')) return true;
   if (
+    names.includes('aria-hidden') &&
     el.getAttribute('aria-hidden') === 'true' &&
     !(el.getAttribute('class') ?? '').includes('fallback-image')
   )
     return true;
-  const style = el.getAttribute('style');
+  const style = names.includes('style') ? el.getAttribute('style') : null;
   return style !== null && HIDING_STYLE.test(style);
 }
 
@@ -119,11 +129,17 @@ const HIDING_ATTRS = new Set(['hidden', 'aria-hidden', 'style']);
 
 /**
  * A shallow copy of `el` in `doc`, without inline styles that do not hide it (nor those that
- * do, when revealing). Attributes are read by name: `el.attributes` would build an Attr object for each one.
+ * do, when revealing). Attributes are read by name: `el.attributes` would build an Attr object
+ * for each one.
  */
-function copyElement(el: Element, doc: Document, reveal = false): Element {
+function copyElement(
+  el: Element,
+  doc: Document,
+  reveal = false,
+  names = el.getAttributeNames(),
+): Element {
   const copy = doc.createElementNS(el.namespaceURI, el.localName);
-  for (const name of el.getAttributeNames()) {
+  for (const name of names) {
     const value = el.getAttribute(name) ?? '';
     if (name === 'style' && !HIDING_STYLE.test(value)) continue;
     if (reveal && HIDING_ATTRS.has(name)) continue;
@@ -143,13 +159,17 @@ function copyElement(el: Element, doc: Document, reveal = false): Element {
  */
 function copyChildren(from: Element, to: Element, doc: Document, reveal: boolean): void {
   for (let child = from.firstChild; child; child = child.nextSibling) {
-    if (droppable(child, from, reveal)) continue;
+    if (droppable(child, from)) continue;
     if (child.nodeType === 3) {
       to.appendChild(doc.createTextNode(child.nodeValue ?? ''));
       continue;
     }
-    const copy = copyElement(child as Element, doc, reveal);
-    if (child.firstChild) copyChildren(child as Element, copy, doc, reveal);
+    const el = child as Element;
+    // Attribute names are read once: whether to keep the element and its copy both need them.
+    const names = el.getAttributeNames();
+    if (droppableByAttributes(el, names, from, reveal)) continue;
+    const copy = copyElement(el, doc, reveal, names);
+    if (el.firstChild) copyChildren(el, copy, doc, reveal);
     to.appendChild(copy);
   }
 }
