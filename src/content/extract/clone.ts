@@ -78,6 +78,14 @@ function droppable(node: Node, parent: Element): boolean {
   return SKIP.has(name) || (parent.localName === 'head' && !HEAD_KEEP.has(name));
 }
 
+/** One copy's settings, and what it learns about the page on the way. */
+interface Copying {
+  doc: Document;
+  reveal: boolean;
+  /** Whether revealing would change the copy: an element was left out as hidden, or kept with an attribute that hides. */
+  hidesContent: boolean;
+}
+
 /**
  * True for an element left out for what its attributes say: hidden, or navigation and dialogs
  * (outside tables and code). `names` are its attribute names.
@@ -86,10 +94,13 @@ function droppableByAttributes(
   el: Element,
   names: readonly string[],
   parent: Element,
-  reveal: boolean,
+  copying: Copying,
 ): boolean {
   if (parent.localName === 'html') return false;
-  if (!reveal && isHidden(el, names)) return true;
+  if (!copying.reveal && isHidden(el, names)) {
+    copying.hidesContent = true;
+    return true;
+  }
   const role = names.includes('role') ? (el.getAttribute('role') ?? '') : '';
   return (PAGE_CHROME.has(el.localName) || PAGE_CHROME_ROLES.has(role)) && !inTableOrCode(parent);
 }
@@ -132,17 +143,15 @@ const HIDING_ATTRS = new Set(['hidden', 'aria-hidden', 'style']);
  * do, when revealing). Attributes are read by name: `el.attributes` would build an Attr object
  * for each one.
  */
-function copyElement(
-  el: Element,
-  doc: Document,
-  reveal = false,
-  names = el.getAttributeNames(),
-): Element {
-  const copy = doc.createElementNS(el.namespaceURI, el.localName);
+function copyElement(el: Element, copying: Copying, names = el.getAttributeNames()): Element {
+  const copy = copying.doc.createElementNS(el.namespaceURI, el.localName);
   for (const name of names) {
     const value = el.getAttribute(name) ?? '';
     if (name === 'style' && !HIDING_STYLE.test(value)) continue;
-    if (reveal && HIDING_ATTRS.has(name)) continue;
+    if (HIDING_ATTRS.has(name)) {
+      if (copying.reveal) continue;
+      copying.hidesContent = true;
+    }
     try {
       copy.setAttribute(name, value);
     } catch {
@@ -157,21 +166,27 @@ function copyElement(
  * attached: an insertion updates every ancestor of the insertion point, so a tree built from the
  * leaves up costs one update per node instead of one per node and ancestor.
  */
-function copyChildren(from: Element, to: Element, doc: Document, reveal: boolean): void {
+function copyChildren(from: Element, to: Element, copying: Copying): void {
   for (let child = from.firstChild; child; child = child.nextSibling) {
     if (droppable(child, from)) continue;
     if (child.nodeType === 3) {
-      to.appendChild(doc.createTextNode(child.nodeValue ?? ''));
+      to.appendChild(copying.doc.createTextNode(child.nodeValue ?? ''));
       continue;
     }
     const el = child as Element;
     // Attribute names are read once: whether to keep the element and its copy both need them.
     const names = el.getAttributeNames();
-    if (droppableByAttributes(el, names, from, reveal)) continue;
-    const copy = copyElement(el, doc, reveal, names);
-    if (el.firstChild) copyChildren(el, copy, doc, reveal);
+    if (droppableByAttributes(el, names, from, copying)) continue;
+    const copy = copyElement(el, copying, names);
+    if (el.firstChild) copyChildren(el, copy, copying);
     to.appendChild(copy);
   }
+}
+
+/** A copy for Readability, and whether the page hides anything a copy that reveals would show. */
+export interface ReadableCopy {
+  copy: Document;
+  hidesContent: boolean;
 }
 
 /**
@@ -179,12 +194,16 @@ function copyChildren(from: Element, to: Element, doc: Document, reveal: boolean
  * whitespace. With `revealHidden`, hidden elements are kept and shown: some pages hide their whole
  * article until a script runs (streamed rendering, a dismissable overlay, aria-hidden behind a modal).
  */
-export function readableCopy(doc: Document, { revealHidden = false } = {}): Document {
-  const copy = doc.implementation.createHTMLDocument('');
+export function readableCopy(doc: Document, { revealHidden = false } = {}): ReadableCopy {
+  const copying: Copying = {
+    doc: doc.implementation.createHTMLDocument(''),
+    reveal: revealHidden,
+    hidesContent: false,
+  };
   const html = doc.documentElement;
-  const root = copyElement(html, copy);
-  copyChildren(html, root, copy, revealHidden);
+  const root = copyElement(html, copying);
+  copyChildren(html, root, copying);
   // Attached last, for the same reason as each subtree in copyChildren.
-  copy.replaceChild(root, copy.documentElement);
-  return copy;
+  copying.doc.replaceChild(root, copying.doc.documentElement);
+  return { copy: copying.doc, hidesContent: copying.hidesContent };
 }

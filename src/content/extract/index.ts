@@ -49,10 +49,12 @@ const STUB_TEXT = 200;
 
 /** Readability's article; when the visible page yields only a stub, the article may be hidden until a script shows it. */
 function runReadability(doc: Document) {
-  const parsed = parseCopy(readableCopy(doc));
+  const { copy, hidesContent } = readableCopy(doc);
+  const parsed = parseCopy(copy);
   const length = collapseSpace(parsed?.textContent).length;
-  if (length >= STUB_TEXT) return parsed;
-  const revealed = parseCopy(readableCopy(doc, { revealHidden: true }));
+  // A page that hides nothing would give the same copy again.
+  if (length >= STUB_TEXT || !hidesContent) return parsed;
+  const revealed = parseCopy(readableCopy(doc, { revealHidden: true }).copy);
   return collapseSpace(revealed?.textContent).length > Math.max(2 * length, STUB_TEXT)
     ? revealed
     : parsed;

@@ -261,7 +261,19 @@ describe('an article hidden until a script shows it', () => {
 
   it('is left out of the copy Readability reads unless revealing', () => {
     const doc = page(hidden);
-    expect(readableCopy(doc).body.textContent).not.toContain('harbour');
-    expect(readableCopy(doc, { revealHidden: true }).body.textContent).toContain('harbour');
+    expect(readableCopy(doc).copy.body.textContent).not.toContain('harbour');
+    expect(readableCopy(doc).hidesContent).toBe(true);
+    expect(readableCopy(doc, { revealHidden: true }).copy.body.textContent).toContain('harbour');
+  });
+
+  // Pins the condition for skipping the second, revealing pass: its copy would be the same.
+  it.each([
+    ['nothing hidden', '<body><p>Short.</p></body>', false],
+    ['a style that does not hide', '<body><p style="color: red">Short.</p></body>', false],
+    ['a hidden element', '<body><p>Short.</p><div hidden>More</div></body>', true],
+    ['a body kept with aria-hidden', '<body aria-hidden="true"><p>Short.</p></body>', true],
+    ['a body kept with a hiding style', '<body style="display:none"><p>Short.</p></body>', true],
+  ])('says whether revealing would change the copy: %s', (_name, body, hides) => {
+    expect(readableCopy(page(`<html><head></head>${body}</html>`)).hidesContent).toBe(hides);
   });
 });
