@@ -1,4 +1,5 @@
 // Readability's excerpt is often a "Source link : …" line or a caption; the reader wants the first real paragraph.
+import { elementsWhere } from './elements';
 import { collapseSpace } from './urls';
 
 const MAX_EXCERPT = 500;
@@ -17,7 +18,7 @@ function isRealParagraph(p: Element): boolean {
   const text = collapseSpace(p.textContent);
   if (text.length < 80 || text.split(' ').length < 12) return false;
   if (LABEL_LINE.test(text) || p.closest('figure, figcaption, blockquote, aside, li')) return false;
-  const linked = Array.from(p.getElementsByTagName('a')).reduce(
+  const linked = elementsWhere(p, (el) => el.localName === 'a').reduce(
     (sum, a) => sum + collapseSpace(a.textContent).length,
     0,
   );
@@ -26,7 +27,7 @@ function isRealParagraph(p: Element): boolean {
 
 /** The first real paragraph of the article body, else the page's description. */
 export function pickExcerpt(body: Element | null, description: string | null): string | null {
-  const paragraphs = body ? Array.from(body.getElementsByTagName('p')) : [];
+  const paragraphs = body ? elementsWhere(body, (el) => el.localName === 'p') : [];
   const first = paragraphs.find(isRealParagraph);
   if (first) return clip(collapseSpace(first.textContent));
   const fallback = collapseSpace(description);

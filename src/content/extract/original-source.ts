@@ -1,4 +1,5 @@
 // Aggregators republish articles with a "Source link" to the original publisher, which is what the user should cite.
+import { elementsWhere } from './elements';
 import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
 
 const SOURCE_LABEL =
@@ -39,8 +40,7 @@ export function originalSourceUrl(
 ): string | null {
   const ownHosts = new Set([bareHost(pageUrl), bareHost(canonicalUrl)].filter(Boolean));
   for (const root of roots) {
-    for (const a of Array.from(root.getElementsByTagName('a'))) {
-      if (!a.hasAttribute('href')) continue;
+    for (const a of elementsWhere(root, (el) => el.localName === 'a' && el.hasAttribute('href'))) {
       const href = absoluteHttpUrl(a.getAttribute('href'), pageUrl);
       const host = bareHost(href);
       if (href && host && !ownHosts.has(host) && isSourceAnchor(a)) return href;
