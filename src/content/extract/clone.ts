@@ -82,7 +82,10 @@ function droppable(node: Node, parent: Element): boolean {
 interface Copying {
   doc: Document;
   reveal: boolean;
-  /** Whether revealing would change the copy: an element was left out as hidden, or kept with an attribute that hides. */
+  /**
+   * Whether revealing would change the copy: an element was left out as hidden, or kept with an
+   * attribute that hides.
+   */
   hidesContent: boolean;
 }
 

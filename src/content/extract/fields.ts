@@ -52,7 +52,7 @@ export const PRECEDENCE = {
   lang: ['opengraph', 'json-ld', 'dublin-core', 'citation', 'meta'],
 } as const satisfies Partial<Record<keyof Found, readonly FieldSource[]>>;
 
-/** Sources the page declares for machines (structured data and metadata tags), not read from its markup or text. */
+/** Sources the page declares for machines (structured data, metadata tags), not read from its text. */
 export const DECLARED_SOURCES: ReadonlySet<FieldSource> = new Set<FieldSource>([
   'json-ld',
   'article-meta',
@@ -93,7 +93,7 @@ export class Readings {
   }
 }
 
-/** The first value of `field` that `normalise` accepts, following the field's precedence (within `only`, when given). */
+/** The first value of `field` that `normalise` accepts, in the field's precedence (within `only`). */
 export function pick<T>(
   readings: Readings,
   field: keyof typeof PRECEDENCE,

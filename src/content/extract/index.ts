@@ -112,7 +112,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   const byline = authorsPicked
     ? bylineOf(authorList, readings.found(authorsPicked.source)?.authors ?? [])
     : null;
-  const declaredPublished = pickDate(readings, 'publishedTime', lang);
+  const publishedFound = pickDate(readings, 'publishedTime', lang);
   // When the metadata dates the page, the change date is looked for in the metadata only: an
   // "Updated" line or <time> elsewhere is less sure than declared dates, and reading the page's
   // text for it was the metadata layer's largest cost on pages whose metadata is complete.
@@ -120,13 +120,11 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     readings,
     'modifiedTime',
     lang,
-    declaredPublished && DECLARED_SOURCES.has(declaredPublished.source)
-      ? DECLARED_SOURCES
-      : undefined,
+    publishedFound && DECLARED_SOURCES.has(publishedFound.source) ? DECLARED_SOURCES : undefined,
   );
   // A page that states only when it was last changed ("Updated: Dec 15, 2016") is dated by that;
   // one that states no date at all, by the day in its address (/2024/06/18/), when there is one.
-  const published = declaredPublished ?? modified ?? urlDated(url);
+  const published = publishedFound ?? modified ?? urlDated(url);
   const publishedTime = record(sources, 'publishedTime', published);
   const modifiedTime = record(sources, 'modifiedTime', modified);
   const docTitle = collapseSpace(doc.title);
