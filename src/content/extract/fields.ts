@@ -7,6 +7,22 @@ import type { Found } from './sources/types';
 import { parseTextDate } from './text-dates';
 import { collapseSpace, plainText } from './urls';
 
+/**
+ * Sources the page declares for machines (structured data, metadata tags), not read from its
+ * text, most trusted first.
+ */
+const DECLARED = [
+  'json-ld',
+  'article-meta',
+  'opengraph',
+  'parsely',
+  'sailthru',
+  'dublin-core',
+  'citation',
+  'meta',
+] as const satisfies readonly FieldSource[];
+export const DECLARED_SOURCES: ReadonlySet<FieldSource> = new Set<FieldSource>(DECLARED);
+
 /** Sources from most to least trusted, per field. Sources not listed are not used for it. */
 export const PRECEDENCE = {
   authors: [
@@ -23,19 +39,7 @@ export const PRECEDENCE = {
     // A social post's "Name (@handle)" title: only when nothing on the page credits anyone.
     'document-title',
   ],
-  publishedTime: [
-    'json-ld',
-    'article-meta',
-    'opengraph',
-    'parsely',
-    'sailthru',
-    'dublin-core',
-    'citation',
-    'meta',
-    'microdata',
-    'time-element',
-    'visible-text',
-  ],
+  publishedTime: [...DECLARED, 'microdata', 'time-element', 'visible-text'],
   modifiedTime: [
     'json-ld',
     'article-meta',
@@ -51,18 +55,6 @@ export const PRECEDENCE = {
   description: ['opengraph', 'meta', 'json-ld', 'readability'],
   lang: ['opengraph', 'json-ld', 'dublin-core', 'citation', 'meta'],
 } as const satisfies Partial<Record<keyof Found, readonly FieldSource[]>>;
-
-/** Sources the page declares for machines (structured data, metadata tags), not read from its text. */
-export const DECLARED_SOURCES: ReadonlySet<FieldSource> = new Set<FieldSource>([
-  'json-ld',
-  'article-meta',
-  'opengraph',
-  'parsely',
-  'sailthru',
-  'dublin-core',
-  'citation',
-  'meta',
-]);
 
 export interface Picked<T> {
   value: T;

@@ -1,22 +1,24 @@
 // A site's masthead links back to its home page under the site's own name ("MDN", a logo's alt),
 // which names the site where the page states no og:site_name.
+import { elementsWhere } from './elements';
 import { collapseSpace } from './urls';
 
-/** Where a masthead sits: the page header and its navigation (tag lookups, no selector walk). */
+/** Where a masthead sits: the page header and its navigation. */
 const MASTHEAD_TAGS = ['header', 'nav'] as const;
 
 /** Enough links to pass the logo and the first menu entries, not a whole mega-menu. */
 const MAX_LINKS = 60;
+
+const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');
 
 /** The first links of the page's headers and navigation, in that order. */
 function mastheadLinks(doc: Document): Element[] {
   const links: Element[] = [];
   for (const tag of MASTHEAD_TAGS) {
     for (const region of Array.from(doc.getElementsByTagName(tag))) {
-      for (const link of Array.from(region.getElementsByTagName('a'))) {
-        if (links.length >= MAX_LINKS) return links;
-        if (link.hasAttribute('href')) links.push(link);
-      }
+      // A walk that stops at the limit: a mega-menu's long list of links is slow to read in jsdom.
+      links.push(...elementsWhere(region, isLink, MAX_LINKS - links.length));
+      if (links.length >= MAX_LINKS) return links;
     }
   }
   return links;

@@ -1,4 +1,4 @@
-// The elements the metadata sources read, found with tag lookups (cheap) rather than attribute-substring queries.
+// The elements the metadata sources read: short tag lists by tag lookup, the rest by a walk (elements.ts).
 import { elementsWhere } from './elements';
 import { isOffArticle } from './regions';
 
