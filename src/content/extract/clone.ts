@@ -138,17 +138,26 @@ function isHidden(el: Element, names: readonly string[]): boolean {
 /** Readability drops hidden elements, so only a style that hides one is worth copying (parsing CSS is slow). */
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
+/**
+ * Attributes neither Readability nor the sanitiser reads, except on the media elements whose every
+ * attribute they search for a lazy-loaded image: script data, event handlers and ARIA states
+ * (Readability reads only aria-hidden and aria-modal). Sites set dozens per element.
+ */
+const UNREAD_ATTR = /^(?:data-|on|aria-(?!hidden$|modal$))/;
+const MEDIA = new Set(['img', 'picture', 'source', 'figure']);
 /** Attributes that hide an element, left out of a copy that reveals hidden content. */
 const HIDING_ATTRS = new Set(['hidden', 'aria-hidden', 'style']);
 
 /**
  * A shallow copy of `el` in `doc`, without inline styles that do not hide it (nor those that
- * do, when revealing). Attributes are read by name: `el.attributes` would build an Attr object
- * for each one.
+ * do, when revealing), nor attributes nothing downstream reads. Attributes are read by name:
+ * `el.attributes` would build an Attr object for each one.
  */
 function copyElement(el: Element, copying: Copying, names = el.getAttributeNames()): Element {
   const copy = copying.doc.createElementNS(el.namespaceURI, el.localName);
+  const media = MEDIA.has(el.localName);
   for (const name of names) {
+    if (!media && UNREAD_ATTR.test(name)) continue;
     const value = el.getAttribute(name) ?? '';
     if (name === 'style' && !HIDING_STYLE.test(value)) continue;
     if (HIDING_ATTRS.has(name)) {

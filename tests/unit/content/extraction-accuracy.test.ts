@@ -266,6 +266,22 @@ describe('an article hidden until a script shows it', () => {
     expect(readableCopy(doc, { revealHidden: true }).copy.body.textContent).toContain('harbour');
   });
 
+  it('keeps in the copy the attributes Readability and the sanitiser read, and drops script data', () => {
+    const doc = page(
+      '<html><head></head><body><div data-track="x" onclick="go()" aria-label="Story" ' +
+        'class="story" aria-modal="true" aria-hidden="false"><p>Text.</p>' +
+        '<figure data-src="/a.jpg"><img data-src="/b.jpg" aria-describedby="c"></figure>' +
+        '</div></body></html>',
+    );
+    const div = readableCopy(doc).copy.querySelector('.story');
+    expect(div?.getAttributeNames().sort()).toEqual(['aria-hidden', 'aria-modal', 'class']);
+    expect(div?.querySelector('figure')?.getAttribute('data-src')).toBe('/a.jpg');
+    expect(div?.querySelector('img')?.getAttributeNames().sort()).toEqual([
+      'aria-describedby',
+      'data-src',
+    ]);
+  });
+
   // Pins the condition for skipping the second, revealing pass: its copy would be the same.
   it.each([
     ['nothing hidden', '<body><p>Short.</p></body>', false],
