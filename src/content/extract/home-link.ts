@@ -1,6 +1,7 @@
 // A site's masthead links back to its home page under the site's own name ("MDN", a logo's alt),
 // which names the site where the page states no og:site_name.
 import { elementsWhere } from './elements';
+import type { PageIndex } from './scan';
 import { collapseSpace } from './urls';
 
 /** Where a masthead sits: the page header and its navigation. */
@@ -12,10 +13,10 @@ const MAX_LINKS = 60;
 const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');
 
 /** The first links of the page's headers and navigation, in that order. */
-function mastheadLinks(doc: Document): Element[] {
+function mastheadLinks(page: PageIndex): Element[] {
   const links: Element[] = [];
   for (const tag of MASTHEAD_TAGS) {
-    for (const region of Array.from(doc.getElementsByTagName(tag))) {
+    for (const region of page.tagged(tag)) {
       // A walk that stops at the limit: a mega-menu's long list of links is slow to read in jsdom.
       links.push(...elementsWhere(region, isLink, MAX_LINKS - links.length));
       if (links.length >= MAX_LINKS) return links;
@@ -25,11 +26,11 @@ function mastheadLinks(doc: Document): Element[] {
 }
 
 /** True when `href` leads to the root of the page's own site ("/", "https://site.example/"). */
-function isHomeHref(href: string, doc: Document): boolean {
+function isHomeHref(href: string, page: PageIndex): boolean {
   try {
-    const target = new URL(href, doc.baseURI || doc.URL);
-    const page = new URL(doc.URL);
-    return target.origin === page.origin && target.pathname === '/' && !target.search;
+    const target = new URL(href, page.base);
+    const address = new URL(page.doc.URL);
+    return target.origin === address.origin && target.pathname === '/' && !target.search;
   } catch {
     return false;
   }
@@ -46,10 +47,10 @@ function linkName(link: Element): string {
 }
 
 /** The distinct names the page's masthead links to its home page with ("Home" included: harmless). */
-export function homeLinkNames(doc: Document): string[] {
+export function homeLinkNames(page: PageIndex): string[] {
   const names = new Set<string>();
-  for (const link of mastheadLinks(doc)) {
-    if (!isHomeHref(link.getAttribute('href') ?? '', doc)) continue;
+  for (const link of mastheadLinks(page)) {
+    if (!isHomeHref(link.getAttribute('href') ?? '', page)) continue;
     const name = linkName(link);
     if (name.length >= 2 && name.length <= 40) names.add(name);
   }

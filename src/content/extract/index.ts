@@ -21,7 +21,7 @@ import { readMeta } from './metadata';
 import { originalSourceUrl } from './original-source';
 import { articleRoot, lineAnchor } from './regions';
 import { sanitizeArticle } from './sanitize';
-import { headings, itemprops, jsonLdScripts, onArticle, timeElements } from './scan';
+import { indexPage, jsonLdScripts, onArticle, type PageIndex } from './scan';
 import { readJsonLd } from './sources/json-ld';
 import { readMetaTags } from './sources/meta-tags';
 import { readMicrodata } from './sources/microdata';
@@ -63,17 +63,18 @@ function runReadability(doc: Document) {
 /** Extracts a snapshot of the article in `doc` without modifying `doc`. */
 export function extractArticle(doc: Document): ArticleSnapshot {
   const url = doc.URL;
-  const base = doc.baseURI || url;
+  const page = indexPage(doc);
+  const base = page.base;
   const host = bareHost(url);
-  const meta = readMeta(doc);
-  const h1s = headings(doc);
+  const meta = readMeta(page);
+  const h1s = page.tagged('h1');
   const articleH1s = onArticle(h1s);
   const heading = articleH1s[0] ?? h1s[0] ?? null;
   const sources: FieldSources = {};
 
   let root: Element | null | undefined;
   const rootOf = (): Element | null =>
-    root === undefined ? (root = articleRoot(doc, heading)) : root;
+    root === undefined ? (root = articleRoot(page, heading)) : root;
   const htmlLang = toLangTag(
     doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang'),
   );
@@ -82,14 +83,14 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   readings.add(
     'json-ld',
     () =>
-      readJsonLd(jsonLdScripts(doc), [url, meta.canonicalUrl ?? '', meta.get('og:url') ?? ''])
+      readJsonLd(jsonLdScripts(page), [url, meta.canonicalUrl ?? '', meta.get('og:url') ?? ''])
         .found,
   );
   for (const { source, found } of readMetaTags(meta)) readings.add(source, () => found);
-  readings.add('microdata', () => readMicrodata(itemprops(doc), meta, doc).found);
-  readings.add('time-element', () => readTimeElements(timeElements(doc), rootOf()).found);
+  readings.add('microdata', () => readMicrodata(page.itemprops, meta, page.authorLinks).found);
+  readings.add('time-element', () => readTimeElements(page.tagged('time'), rootOf()).found);
   readings.add('visible-text', () =>
-    readPageText(doc, lineAnchor(doc, articleH1s, heading), rootOf(), lang),
+    readPageText(page, lineAnchor(page, articleH1s, heading), rootOf(), lang),
   );
   readings.add('document-title', () => ({ authors: socialPostAuthor(meta, doc.title) }));
   if (htmlLang) sources.lang = 'html-lang';
@@ -137,8 +138,8 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     host,
     heading: heading ? collapseSpace(heading.textContent) : null,
     headlines: articleH1s.map((h) => collapseSpace(h.textContent)),
-    subheadings: articleH1s.length ? [] : subheadings(doc),
-    homeNames: () => homeLinkNames(doc),
+    subheadings: articleH1s.length ? [] : subheadings(page),
+    homeNames: () => homeLinkNames(page),
   });
   sources.title = title.source;
   const finalSite =
@@ -198,8 +199,8 @@ export function extractArticle(doc: Document): ArticleSnapshot {
 }
 
 /** Texts of the first few <h2>s on the article, for pages whose headline is not an <h1>. */
-function subheadings(doc: Document): string[] {
-  return onArticle(Array.from(doc.getElementsByTagName('h2')).slice(0, 8))
+function subheadings(page: PageIndex): string[] {
+  return onArticle(page.tagged('h2').slice(0, 8))
     .slice(0, 3)
     .map((h) => collapseSpace(h.textContent));
 }

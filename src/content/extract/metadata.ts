@@ -1,4 +1,5 @@
 // Reads <meta>/<link> values once so the field rules can ask for them by key, in priority order.
+import type { PageIndex } from './scan';
 import { absoluteHttpUrl, collapseSpace } from './urls';
 
 export interface PageMeta {
@@ -9,10 +10,10 @@ export interface PageMeta {
   canonicalUrl: string | null;
 }
 
-/** Collects `<meta name|property|itemprop|http-equiv content>` and the canonical link of `doc` (one pass). */
-export function readMeta(doc: Document): PageMeta {
+/** Collects `<meta name|property|itemprop|http-equiv content>` and the canonical link of the page (one pass). */
+export function readMeta(page: PageIndex): PageMeta {
   const values = new Map<string, string[]>();
-  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const meta of page.tagged('meta')) {
     const content = collapseSpace(meta.getAttribute('content') ?? meta.getAttribute('value'));
     if (!content) continue;
     // `property` may hold several space-separated names (RDFa); name/itemprop hold one.
@@ -31,11 +32,10 @@ export function readMeta(doc: Document): PageMeta {
       values.set(k, list);
     }
   }
-  const base = doc.baseURI || doc.URL;
   let canonicalUrl: string | null = null;
-  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+  for (const link of page.tagged('link')) {
     if (!/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) continue;
-    canonicalUrl = absoluteHttpUrl(link.getAttribute('href'), base);
+    canonicalUrl = absoluteHttpUrl(link.getAttribute('href'), page.base);
     if (canonicalUrl) break;
   }
   return {

@@ -1,4 +1,5 @@
 // Metadata found in navigation, sidebars or "related stories" belongs to other pages, so those regions are skipped.
+import type { PageIndex } from './scan';
 const OFF_ARTICLE_TAGS = new Set([
   'NAV',
   'ASIDE',
@@ -111,12 +112,12 @@ export function offArticleInLinks(): (el: Element) => boolean {
 }
 
 /** The element most likely to hold the article: an <article> (or main) containing the page's <h1>. */
-export function articleRoot(doc: Document, h1: Element | null): Element | null {
+export function articleRoot(page: PageIndex, h1: Element | null): Element | null {
   const withHeading = h1?.closest('article, [itemprop="articleBody"], main, [role="main"]');
   if (withHeading) return withHeading;
-  const articles = doc.getElementsByTagName('article');
+  const articles = page.tagged('article');
   if (articles.length === 1) return articles[0] ?? null;
-  return doc.getElementsByTagName('main')[0] ?? doc.querySelector('[role="main"]');
+  return page.tagged('main')[0] ?? page.doc.querySelector('[role="main"]');
 }
 
 /**
@@ -125,14 +126,14 @@ export function articleRoot(doc: Document, h1: Element | null): Element | null {
  * the first <h1> at all.
  */
 export function lineAnchor(
-  doc: Document,
+  page: PageIndex,
   articleH1s: readonly Element[],
   fallback: Element | null,
 ): Element | null {
   if (articleH1s[0]) return articleH1s[0];
-  const title = doc.title.replace(/\s+/g, ' ').trim().toLowerCase();
+  const title = page.doc.title.replace(/\s+/g, ' ').trim().toLowerCase();
   if (title) {
-    for (const h2 of Array.from(doc.getElementsByTagName('h2')).slice(0, 12)) {
+    for (const h2 of page.tagged('h2').slice(0, 12)) {
       const text = (h2.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
       if (text.length >= 8 && title.includes(text) && !isOffArticle(h2)) return h2;
     }

@@ -1,31 +1,81 @@
-// The elements the metadata sources read: short tag lists by tag lookup, the rest by a walk (elements.ts).
-import { elementsWhere } from './elements';
+// The elements the metadata layer reads, collected by one walk of the page: in jsdom (the CLI and
+// the bench) each whole-page tag lookup or selector query walks the whole tree again.
 import { isOffArticle } from './regions';
 
-const byTag = (doc: Document, tag: string): Element[] => Array.from(doc.getElementsByTagName(tag));
+/** Tags looked up by name. */
+const INDEXED_TAGS = [
+  'base',
+  'meta',
+  'link',
+  'script',
+  'h1',
+  'h2',
+  'time',
+  'article',
+  'main',
+  'footer',
+  'header',
+  'nav',
+] as const;
+export type IndexedTag = (typeof INDEXED_TAGS)[number];
+const INDEXED = new Set<string>(INDEXED_TAGS);
+
+/** NodeFilter.SHOW_ELEMENT, spelled out: `NodeFilter` is not a global outside a window. */
+const SHOW_ELEMENT = 1;
+
+const AUTHOR_REL = /(?:^|\s)author(?:\s|$)/i;
+
+/** What one walk found on a page: valid for one extraction, while the page is unchanged. */
+export interface PageIndex {
+  readonly doc: Document;
+  /** The page's base URL: its first `<base href>`, else its address (as `doc.baseURI`). */
+  readonly base: string;
+  /** The elements named `tag`, in document order. */
+  tagged(tag: IndexedTag): readonly Element[];
+  /** Elements carrying microdata properties. */
+  readonly itemprops: readonly Element[];
+  /** Links marked rel="author". */
+  readonly authorLinks: readonly Element[];
+}
+
+/** `doc.baseURI` from the page's <base> elements; jsdom answers `baseURI` with a selector query. */
+function baseOf(doc: Document, bases: readonly Element[]): string {
+  const href = bases.find((el) => el.hasAttribute('href'))?.getAttribute('href');
+  if (href === null || href === undefined) return doc.URL;
+  try {
+    return new URL(href, doc.URL).href;
+  } catch {
+    return doc.URL;
+  }
+}
+
+/** Walks `doc` once and indexes what the metadata layer reads. */
+export function indexPage(doc: Document): PageIndex {
+  const byTag = new Map<string, Element[]>(INDEXED_TAGS.map((tag) => [tag, []]));
+  const itemprops: Element[] = [];
+  const authorLinks: Element[] = [];
+  const walker = doc.createTreeWalker(doc, SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as Element;
+    const name = el.localName;
+    if (INDEXED.has(name)) byTag.get(name)?.push(el);
+    if (el.hasAttribute('itemprop')) itemprops.push(el);
+    if (name === 'a' && AUTHOR_REL.test(el.getAttribute('rel') ?? '')) authorLinks.push(el);
+  }
+  return {
+    doc,
+    base: baseOf(doc, byTag.get('base') ?? []),
+    tagged: (tag) => byTag.get(tag) ?? [],
+    itemprops,
+    authorLinks,
+  };
+}
 
 /** The page's JSON-LD blocks. */
-export const jsonLdScripts = (doc: Document): Element[] =>
-  byTag(doc, 'script').filter((el) =>
-    /^\s*application\/ld\+json\s*$/i.test(el.getAttribute('type') ?? ''),
-  );
-
-/** The page's <h1> elements. */
-export const headings = (doc: Document): Element[] => byTag(doc, 'h1');
-
-/** The page's <time> elements. */
-export const timeElements = (doc: Document): Element[] => byTag(doc, 'time');
-
-/** Elements carrying microdata properties (a walk: jsdom answers attribute queries three times slower). */
-export const itemprops = (doc: Document): Element[] =>
-  elementsWhere(doc.documentElement, (el) => el.hasAttribute('itemprop'));
-
-/** Links marked rel="author" (a walk: pages have hundreds of links, and jsdom reads long tag lists slowly). */
-export const authorLinks = (doc: Document): Element[] =>
-  elementsWhere(
-    doc.documentElement,
-    (el) => el.localName === 'a' && /(?:^|\s)author(?:\s|$)/i.test(el.getAttribute('rel') ?? ''),
-  );
+export const jsonLdScripts = (page: PageIndex): Element[] =>
+  page
+    .tagged('script')
+    .filter((el) => /^\s*application\/ld\+json\s*$/i.test(el.getAttribute('type') ?? ''));
 
 /** Elements of `list` that belong to the article, not to navigation or other stories. */
 export const onArticle = (list: readonly Element[]): Element[] =>

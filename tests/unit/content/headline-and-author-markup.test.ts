@@ -2,6 +2,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { isOffArticle } from '../../../src/content/extract/regions';
+import { indexPage } from '../../../src/content/extract/scan';
 import { markedInAsides } from '../../../src/content/extract/sources/microdata';
 import { headlineOverTitle } from '../../../src/content/extract/title-pick';
 
@@ -82,7 +83,7 @@ describe('author markup in asides', () => {
     <a rel="author" href="/p/sam">Sam Lee</a></aside>
     <div class="related"><a rel="author" href="/p/x">Other Writer</a></div>
     <nav><span itemprop="author">Nav Person</span></nav></article></body>`).window.document;
-  const itemprops = Array.from(doc.querySelectorAll('[itemprop]'));
+  const { itemprops, authorLinks } = indexPage(doc);
 
   it.each([
     ['author in <aside>', 'span[itemprop=author]', true, false],
@@ -94,6 +95,6 @@ describe('author markup in asides', () => {
   });
 
   it('reads itemprop=author and rel=author names from asides and navs only', () => {
-    expect(markedInAsides(itemprops, doc)).toEqual(['Jane Roe', 'Nav Person', 'Sam Lee']);
+    expect(markedInAsides(itemprops, authorLinks)).toEqual(['Jane Roe', 'Nav Person', 'Sam Lee']);
   });
 });

@@ -5,6 +5,7 @@ import { isJobTitle } from '../../../src/content/extract/authors';
 import { extractArticle } from '../../../src/content/extract/index';
 import { readMeta } from '../../../src/content/extract/metadata';
 import { isOffArticle } from '../../../src/content/extract/regions';
+import { indexPage } from '../../../src/content/extract/scan';
 import { socialPostAuthor } from '../../../src/content/extract/sources/social-post';
 import { urlPathDate } from '../../../src/content/extract/sources/url-date';
 import { spacedText } from '../../../src/content/extract/sources/visible-lines';
@@ -134,7 +135,7 @@ describe('socialPostAuthor', () => {
     ['Breaking: council (and @mayor) agree', []],
   ])('%s', (title, expected) => {
     const doc = page('<html><head></head><body></body></html>');
-    expect(socialPostAuthor(readMeta(doc), title)).toEqual(expected);
+    expect(socialPostAuthor(readMeta(indexPage(doc)), title)).toEqual(expected);
   });
 });
 

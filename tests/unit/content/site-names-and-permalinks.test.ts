@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { homeLinkNames } from '../../../src/content/extract/home-link';
 import { extractArticle } from '../../../src/content/extract/index';
 import { isOffArticle } from '../../../src/content/extract/regions';
+import { indexPage } from '../../../src/content/extract/scan';
 import { socialPostTitle } from '../../../src/content/extract/sources/social-post';
 import { cleanTitle } from '../../../src/content/extract/title';
 
@@ -28,7 +29,7 @@ describe('homeLinkNames', () => {
     ['a home link outside the masthead', '<main><a href="/">Harbour Post</a></main>', []],
     ['a home page with a query is a search', '<header><a href="/?s=x">Search</a></header>', []],
   ])('%s', (_name, body, expected) => {
-    expect(homeLinkNames(page(`<html><body>${body}</body></html>`))).toEqual(expected);
+    expect(homeLinkNames(indexPage(page(`<html><body>${body}</body></html>`)))).toEqual(expected);
   });
 });
 

@@ -1,7 +1,6 @@
 // Schema.org microdata: itemprop="author", "datePublished", "dateModified", "headline" on the article's elements.
 import type { PageMeta } from '../metadata';
 import { isOffArticle } from '../regions';
-import { authorLinks } from '../scan';
 import { collapseSpace } from '../urls';
 import type { Found, Reading } from './types';
 
@@ -17,10 +16,12 @@ function valueOf(el: Element, nested?: string): string | null {
 }
 
 /** Author names marked with itemprop=author or rel=author inside <aside>/<nav>, not other regions. */
-export function markedInAsides(itemprops: readonly Element[], doc?: Document): string[] {
-  const rel = doc ? authorLinks(doc) : [];
+export function markedInAsides(
+  itemprops: readonly Element[],
+  authorLinks: readonly Element[] = [],
+): string[] {
   const names: string[] = [];
-  for (const el of [...itemprops.filter((e) => has(e, 'author')), ...rel]) {
+  for (const el of [...itemprops.filter((e) => has(e, 'author')), ...authorLinks]) {
     if (
       el.localName === 'meta' ||
       !isOffArticle(el, null, true) ||
@@ -37,7 +38,7 @@ export function markedInAsides(itemprops: readonly Element[], doc?: Document): s
 export function readMicrodata(
   itemprops: readonly Element[],
   meta: PageMeta,
-  doc?: Document,
+  authorLinks: readonly Element[] = [],
 ): Reading {
   const found: Found = {};
   const authors: string[] = [];
@@ -56,7 +57,7 @@ export function readMicrodata(
   }
   // Pages often put the byline box in an <aside> or <nav>: an element marked as the author
   // (itemprop=author, rel=author) counts there when the article's own text names no one.
-  if (!authors.length) authors.push(...markedInAsides(itemprops, doc));
+  if (!authors.length) authors.push(...markedInAsides(itemprops, authorLinks));
   found.authors = authors.length ? authors : meta.all('itemprop:author');
   found.publishedTime ??= meta.get('itemprop:datepublished', 'itemprop:datecreated');
   found.modifiedTime ??= meta.get('itemprop:datemodified');

@@ -1,6 +1,7 @@
 // What the visible page says about its author and date, from the most telling lines to the last resorts.
 import { splitAuthors } from '../authors';
 import { profileLinkAuthor, relativeDateTooltip } from './profile-and-age';
+import type { PageIndex } from '../scan';
 import type { Found } from './types';
 import { footerLines, visibleLines } from './visible-lines';
 import {
@@ -18,12 +19,12 @@ import {
  * edited" date when no line dates the page.
  */
 export function readPageText(
-  doc: Document,
+  page: PageIndex,
   anchor: Element | null,
   root: Element | null,
   lang: string | null,
 ): Found {
-  const { lines, offArticle } = visibleLines(doc, anchor, root);
+  const { lines, offArticle } = visibleLines(page.doc, anchor, root);
   const found = readVisibleText(lines, lang).found;
   // A found "author" that cleans to nothing ("Posted" in "Posted on 3 May by x") names no one.
   const named = splitAuthors(found.authors ?? []).length > 0;
@@ -37,6 +38,6 @@ export function readPageText(
   const modifiedTime =
     publishedTime || found.modifiedTime
       ? found.modifiedTime
-      : footerUpdated(footerLines(doc), lang);
+      : footerUpdated(footerLines(page), lang);
   return { ...found, ...(author ? { authors: [author] } : {}), publishedTime, modifiedTime };
 }

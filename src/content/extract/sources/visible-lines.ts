@@ -1,6 +1,7 @@
 // Short lines of visible text near the headline and at the end of the article, where bylines and dates are printed.
 import { elementsWhere, hasMoreChildrenThan } from '../elements';
 import { offArticleInLinks } from '../regions';
+import type { PageIndex } from '../scan';
 import { textWithin } from '../text';
 import { collapseSpace } from '../urls';
 
@@ -103,7 +104,8 @@ export function visibleLines(
 }
 
 /** Short lines of the page's footer ("This page was last edited on …"), read only when nothing else dates the page. */
-export function footerLines(doc: Document): Line[] {
+export function footerLines(page: PageIndex): Line[] {
+  const { doc } = page;
   // A site footer is a <footer>, #footer, or a contentinfo region near the top of <body>'s
   // tree; an attribute query over the whole page would cost more than the rest of this reading.
   const regions = [
@@ -111,11 +113,9 @@ export function footerLines(doc: Document): Line[] {
     ...Array.from(doc.body?.children ?? []).flatMap((child) => Array.from(child.children)),
   ].filter((el) => el.getAttribute('role') === 'contentinfo');
   const byId = doc.getElementById('footer');
-  const footers = [
-    ...Array.from(doc.getElementsByTagName('footer')),
-    ...(byId ? [byId] : []),
-    ...regions,
-  ].filter((el) => !el.parentElement?.closest('article'));
+  const footers = [...page.tagged('footer'), ...(byId ? [byId] : []), ...regions].filter(
+    (el) => !el.parentElement?.closest('article'),
+  );
   const lines: Line[] = [];
   for (const footer of footers.slice(0, 3)) {
     for (const el of elementsWhere(footer, (el) => el !== footer, 200)) {

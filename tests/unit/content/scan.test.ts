@@ -1,0 +1,47 @@
+// Pins the one-walk page index the metadata layer reads instead of looking up the page each time.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { indexPage } from '../../../src/content/extract/scan';
+
+const PAGE_URL = 'https://news.example/world/2024/story.html';
+const page = (html: string) => new JSDOM(html, { url: PAGE_URL }).window.document;
+
+describe('indexPage', () => {
+  it.each([
+    ['no <base>', '', PAGE_URL],
+    ['a relative <base href>', '<base href="/amp/">', 'https://news.example/amp/'],
+    ['an absolute <base href>', '<base href="https://cdn.example/a/">', 'https://cdn.example/a/'],
+    [
+      'a <base> without href first',
+      '<base target="_top"><base href="../">',
+      'https://news.example/world/',
+    ],
+    ['a <base href> that is not a URL', '<base href="https://[bad">', PAGE_URL],
+  ])('gives the base URL the browser would: %s', (_shape, head, expected) => {
+    const doc = page(`<html><head>${head}</head><body><p>x</p></body></html>`);
+    expect(indexPage(doc).base).toBe(expected);
+    expect(indexPage(doc).base).toBe(doc.baseURI);
+  });
+
+  it('lists the elements of each looked-up tag in document order, wherever they sit', () => {
+    const doc = page(`<html><head><meta name="a" content="1"></head><body>
+      <header><h1 id="site">Site</h1></header>
+      <article><h1 id="story">Story</h1><meta name="b" content="2"><time>today</time></article>
+      <footer><time>then</time></footer></body></html>`);
+    const index = indexPage(doc);
+    expect(index.tagged('h1').map((el) => el.id)).toEqual(['site', 'story']);
+    expect(index.tagged('meta').map((el) => el.getAttribute('name'))).toEqual(['a', 'b']);
+    expect(index.tagged('time').map((el) => el.textContent)).toEqual(['today', 'then']);
+    expect(index.tagged('nav')).toEqual([]);
+  });
+
+  it('collects microdata properties and rel=author links, and nothing else', () => {
+    const doc = page(`<html><body><article itemscope>
+      <span itemprop="author">Jane Roe</span><a rel="nofollow author" href="/p/sam">Sam Lee</a>
+      <a rel="authority" href="/x">Not an author link</a><link rel="author" href="/humans.txt">
+      <time itemprop="datePublished" datetime="2024-06-18">18 June</time></article></body></html>`);
+    const { itemprops, authorLinks } = indexPage(doc);
+    expect(itemprops.map((el) => el.getAttribute('itemprop'))).toEqual(['author', 'datePublished']);
+    expect(authorLinks.map((el) => el.textContent)).toEqual(['Sam Lee']);
+  });
+});
