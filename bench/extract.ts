@@ -1,8 +1,9 @@
 /**
  * `npm run bench:extract`: runs Margins' extraction over each corpus (../shared/corpus when
  * present, and the project's own fixtures), scores it with the corpus scorer, and times it next
- * to bare Readability on the same pages in the same run (each page's median of MARGINS_BENCH_REPEAT
- * timings, 3 unless set). Prints a table and writes bench/results/extract.json.
+ * to bare Readability on the same pages in the same run (each page's median of at least
+ * MARGINS_BENCH_REPEAT timings, 3 unless set; more for small pages). Prints a table and writes
+ * bench/results/extract.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,13 @@ const ROOT = resolve(import.meta.dirname, '..');
  * in one run moved a corpus's ratio by up to 0.15 between runs of one timing each.
  */
 const REPEAT = Math.max(1, Number(process.env.MARGINS_BENCH_REPEAT ?? 3));
+/**
+ * Small pages are timed more often, until both ways together took this long (or MAX_REPEAT runs):
+ * a few milliseconds of timer or scheduler noise moved the small corpora's ratios by up to 0.4
+ * between runs, and on a 5 ms page those runs are cheap.
+ */
+const PAGE_BUDGET_MS = 250;
+const MAX_REPEAT = 15;
 const SHARED_CORPUS = resolve(ROOT, '../shared/corpus');
 const SCORER = resolve(SHARED_CORPUS, 'score.mjs');
 
@@ -76,13 +84,15 @@ async function benchCorpus(manifest: string, predictions: string): Promise<Corpu
       const oursRuns: number[] = [];
       const bareRuns: number[] = [];
       let record: unknown;
-      for (let run = 0; run < REPEAT; run++) {
+      let spent = 0;
+      for (let run = 0; run < MAX_REPEAT && (run < REPEAT || spent < PAGE_BUDGET_MS); run++) {
         // Alternate the order run by run so warm-up favours neither.
         const bareFirst = run % 2 === 1;
         if (bareFirst) bareRuns.push(timed(entry, (doc) => new Readability(doc).parse()).ms);
         const result = timed(entry, extractArticle);
         if (!bareFirst) bareRuns.push(timed(entry, (doc) => new Readability(doc).parse()).ms);
         oursRuns.push(result.ms);
+        spent += result.ms + (bareRuns.at(-1) ?? 0);
         record ??= result.value;
       }
       ours.push(percentile(oursRuns, 50));
