@@ -2,7 +2,7 @@
 // getElementsByTagName list there costs up to milliseconds (pages with hundreds of links).
 
 /** NodeFilter.SHOW_ELEMENT, spelled out: `NodeFilter` is not a global outside a window. */
-const SHOW_ELEMENT = 1;
+export const SHOW_ELEMENT = 1;
 
 /** The first `limit` elements under `root` (itself included) that `keep` accepts, in document order. */
 export function elementsWhere(

@@ -1,5 +1,6 @@
 // The elements the metadata layer reads, collected by one walk of the page: in jsdom (the CLI and
 // the bench) each whole-page tag lookup or selector query walks the whole tree again.
+import { SHOW_ELEMENT } from './elements';
 import { isOffArticle } from './regions';
 
 /** Tags looked up by name. */
@@ -19,9 +20,6 @@ const INDEXED_TAGS = [
 ] as const;
 export type IndexedTag = (typeof INDEXED_TAGS)[number];
 const INDEXED = new Set<string>(INDEXED_TAGS);
-
-/** NodeFilter.SHOW_ELEMENT, spelled out: `NodeFilter` is not a global outside a window. */
-const SHOW_ELEMENT = 1;
 
 const AUTHOR_REL = /(?:^|\s)author(?:\s|$)/i;
 
