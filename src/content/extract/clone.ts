@@ -1,4 +1,5 @@
 // Readability changes the document it reads, so it runs on a copy; the copy leaves out what it would discard anyway.
+import { closestWhere, named } from './elements';
 
 /** Subtrees Readability removes or never reads; copying them only costs time. */
 const SKIP = new Set([
@@ -120,7 +121,8 @@ const PAGE_CHROME_ROLES = new Set([
 ]);
 
 /** Inside a table or code block, where Readability keeps everything. */
-const inTableOrCode = (el: Element): boolean => el.closest('table, code, pre') !== null;
+const inTableOrCode = (el: Element): boolean => closestWhere(el, TABLE_OR_CODE) !== null;
+const TABLE_OR_CODE = named('table', 'code', 'pre');
 
 /** Hidden as Readability judges it (it drops such elements on every pass). */
 function isHidden(el: Element, names: readonly string[]): boolean {

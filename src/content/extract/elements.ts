@@ -31,3 +31,18 @@ export function hasMoreChildrenThan(el: Element, limit: number): boolean {
     if (++count > limit) return true;
   return false;
 }
+
+/**
+ * The nearest of `el` and its ancestors that `test` accepts: `Element.closest` for tests a
+ * selector would spell, without jsdom's selector engine (a match per ancestor costs a query).
+ */
+export function closestWhere(el: Element, test: (el: Element) => boolean): Element | null {
+  for (let node: Element | null = el; node; node = node.parentElement) if (test(node)) return node;
+  return null;
+}
+
+/** A test for `closestWhere`: the element is one of `tags` (lowercase names). */
+export const named =
+  (...tags: string[]) =>
+  (el: Element): boolean =>
+    tags.includes(el.localName);

@@ -1,5 +1,5 @@
 // Readability's excerpt is often a "Source link : …" line or a caption; the reader wants the first real paragraph.
-import { elementsWhere } from './elements';
+import { closestWhere, elementsWhere, named } from './elements';
 import { collapseSpace } from './urls';
 
 const MAX_EXCERPT = 500;
@@ -13,11 +13,13 @@ function clip(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_EXCERPT / 2)).trimEnd()}…`;
 }
 
+const NOT_RUNNING_TEXT = named('figure', 'figcaption', 'blockquote', 'aside', 'li');
+
 /** True for a paragraph of running text: long enough, not a label line, caption or list of links. */
 function isRealParagraph(p: Element): boolean {
   const text = collapseSpace(p.textContent);
   if (text.length < 80 || text.split(' ').length < 12) return false;
-  if (LABEL_LINE.test(text) || p.closest('figure, figcaption, blockquote, aside, li')) return false;
+  if (LABEL_LINE.test(text) || closestWhere(p, NOT_RUNNING_TEXT)) return false;
   const linked = elementsWhere(p, (el) => el.localName === 'a').reduce(
     (sum, a) => sum + collapseSpace(a.textContent).length,
     0,

@@ -161,7 +161,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   const body = content && view ? sanitizeArticle(content, base, view) : null;
   const textContent = body ? blockText(body) : '';
   const wordCount = countWords(textContent, lang);
-  const isArticle = isArticleBody(doc, body, wordCount);
+  const isArticle = isArticleBody(page, body, wordCount);
 
   let canonicalUrl = meta.canonicalUrl;
   if (canonicalUrl) sources.canonicalUrl = 'link-canonical';

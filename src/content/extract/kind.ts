@@ -1,11 +1,13 @@
 // Whether the page holds an article worth saving as text, or is an app screen (sign-in, search) kept as a link.
 import { hasMoreChildrenThan } from './elements';
+import type { PageIndex } from './scan';
 
 const MIN_WORDS = 10;
 const SHORT_ARTICLE_WORDS = 120;
 
 /** True when the page is a sign-in or sign-up screen: a form with a password field. */
-const isSignIn = (doc: Document): boolean => doc.querySelector('input[type="password" i]') !== null;
+const isSignIn = (page: PageIndex): boolean =>
+  page.tagged('input').some((el) => el.getAttribute('type')?.toLowerCase() === 'password');
 
 /** True when some block of the body reads like running text (a sentence of several words). */
 function hasProse(body: Element): boolean {
@@ -21,9 +23,9 @@ function hasProse(body: Element): boolean {
  * An article: Readability found at least a few words of running text, and a short text is not
  * the chrome of a sign-in screen.
  */
-export function isArticleBody(doc: Document, body: Element | null, wordCount: number): boolean {
+export function isArticleBody(page: PageIndex, body: Element | null, wordCount: number): boolean {
   if (!body || wordCount === 0) return false;
   if (wordCount >= SHORT_ARTICLE_WORDS) return true;
-  if (isSignIn(doc)) return false;
+  if (isSignIn(page)) return false;
   return wordCount >= MIN_WORDS || hasProse(body);
 }

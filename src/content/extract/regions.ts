@@ -1,4 +1,5 @@
 // Metadata found in navigation, sidebars or "related stories" belongs to other pages, so those regions are skipped.
+import { closestWhere, elementsWhere, named } from './elements';
 import type { PageIndex } from './scan';
 const OFF_ARTICLE_TAGS = new Set([
   'NAV',
@@ -45,6 +46,12 @@ function linksToThisPage(link: Element): boolean {
 
 const isMainRegion = (node: Element): boolean =>
   node.tagName === 'MAIN' || node.getAttribute('role') === 'main';
+const inArticle = named('article');
+/** `article, [itemprop="articleBody"], main, [role="main"]`. */
+const isArticleRegion = (node: Element): boolean =>
+  node.localName === 'article' ||
+  node.getAttribute('itemprop') === 'articleBody' ||
+  isMainRegion(node);
 
 /**
  * True when `el` sits inside navigation, a sidebar, a footer, a related-stories block, or a link
@@ -74,7 +81,7 @@ function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean 
     return true;
   }
   if (node.tagName === 'A' && inLink && !linksToThisPage(node)) return true;
-  if (node.tagName === 'FOOTER' && !node.closest('article')) return true;
+  if (node.tagName === 'FOOTER' && !closestWhere(node, inArticle)) return true;
   const hint = withoutShareOfByline(
     `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' '),
   );
@@ -113,11 +120,13 @@ export function offArticleInLinks(): (el: Element) => boolean {
 
 /** The element most likely to hold the article: an <article> (or main) containing the page's <h1>. */
 export function articleRoot(page: PageIndex, h1: Element | null): Element | null {
-  const withHeading = h1?.closest('article, [itemprop="articleBody"], main, [role="main"]');
+  const withHeading = h1 ? closestWhere(h1, isArticleRegion) : null;
   if (withHeading) return withHeading;
   const articles = page.tagged('article');
   if (articles.length === 1) return articles[0] ?? null;
-  return page.tagged('main')[0] ?? page.doc.querySelector('[role="main"]');
+  return (
+    page.tagged('main')[0] ?? elementsWhere(page.doc.documentElement, isMainRegion, 1)[0] ?? null
+  );
 }
 
 /**

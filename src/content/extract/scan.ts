@@ -17,6 +17,7 @@ const INDEXED_TAGS = [
   'footer',
   'header',
   'nav',
+  'input',
 ] as const;
 export type IndexedTag = (typeof INDEXED_TAGS)[number];
 const INDEXED = new Set<string>(INDEXED_TAGS);

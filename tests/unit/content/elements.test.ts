@@ -1,7 +1,12 @@
 // The cheap element walks match what the plain DOM calls they replace would answer.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { elementsWhere, hasMoreChildrenThan } from '../../../src/content/extract/elements';
+import {
+  closestWhere,
+  elementsWhere,
+  hasMoreChildrenThan,
+  named,
+} from '../../../src/content/extract/elements';
 
 const doc = new JSDOM(
   '<body><ul id="list"><li>a</li><li>b <b>c</b></li><li>d</li></ul><p id="empty"></p></body>',
@@ -26,5 +31,18 @@ describe('elementsWhere', () => {
   });
   it('stops after the limit', () => {
     expect(elementsWhere(doc.body, (el) => el.localName === 'li', 2)).toHaveLength(2);
+  });
+});
+
+describe('closestWhere', () => {
+  it.each([
+    ['b', 'li, ul'],
+    ['b', 'b'],
+    ['b', 'table, pre'],
+    ['list', 'body'],
+  ])('from #%s finds what closest(%j) finds', (from, selector) => {
+    const el = from === 'b' ? (doc.querySelector('b') as Element) : byId(from);
+    const tags = selector.split(',').map((tag) => tag.trim());
+    expect(closestWhere(el, named(...tags))).toBe(el.closest(selector));
   });
 });

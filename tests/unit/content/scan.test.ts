@@ -1,6 +1,7 @@
 // Pins the one-walk page index the metadata layer reads instead of looking up the page each time.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/content/extract/index';
 import { indexPage } from '../../../src/content/extract/scan';
 
 const PAGE_URL = 'https://news.example/world/2024/story.html';
@@ -43,5 +44,16 @@ describe('indexPage', () => {
     const { itemprops, authorLinks } = indexPage(doc);
     expect(itemprops.map((el) => el.getAttribute('itemprop'))).toEqual(['author', 'datePublished']);
     expect(authorLinks.map((el) => el.textContent)).toEqual(['Sam Lee']);
+  });
+
+  it.each([
+    ['a password field', '<input type="Password" name="p">', 'link'],
+    ['no password field', '<input type="search" name="q">', 'article'],
+  ])('tells a short sign-in screen from a short article: %s', (_shape, field, kind) => {
+    const doc = page(
+      `<html><body><main><h1>Welcome back</h1><p>Enter your details below to read on, ` +
+        `it only takes a moment.</p><form>${field}</form></main></body></html>`,
+    );
+    expect(extractArticle(doc).kind).toBe(kind);
   });
 });

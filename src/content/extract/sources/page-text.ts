@@ -32,7 +32,7 @@ export function readPageText(
     ? null
     : (markedAuthor(lines) ??
       creditBesideDate(lines, lang) ??
-      profileLinkAuthor(lines) ??
+      profileLinkAuthor(lines, page.base) ??
       siteWideByline(offArticle));
   const publishedTime = found.publishedTime ?? relativeDateTooltip(lines);
   const modifiedTime =

@@ -19,14 +19,14 @@ const NOT_A_NAME =
  */
 const NEAR_HEADING = 25;
 
-/** The name of the first profile link among the lines right after the headline. */
-export function profileLinkAuthor(lines: readonly Line[]): string | null {
+/** The name of the first profile link among the lines right after the headline (`base` resolves links). */
+export function profileLinkAuthor(lines: readonly Line[], base: string): string | null {
   for (const { el, text } of lines.slice(0, NEAR_HEADING)) {
     if (el.localName !== 'a' || text.length > 60 || NOT_A_NAME.test(text)) continue;
     const href = el.getAttribute('href') ?? '';
     let path: string;
     try {
-      const url = new URL(href, el.ownerDocument.baseURI);
+      const url = new URL(href, base);
       path = url.pathname + url.search;
     } catch {
       continue;

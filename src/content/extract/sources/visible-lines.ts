@@ -1,5 +1,5 @@
 // Short lines of visible text near the headline and at the end of the article, where bylines and dates are printed.
-import { elementsWhere, hasMoreChildrenThan } from '../elements';
+import { closestWhere, elementsWhere, hasMoreChildrenThan, named } from '../elements';
 import { offArticleInLinks } from '../regions';
 import type { PageIndex } from '../scan';
 import { textWithin } from '../text';
@@ -103,6 +103,8 @@ export function visibleLines(
   return { lines, offArticle };
 }
 
+const IN_ARTICLE = named('article');
+
 /** Short lines of the page's footer ("This page was last edited on …"), read only when nothing else dates the page. */
 export function footerLines(page: PageIndex): Line[] {
   const { doc } = page;
@@ -114,7 +116,7 @@ export function footerLines(page: PageIndex): Line[] {
   ].filter((el) => el.getAttribute('role') === 'contentinfo');
   const byId = doc.getElementById('footer');
   const footers = [...page.tagged('footer'), ...(byId ? [byId] : []), ...regions].filter(
-    (el) => !el.parentElement?.closest('article'),
+    (el) => !(el.parentElement && closestWhere(el.parentElement, IN_ARTICLE)),
   );
   const lines: Line[] = [];
   for (const footer of footers.slice(0, 3)) {

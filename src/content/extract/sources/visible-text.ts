@@ -1,4 +1,5 @@
 // Author and dates printed on the page ("By X", "Par X", "Author : X", "Publié le …", "Updated …").
+import { closestWhere, named } from '../elements';
 import { isJobTitle } from '../authors';
 import { cleanByline } from '../byline';
 import { parseTextDate } from '../text-dates';
@@ -160,6 +161,8 @@ export function creditBesideDate(lines: readonly Line[], lang: string | null): s
   return null;
 }
 
+const LINK_OR_ITEM = named('a', 'li');
+
 /** Blocks inside a line's element: the line is then a box of several lines ("By X" over a menu). */
 const holdsBlocks = (el: Element): boolean =>
   el.querySelector('p, div, ul, ol, li, section, h2, h3, h4') !== null;
@@ -171,7 +174,7 @@ const holdsBlocks = (el: Element): boolean =>
 export function siteWideByline(offArticle: readonly Line[]): string | null {
   const names = new Set<string>();
   for (const { el, text } of offArticle) {
-    if (!BYLINE_START.test(text) || el.closest('a, li') || holdsBlocks(el)) continue;
+    if (!BYLINE_START.test(text) || closestWhere(el, LINK_OR_ITEM) || holdsBlocks(el)) continue;
     const name = lineAuthor(text);
     if (name) names.add(name);
   }
