@@ -41,8 +41,11 @@ export function closestWhere(el: Element, test: (el: Element) => boolean): Eleme
   return null;
 }
 
-/** A test for `closestWhere`: the element is one of `tags` (lowercase names). */
+/** A test for `closestWhere` or `elementsWhere`: the element is one of `tags` (lowercase names). */
 export const named =
   (...tags: string[]) =>
   (el: Element): boolean =>
     tags.includes(el.localName);
+
+/** A link that leads somewhere: an `<a href>`. */
+export const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');

@@ -14,13 +14,15 @@ function clip(text: string): string {
 }
 
 const NOT_RUNNING_TEXT = named('figure', 'figcaption', 'blockquote', 'aside', 'li');
+const isAnchor = named('a');
+const isParagraph = named('p');
 
 /** True for a paragraph of running text: long enough, not a label line, caption or list of links. */
 function isRealParagraph(p: Element): boolean {
   const text = collapseSpace(p.textContent);
   if (text.length < 80 || text.split(' ').length < 12) return false;
   if (LABEL_LINE.test(text) || closestWhere(p, NOT_RUNNING_TEXT)) return false;
-  const linked = elementsWhere(p, (el) => el.localName === 'a').reduce(
+  const linked = elementsWhere(p, isAnchor).reduce(
     (sum, a) => sum + collapseSpace(a.textContent).length,
     0,
   );
@@ -29,7 +31,7 @@ function isRealParagraph(p: Element): boolean {
 
 /** The first real paragraph of the article body, else the page's description. */
 export function pickExcerpt(body: Element | null, description: string | null): string | null {
-  const paragraphs = body ? elementsWhere(body, (el) => el.localName === 'p') : [];
+  const paragraphs = body ? elementsWhere(body, isParagraph) : [];
   const first = paragraphs.find(isRealParagraph);
   if (first) return clip(collapseSpace(first.textContent));
   const fallback = collapseSpace(description);

@@ -1,6 +1,6 @@
 // A site's masthead links back to its home page under the site's own name ("MDN", a logo's alt),
 // which names the site where the page states no og:site_name.
-import { elementsWhere } from './elements';
+import { elementsWhere, isLink } from './elements';
 import type { PageIndex } from './scan';
 import { collapseSpace } from './urls';
 
@@ -9,8 +9,6 @@ const MASTHEAD_TAGS = ['header', 'nav'] as const;
 
 /** Enough links to pass the logo and the first menu entries, not a whole mega-menu. */
 const MAX_LINKS = 60;
-
-const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');
 
 /** The first links of the page's headers and navigation, in that order. */
 function mastheadLinks(page: PageIndex): Element[] {

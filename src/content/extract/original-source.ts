@@ -1,5 +1,5 @@
 // Aggregators republish articles with a "Source link" to the original publisher, which is what the user should cite.
-import { elementsWhere } from './elements';
+import { elementsWhere, isLink } from './elements';
 import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
 
 const SOURCE_LABEL =
@@ -40,7 +40,7 @@ export function originalSourceUrl(
 ): string | null {
   const ownHosts = new Set([bareHost(pageUrl), bareHost(canonicalUrl)].filter(Boolean));
   for (const root of roots) {
-    for (const a of elementsWhere(root, (el) => el.localName === 'a' && el.hasAttribute('href'))) {
+    for (const a of elementsWhere(root, isLink)) {
       const href = absoluteHttpUrl(a.getAttribute('href'), pageUrl);
       const host = bareHost(href);
       if (href && host && !ownHosts.has(host) && isSourceAnchor(a)) return href;

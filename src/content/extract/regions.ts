@@ -46,12 +46,15 @@ function linksToThisPage(link: Element): boolean {
 
 const isMainRegion = (node: Element): boolean =>
   node.tagName === 'MAIN' || node.getAttribute('role') === 'main';
-const inArticle = named('article');
+const isArticle = named('article');
+
+/** Inside an <article> (the element itself aside): a footer there is the article's own. */
+export const insideArticle = (el: Element): boolean =>
+  el.parentElement !== null && closestWhere(el.parentElement, isArticle) !== null;
+
 /** `article, [itemprop="articleBody"], main, [role="main"]`. */
 const isArticleRegion = (node: Element): boolean =>
-  node.localName === 'article' ||
-  node.getAttribute('itemprop') === 'articleBody' ||
-  isMainRegion(node);
+  isArticle(node) || node.getAttribute('itemprop') === 'articleBody' || isMainRegion(node);
 
 /**
  * True when `el` sits inside navigation, a sidebar, a footer, a related-stories block, or a link
@@ -81,7 +84,7 @@ function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean 
     return true;
   }
   if (node.tagName === 'A' && inLink && !linksToThisPage(node)) return true;
-  if (node.tagName === 'FOOTER' && !closestWhere(node, inArticle)) return true;
+  if (node.tagName === 'FOOTER' && !insideArticle(node)) return true;
   const hint = withoutShareOfByline(
     `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' '),
   );

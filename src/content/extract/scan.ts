@@ -20,7 +20,6 @@ const INDEXED_TAGS = [
   'input',
 ] as const;
 export type IndexedTag = (typeof INDEXED_TAGS)[number];
-const INDEXED = new Set<string>(INDEXED_TAGS);
 
 const AUTHOR_REL = /(?:^|\s)author(?:\s|$)/i;
 
@@ -57,7 +56,7 @@ export function indexPage(doc: Document): PageIndex {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node as Element;
     const name = el.localName;
-    if (INDEXED.has(name)) byTag.get(name)?.push(el);
+    byTag.get(name)?.push(el);
     if (el.hasAttribute('itemprop')) itemprops.push(el);
     if (name === 'a' && AUTHOR_REL.test(el.getAttribute('rel') ?? '')) authorLinks.push(el);
   }

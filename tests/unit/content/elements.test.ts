@@ -5,6 +5,7 @@ import {
   closestWhere,
   elementsWhere,
   hasMoreChildrenThan,
+  isLink,
   named,
 } from '../../../src/content/extract/elements';
 
@@ -44,5 +45,15 @@ describe('closestWhere', () => {
     const el = from === 'b' ? (doc.querySelector('b') as Element) : byId(from);
     const tags = selector.split(',').map((tag) => tag.trim());
     expect(closestWhere(el, named(...tags))).toBe(el.closest(selector));
+  });
+});
+
+describe('isLink', () => {
+  it('accepts an <a> with an address, as a[href] does', () => {
+    const links = new JSDOM('<a href="/x">x</a><a name="top">top</a><area href="/y">').window
+      .document.body;
+    const found = elementsWhere(links, isLink).map((el) => el.outerHTML);
+    expect(found).toEqual(Array.from(links.querySelectorAll('a[href]'), (el) => el.outerHTML));
+    expect(found).toHaveLength(1);
   });
 });

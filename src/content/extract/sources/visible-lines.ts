@@ -1,6 +1,6 @@
 // Short lines of visible text near the headline and at the end of the article, where bylines and dates are printed.
-import { closestWhere, elementsWhere, hasMoreChildrenThan, named } from '../elements';
-import { offArticleInLinks } from '../regions';
+import { elementsWhere, hasMoreChildrenThan } from '../elements';
+import { insideArticle, offArticleInLinks } from '../regions';
 import type { PageIndex } from '../scan';
 import { textWithin } from '../text';
 import { collapseSpace } from '../urls';
@@ -103,8 +103,6 @@ export function visibleLines(
   return { lines, offArticle };
 }
 
-const IN_ARTICLE = named('article');
-
 /** Short lines of the page's footer ("This page was last edited on …"), read only when nothing else dates the page. */
 export function footerLines(page: PageIndex): Line[] {
   const { doc } = page;
@@ -116,7 +114,7 @@ export function footerLines(page: PageIndex): Line[] {
   ].filter((el) => el.getAttribute('role') === 'contentinfo');
   const byId = doc.getElementById('footer');
   const footers = [...page.tagged('footer'), ...(byId ? [byId] : []), ...regions].filter(
-    (el) => !(el.parentElement && closestWhere(el.parentElement, IN_ARTICLE)),
+    (el) => !insideArticle(el),
   );
   const lines: Line[] = [];
   for (const footer of footers.slice(0, 3)) {
