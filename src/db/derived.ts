@@ -130,7 +130,13 @@ export function searchDocOf(
 
 /** The tables a write must hold so the derived rows change in the same transaction. */
 export function writeTables(db: MarginsDatabase): Table[] {
-  return [db.articles, db.annotations, db.cards, db.searchDocs, db.postings];
+  return [db.articles, db.annotations, db.cards, db.searchDocs, db.postings, db.syncOutbox];
+}
+
+/** Articles changed now: the next sync sends them (see src/sync/). */
+export async function markForSync(db: MarginsDatabase, articleIds: readonly string[]) {
+  const changedAt = Date.now();
+  await db.syncOutbox.bulkPut(articleIds.map((articleId) => ({ articleId, changedAt })));
 }
 
 /** The first list key an article first saved at `savedAt` may take. */
@@ -163,6 +169,8 @@ export async function refreshDerived(
 ): Promise<void> {
   const postings = changes ?? new PostingChanges();
   await refreshRows(db, articleId, postings);
+  // Every change to an article or its annotations passes here: it waits to be synced.
+  await markForSync(db, [articleId]);
   if (!changes) await postings.applyTo(db.postings);
 }
 

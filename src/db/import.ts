@@ -17,6 +17,7 @@ import {
   allocateKey,
   baseKeyOf,
   cardOf,
+  markForSync,
   refreshDerived,
   searchDocOf,
   writeTables,
@@ -441,6 +442,10 @@ export async function applyImport(
     await putInBatches(annotations, (batch) => db.annotations.bulkPut(batch), step);
     const postings = new PostingChanges();
     const derived = await deriveCreated(db, created, annotations, postings);
+    await markForSync(
+      db,
+      created.map((article) => article.id),
+    );
     await putInBatches(derived.cards, (batch) => db.cards.bulkPut(batch), step);
     await putInBatches(derived.searchDocs, (batch) => db.searchDocs.bulkPut(batch), step);
     await refreshInParallel(db, updated, postings, () => step(1));

@@ -16,6 +16,7 @@ import {
 import { POSTING_INDEXES, type Posting, type PostingId } from './postings.ts';
 
 import { announceCommittedWrites } from './changes.ts';
+import type { OutboxEntry, SyncDocRow, SyncMetaRow } from './replica.ts';
 import { DATABASE_NAME } from './names.ts';
 
 export { DATABASE_NAME };
@@ -28,6 +29,9 @@ export interface StoredArticle extends ArticleRecord {
 
 export type MarginsDatabase = Dexie & {
   articles: EntityTable<StoredArticle, 'id'>;
+  syncOutbox: EntityTable<OutboxEntry, 'articleId'>;
+  syncDocs: EntityTable<SyncDocRow, 'articleId'>;
+  syncMeta: EntityTable<SyncMetaRow, 'key'>;
   annotations: EntityTable<Annotation, 'id'>;
   cards: EntityTable<ArticleCard, 'key'>;
   searchDocs: EntityTable<SearchDoc, 'key'>;
@@ -72,6 +76,18 @@ export function openDatabase(name: string = DATABASE_NAME): MarginsDatabase {
       postings: POSTING_INDEXES,
     })
     .upgrade(upgradeToVersion6);
+  // Version 7 (0.4.0): sync. Articles changed since they were last sent, each article's synced
+  // state and server document, and the sync's own values (device id, checkpoint, key).
+  db.version(7).stores({
+    articles: 'id, *urlKeys, savedAt',
+    annotations: 'id, articleId',
+    cards: CARD_INDEXES,
+    searchDocs: SEARCH_DOC_INDEXES,
+    postings: POSTING_INDEXES,
+    syncOutbox: 'articleId',
+    syncDocs: 'articleId, &docId',
+    syncMeta: 'key',
+  });
   announceCommittedWrites(db);
   return db;
 }

@@ -1,0 +1,199 @@
+/**
+ * The library's side of sync: which articles wait to be sent, each article's last synced state,
+ * and writing what arrives from other devices. The state's shape belongs to the sync layer
+ * (src/sync/crdt.ts); here it is opaque, so the storage layer stays free of sync rules.
+ *
+ * Everything that arrives is written with its derived rows (list card, search words) and the
+ * sync checkpoint in one transaction: a worker stopped in the middle leaves either the whole
+ * batch or none of it, and the next sync starts again from the checkpoint.
+ */
+import type { Annotation } from '../shared/annotation.ts';
+import type { ArticleRecord } from '../shared/article.ts';
+import { urlKeysOf } from '../shared/url.ts';
+import { refreshDerived, writeTables } from './derived.ts';
+import { PostingChanges } from './posting-changes.ts';
+import { toRecord } from './records.ts';
+import type { MarginsDatabase } from './schema.ts';
+
+/** An article changed on this device since it was last sent (refreshDerived marks it). */
+export interface OutboxEntry {
+  articleId: string;
+  /** When it last changed (ms): the time its changes are stamped with. */
+  changedAt: number;
+}
+
+export interface SyncDocRow<State = unknown> {
+  articleId: string;
+  /** The server document's id (a keyed hash of the article id). */
+  docId: string;
+  /** The server's revision this state was read or written as; null before the first send. */
+  rev: string | null;
+  state: State;
+  /** The state holds changes the server does not have yet. */
+  unsent: boolean;
+}
+
+export interface SyncMetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface LocalCopy<State = unknown> {
+  articleId: string;
+  article: ArticleRecord | null;
+  annotations: Annotation[];
+  row: SyncDocRow<State> | undefined;
+  outbox: OutboxEntry | undefined;
+}
+
+/** The tables a replica write holds besides the library's own. */
+function replicaTables(db: MarginsDatabase) {
+  return [...writeTables(db), db.syncDocs, db.syncMeta];
+}
+
+/** What this device holds of these articles, read together. */
+export async function readLocalCopies<State>(
+  db: MarginsDatabase,
+  articleIds: readonly string[],
+): Promise<LocalCopy<State>[]> {
+  return db.transaction(
+    'r',
+    [db.articles, db.annotations, db.syncDocs, db.syncOutbox],
+    async () => {
+      const ids = [...articleIds];
+      const [articles, rows, outbox, annotations] = await Promise.all([
+        db.articles.bulkGet(ids),
+        db.syncDocs.bulkGet(ids),
+        db.syncOutbox.bulkGet(ids),
+        db.annotations.where('articleId').anyOf(ids).toArray(),
+      ]);
+      return ids.map((articleId, at) => {
+        const article = articles[at];
+        return {
+          articleId,
+          article: article ? toRecord(article) : null,
+          annotations: annotations.filter((annotation) => annotation.articleId === articleId),
+          row: rows[at] as SyncDocRow<State> | undefined,
+          outbox: outbox[at],
+        };
+      });
+    },
+  );
+}
+
+export interface ReplicaWrite<State> {
+  articleId: string;
+  /** The synced state to keep, or null when there is none to keep (never sent, now deleted). */
+  row: SyncDocRow<State> | null;
+  /** The records to store now, or undefined to leave the library's copy as it is. */
+  records?: { article: ArticleRecord | null; annotations: Annotation[] };
+  /** The outbox entry's `changedAt` when the article was read (undefined: it had none). */
+  readChangedAt: number | undefined;
+  /** The merged state holds local changes the server does not have yet. */
+  keepInOutbox: boolean;
+}
+
+/**
+ * The article changed on this device after it was read for this sync: writing what was merged
+ * from the older read would lose that change, so the batch is given up and read again.
+ */
+export class ChangedMeanwhileError extends Error {
+  override name = 'ChangedMeanwhileError';
+}
+
+async function writeRecords(
+  db: MarginsDatabase,
+  articleId: string,
+  records: NonNullable<ReplicaWrite<unknown>['records']>,
+) {
+  const existing = db.annotations.where('articleId').equals(articleId);
+  const keep = new Set(records.annotations.map((annotation) => annotation.id));
+  await existing.filter((annotation) => !keep.has(annotation.id)).delete();
+  if (!records.article) {
+    await db.articles.delete(articleId);
+    return;
+  }
+  const stored = await db.articles.get(articleId);
+  const urlKeys = [...new Set([...(stored?.urlKeys ?? []), ...urlKeysOf(records.article)])];
+  await db.articles.put({ ...records.article, urlKeys });
+  await db.annotations.bulkPut(records.annotations);
+}
+
+/**
+ * Writes synced states (and the records they render to) in one transaction, with the search
+ * postings of the whole batch applied once, and the checkpoint when one is given.
+ */
+export async function writeReplicaBatch<State>(
+  db: MarginsDatabase,
+  writes: readonly ReplicaWrite<State>[],
+  checkpoint?: { key: string; value: unknown },
+): Promise<void> {
+  await db.transaction('rw', replicaTables(db), async () => {
+    const postings = new PostingChanges();
+    for (const write of writes) {
+      const { articleId } = write;
+      const entry = await db.syncOutbox.get(articleId);
+      const unchanged = entry?.changedAt === write.readChangedAt;
+      if (write.records) {
+        if (!unchanged) throw new ChangedMeanwhileError(articleId);
+        await writeRecords(db, articleId, write.records);
+        // Marks the article in the outbox; what arrived is not a local change, so it is undone below.
+        await refreshDerived(db, articleId, postings);
+      }
+      if (write.row) await db.syncDocs.put(write.row);
+      if (write.keepInOutbox) {
+        await db.syncOutbox.put({ articleId, changedAt: write.readChangedAt ?? Date.now() });
+      } else if (unchanged || write.records) {
+        await db.syncOutbox.delete(articleId);
+      }
+    }
+    await postings.applyTo(db.postings);
+    if (checkpoint) await db.syncMeta.put(checkpoint);
+  });
+}
+
+export async function outboxIds(db: MarginsDatabase, limit: number): Promise<string[]> {
+  return (await db.syncOutbox.limit(limit).primaryKeys()) as string[];
+}
+
+export async function outboxSize(db: MarginsDatabase): Promise<number> {
+  return db.syncOutbox.count();
+}
+
+/** Every article waits to be sent: turning sync on sends the whole library once. */
+export async function markAllForSync(db: MarginsDatabase): Promise<number> {
+  return db.transaction('rw', [db.articles, db.syncOutbox, db.syncDocs], async () => {
+    const ids = (await db.articles.toCollection().primaryKeys()) as string[];
+    const changedAt = Date.now();
+    await db.syncOutbox.bulkPut(ids.map((articleId) => ({ articleId, changedAt })));
+    return ids.length;
+  });
+}
+
+export async function articleIdOfDocument(db: MarginsDatabase, docId: string) {
+  return (await db.syncDocs.where('docId').equals(docId).first())?.articleId;
+}
+
+export async function readSyncMeta(db: MarginsDatabase, key: string): Promise<unknown> {
+  return (await db.syncMeta.get(key))?.value;
+}
+
+export async function writeSyncMeta(db: MarginsDatabase, key: string, value: unknown) {
+  await db.syncMeta.put({ key, value });
+}
+
+/** Turning sync off forgets the server's side; the library itself is untouched. */
+export async function forgetReplica(db: MarginsDatabase): Promise<void> {
+  await db.transaction('rw', [db.syncDocs, db.syncMeta, db.syncOutbox], async () => {
+    await Promise.all([db.syncDocs.clear(), db.syncMeta.clear(), db.syncOutbox.clear()]);
+  });
+}
+
+/** Every article's synced state (to find deleted ones whose tombstones may leave the server). */
+export async function syncRows<State>(db: MarginsDatabase): Promise<SyncDocRow<State>[]> {
+  return (await db.syncDocs.toArray()) as SyncDocRow<State>[];
+}
+
+export async function dropSyncRows(db: MarginsDatabase, articleIds: readonly string[]) {
+  await db.syncDocs.bulkDelete([...articleIds]);
+}

@@ -1,0 +1,346 @@
+/**
+ * One sync with the server: pull what changed there since the checkpoint, merge it with what
+ * changed here, then push what the server lacks. Both directions work in batches; each batch
+ * lands in one local transaction (records, derived rows, synced states, checkpoint), so a worker
+ * stopped anywhere resumes from the last batch: nothing twice, nothing lost. Document ids are
+ * derived from article ids, so a send repeated after a stop updates the same document.
+ */
+import {
+  ChangedMeanwhileError,
+  articleIdOfDocument,
+  dropSyncRows,
+  outboxIds,
+  readLocalCopies,
+  readSyncMeta,
+  syncRows,
+  writeReplicaBatch,
+  type LocalCopy,
+  type ReplicaWrite,
+} from '../db/replica.ts';
+import type { MarginsDatabase } from '../db/schema.ts';
+import { decodeState, encodeState, type ServerDocument } from './codec.ts';
+import type { CouchClient, Sequence } from './couch.ts';
+import {
+  articleExists,
+  emptyArticleState,
+  joinArticle,
+  latestStamp,
+  type ArticleState,
+  type Stamp,
+} from './crdt.ts';
+import type { Cipher } from './crypto.ts';
+import { SyncError } from './errors.ts';
+import { canonical, recordLocalChanges, renderState, sameRecords } from './mapping.ts';
+import { VAULT_ID } from './vault.ts';
+
+export const CHECKPOINT_KEY = 'checkpoint';
+const PULL_BATCH = 200;
+const PUSH_BATCH = 100;
+/** Requests stay well under CouchDB's default 8 MB limits (max_document_size, max_http_request_size). */
+const MAX_REQUEST_BYTES = 4_000_000;
+/** A batch given up because the user changed an article meanwhile is read again, this often. */
+const BATCH_ATTEMPTS = 4;
+/** Deleted articles' tombstones leave the server after this long (see the README). */
+export const TOMBSTONE_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export interface SyncProgress {
+  direction: 'pull' | 'push';
+  done: number;
+}
+
+export interface Replica {
+  db: MarginsDatabase;
+  couch: CouchClient;
+  cipher: Cipher;
+  deviceId: string;
+  now: () => number;
+  onProgress?: (progress: SyncProgress) => void | Promise<void>;
+}
+
+export interface SyncReport {
+  received: number;
+  sent: number;
+}
+
+type Copy = LocalCopy<ArticleState>;
+
+/** Local changes are stamped when they happened, and after anything this device has seen. */
+function localStamp(replica: Replica, copy: Copy, base: ArticleState): Stamp {
+  const changedAt = copy.outbox?.changedAt ?? replica.now();
+  return { t: Math.max(changedAt, latestStamp(base).t + 1), d: replica.deviceId };
+}
+
+function withLocalChanges(replica: Replica, copy: Copy): ArticleState {
+  const base = copy.row?.state ?? emptyArticleState(copy.articleId);
+  if (!copy.outbox) return base;
+  return recordLocalChanges(base, copy, localStamp(replica, copy, base));
+}
+
+/** Merges a state from the server into this device's copy. */
+function mergeArriving(
+  replica: Replica,
+  copy: Copy,
+  remote: ArticleState,
+  docId: string,
+  rev: string,
+): ReplicaWrite<ArticleState> {
+  const merged = joinArticle(remote, withLocalChanges(replica, copy));
+  const unsent = canonical(merged) !== canonical(remote);
+  const rendered = renderState(merged);
+  return {
+    articleId: copy.articleId,
+    row: { articleId: copy.articleId, docId, rev, state: merged, unsent },
+    records: sameRecords(rendered, copy) ? undefined : rendered,
+    readChangedAt: copy.outbox?.changedAt,
+    keepInOutbox: unsent,
+  };
+}
+
+async function decode(replica: Replica, doc: ServerDocument): Promise<ArticleState> {
+  try {
+    return await decodeState(replica.cipher, doc);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    // The vault opened with this key, so a document it does not open was not written with it.
+    throw new SyncError('foreign-data', detail);
+  }
+}
+
+interface Arrival {
+  articleId: string;
+  docId: string;
+  rev: string;
+  state: ArticleState;
+}
+
+/** A document deleted on the server (an old tombstone removed): the article stays deleted. */
+function deletedOnServer(copy: Copy): ArticleState {
+  const base = copy.row?.state ?? emptyArticleState(copy.articleId);
+  return joinArticle(base, {
+    ...emptyArticleState(copy.articleId),
+    alive: { v: false, s: { t: latestStamp(base).t, d: '\uffff' } },
+  });
+}
+
+async function arrivalsOf(replica: Replica, docs: readonly ServerDocument[]): Promise<Arrival[]> {
+  const arrivals: Arrival[] = [];
+  for (const doc of docs) {
+    if (doc._id === VAULT_ID || doc._id.startsWith('_design/') || !doc._rev) continue;
+    if (doc._deleted) {
+      const articleId = await articleIdOfDocument(replica.db, doc._id);
+      if (!articleId) continue;
+      const [copy] = await readLocalCopies<ArticleState>(replica.db, [articleId]);
+      if (!copy) continue;
+      arrivals.push({ articleId, docId: doc._id, rev: doc._rev, state: deletedOnServer(copy) });
+      continue;
+    }
+    const state = await decode(replica, doc);
+    arrivals.push({ articleId: state.id, docId: doc._id, rev: doc._rev, state });
+  }
+  return arrivals;
+}
+
+/** Merges arrivals into the library; read again if the user changed one of them meanwhile. */
+async function applyArrivals(
+  replica: Replica,
+  arrivals: readonly Arrival[],
+  checkpoint?: Sequence,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const copies = await readLocalCopies<ArticleState>(
+      replica.db,
+      arrivals.map((arrival) => arrival.articleId),
+    );
+    const writes = copies.map((copy, at) => {
+      const arrival = arrivals[at] as Arrival;
+      return mergeArriving(replica, copy, arrival.state, arrival.docId, arrival.rev);
+    });
+    try {
+      const mark =
+        checkpoint === undefined ? undefined : { key: CHECKPOINT_KEY, value: checkpoint };
+      await writeReplicaBatch(replica.db, writes, mark);
+      return;
+    } catch (error) {
+      if (!(error instanceof ChangedMeanwhileError) || attempt >= BATCH_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export async function pull(replica: Replica): Promise<number> {
+  let since = ((await readSyncMeta(replica.db, CHECKPOINT_KEY)) ?? 0) as Sequence;
+  let received = 0;
+  for (;;) {
+    const changes = await replica.couch.changes(since, PULL_BATCH);
+    const docs = changes.results.flatMap((result) =>
+      result.doc ? [result.doc] : result.deleted ? [{ _id: result.id, _deleted: true }] : [],
+    );
+    const arrivals = await arrivalsOf(replica, docs as ServerDocument[]);
+    await applyArrivals(replica, dedupe(arrivals), changes.last_seq);
+    received += arrivals.length;
+    since = changes.last_seq;
+    await replica.onProgress?.({ direction: 'pull', done: received });
+    if (changes.results.length < PULL_BATCH) return received;
+  }
+}
+
+/** The last arrival of each article: one batch may name a document twice. */
+function dedupe(arrivals: readonly Arrival[]): Arrival[] {
+  return [...new Map(arrivals.map((arrival) => [arrival.articleId, arrival])).values()];
+}
+
+interface Outgoing {
+  copy: Copy;
+  state: ArticleState;
+  doc: ServerDocument;
+}
+
+function chunksBySize(items: readonly Outgoing[]): Outgoing[][] {
+  const chunks: Outgoing[][] = [];
+  let current: Outgoing[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = (item.doc.c?.length ?? 0) + 200;
+    if (current.length > 0 && bytes + size > MAX_REQUEST_BYTES) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** What one article needs sent, or a write that takes it out of the outbox when nothing is. */
+async function prepare(
+  replica: Replica,
+  copy: Copy,
+): Promise<Outgoing | ReplicaWrite<ArticleState>> {
+  const next = withLocalChanges(replica, copy);
+  const settled = copy.row && !copy.row.unsent && canonical(next) === canonical(copy.row.state);
+  const neverSent = !copy.row && !articleExists(next);
+  if (settled || neverSent) {
+    return {
+      articleId: copy.articleId,
+      row: null,
+      readChangedAt: copy.outbox?.changedAt,
+      keepInOutbox: false,
+    };
+  }
+  const doc = await encodeState(replica.cipher, next);
+  if (copy.row?.rev) doc._rev = copy.row.rev;
+  return { copy, state: next, doc };
+}
+
+async function sendChunk(replica: Replica, chunk: readonly Outgoing[]): Promise<string[]> {
+  const results = await replica.couch.bulkDocs(chunk.map((item) => item.doc));
+  const writes: ReplicaWrite<ArticleState>[] = [];
+  const conflicts: string[] = [];
+  results.forEach((result, at) => {
+    const { copy, state, doc } = chunk[at] as Outgoing;
+    if (result.error === 'conflict') {
+      conflicts.push(doc._id);
+    } else if (result.error || !result.rev) {
+      const code =
+        result.error === 'forbidden'
+          ? 'forbidden'
+          : result.error === 'unauthorized'
+            ? 'unauthorized'
+            : 'bad-response';
+      throw new SyncError(code, `${result.error ?? 'no revision'}: ${result.reason ?? ''}`);
+    } else {
+      writes.push({
+        articleId: copy.articleId,
+        row: { articleId: copy.articleId, docId: doc._id, rev: result.rev, state, unsent: false },
+        readChangedAt: copy.outbox?.changedAt,
+        keepInOutbox: false,
+      });
+    }
+  });
+  await writeReplicaBatch(replica.db, writes);
+  return conflicts;
+}
+
+/**
+ * The server changed these documents since this device last read them: read them, merge, and
+ * leave the merge in the outbox for the next round. A document deleted on the server is written
+ * again from scratch.
+ */
+async function resolveConflicts(
+  replica: Replica,
+  docIds: readonly string[],
+  byDoc: Map<string, Copy>,
+) {
+  const current = await replica.couch.getMany(docIds);
+  await applyArrivals(replica, await arrivalsOf(replica, current));
+  const present = new Set(current.map((doc) => doc._id));
+  const gone = docIds.filter((id) => !present.has(id)).flatMap((id) => byDoc.get(id) ?? []);
+  await writeReplicaBatch(
+    replica.db,
+    gone.flatMap((copy) =>
+      copy.row
+        ? [
+            {
+              articleId: copy.articleId,
+              row: { ...copy.row, rev: null, unsent: true },
+              readChangedAt: copy.outbox?.changedAt,
+              keepInOutbox: true,
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+export async function push(replica: Replica): Promise<number> {
+  let sent = 0;
+  const maxRounds = 1000;
+  for (let round = 0; round < maxRounds; round += 1) {
+    const ids = await outboxIds(replica.db, PUSH_BATCH);
+    if (ids.length === 0) return sent;
+    const copies = await readLocalCopies<ArticleState>(replica.db, ids);
+    const outgoing: Outgoing[] = [];
+    const settled: ReplicaWrite<ArticleState>[] = [];
+    for (const copy of copies) {
+      const prepared = await prepare(replica, copy);
+      if ('doc' in prepared) outgoing.push(prepared);
+      else settled.push(prepared);
+    }
+    await writeReplicaBatch(replica.db, settled);
+    const byDoc = new Map(outgoing.map((item) => [item.doc._id, item.copy]));
+    for (const chunk of chunksBySize(outgoing)) {
+      const conflicts = await sendChunk(replica, chunk);
+      if (conflicts.length > 0) await resolveConflicts(replica, conflicts, byDoc);
+      sent += chunk.length - conflicts.length;
+      await replica.onProgress?.({ direction: 'push', done: sent });
+    }
+  }
+  throw new SyncError('server-error', 'the server kept refusing changes as conflicts');
+}
+
+/**
+ * Tombstones of articles deleted more than TOMBSTONE_DAYS ago are deleted from the server (and
+ * forgotten here): every device that synced within that time has applied them.
+ */
+export async function removeOldTombstones(replica: Replica): Promise<number> {
+  const limit = replica.now() - TOMBSTONE_DAYS * DAY_MS;
+  const old = (await syncRows<ArticleState>(replica.db)).filter(
+    (row) => row.rev && !row.unsent && !articleExists(row.state) && row.state.alive.s.t < limit,
+  );
+  if (old.length === 0) return 0;
+  const results = await replica.couch.bulkDocs(
+    old.map((row) => ({ _id: row.docId, _rev: row.rev ?? undefined, _deleted: true })),
+  );
+  const removed = old.filter((_row, at) => !results[at]?.error).map((row) => row.articleId);
+  await dropSyncRows(replica.db, removed);
+  return removed.length;
+}
+
+export async function syncOnce(replica: Replica): Promise<SyncReport> {
+  const received = await pull(replica);
+  const sent = await push(replica);
+  await removeOldTombstones(replica);
+  return { received, sent };
+}
