@@ -10,6 +10,7 @@ import { BACKUP_ALARM, runBackup, scheduleBackup } from './backup.ts';
 import { quickAction, type QuickAction } from './quick-action.ts';
 import { syncRevisitScript } from './revisit-registration.ts';
 import { handleMessage } from './router.ts';
+import { wireSync } from './sync.ts';
 
 /** Context-menu items and keyboard commands, and the action each starts. */
 const MENU_ACTIONS: Record<string, QuickAction> = {
@@ -22,6 +23,7 @@ const COMMAND_ACTIONS: Record<string, QuickAction> = {
 };
 
 const db = openDatabase();
+wireSync(db);
 
 const onMessage: Runtime.OnMessageListenerAsync = (message, sender) =>
   handleMessage(message, sender, db);

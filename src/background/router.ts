@@ -26,6 +26,7 @@ import {
 } from '../shared/protocol.ts';
 import { runBackup } from './backup.ts';
 import { saveTab } from './save-tab.ts';
+import { pullOnOpen, syncServiceFor } from './sync.ts';
 
 type Handlers = {
   [K in Request['type']]: (
@@ -65,6 +66,10 @@ const handlers: Handlers = {
   'restore-articles': async (request, db) => ({
     restored: await restoreArticles(db, request.articles),
   }),
+  'sync-enable': (request, db) => syncServiceFor(db).enable(request.account, request.passphrase),
+  'sync-now': (_request, db) => syncServiceFor(db).syncNow(),
+  'sync-disable': (_request, db) => syncServiceFor(db).disable(),
+  'sync-pull': async (_request, db) => ({ started: await pullOnOpen(db) }),
 };
 
 /** Only Margins' own extension pages may ask the background to do anything. */

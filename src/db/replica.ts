@@ -197,3 +197,17 @@ export async function syncRows<State>(db: MarginsDatabase): Promise<SyncDocRow<S
 export async function dropSyncRows(db: MarginsDatabase, articleIds: readonly string[]) {
   await db.syncDocs.bulkDelete([...articleIds]);
 }
+
+/**
+ * The server was set up again (its documents are gone or new): read it from the start, and
+ * send every article again as if never sent.
+ */
+export async function resetReplicaRevisions(db: MarginsDatabase, checkpointKey: string) {
+  await db.transaction('rw', [db.articles, db.syncDocs, db.syncMeta, db.syncOutbox], async () => {
+    await db.syncMeta.delete(checkpointKey);
+    await db.syncDocs.toCollection().modify({ rev: null, unsent: true });
+    const ids = (await db.articles.toCollection().primaryKeys()) as string[];
+    const changedAt = Date.now();
+    await db.syncOutbox.bulkPut(ids.map((articleId) => ({ articleId, changedAt })));
+  });
+}

@@ -12,6 +12,7 @@ import {
   type Annotation,
 } from './annotation.ts';
 import type { ExportedArticle } from './export-format.ts';
+import { DATABASE_NAME_PATTERN, type SyncStatus } from './sync-status.ts';
 
 /** Why a save or an undo failed; the UI turns each code into a localised sentence. */
 export const ErrorCodeSchema = v.picklist([
@@ -81,6 +82,19 @@ const DeletedArticleSchema = v.object({
   annotations: v.array(AnnotationSchema),
 });
 
+/** Where the library syncs: a CouchDB server the user runs or rents. Kept on this device only. */
+export const SyncAccountSchema = v.object({
+  serverUrl: v.pipe(v.string(), v.trim(), v.maxLength(2_048), v.url(), v.regex(/^https?:\/\//i)),
+  database: v.pipe(v.string(), v.trim(), v.maxLength(238), v.regex(DATABASE_NAME_PATTERN)),
+  /** Empty for a server without accounts. */
+  username: v.pipe(v.string(), v.maxLength(256)),
+  password: v.pipe(v.string(), v.maxLength(1_024)),
+});
+export type SyncAccount = v.InferOutput<typeof SyncAccountSchema>;
+
+/** Long enough that guessing it costs years at PBKDF2's work factor. */
+export const MIN_PASSPHRASE_LENGTH = 10;
+
 export const RequestSchema = v.variant('type', [
   /** Save the article shown in a tab (the popup sends it for the active tab). */
   v.object({ type: v.literal('save-tab'), tabId }),
@@ -128,6 +142,17 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('set-archived'), articleIds, archived: v.boolean() }),
   /** Delete articles with their annotations; the reply holds them for an undo. */
   v.object({ type: v.literal('delete-articles'), articleIds }),
+  /** Check the server, the database and the passphrase, then sync the library there. */
+  v.object({
+    type: v.literal('sync-enable'),
+    account: SyncAccountSchema,
+    passphrase: v.pipe(v.string(), v.minLength(MIN_PASSPHRASE_LENGTH), v.maxLength(1_024)),
+  }),
+  v.object({ type: v.literal('sync-now') }),
+  /** Stop syncing; every article stays on this device. */
+  v.object({ type: v.literal('sync-disable') }),
+  /** A page opened: pull what changed elsewhere, unless a sync ran moments ago. */
+  v.object({ type: v.literal('sync-pull') }),
   v.object({
     type: v.literal('restore-articles'),
     articles: v.pipe(v.array(DeletedArticleSchema), v.maxLength(100_000)),
@@ -166,6 +191,10 @@ export interface ResponseMap {
   'set-archived': { changed: number };
   'delete-articles': { deleted: ExportedArticle[] };
   'restore-articles': { restored: number };
+  'sync-enable': SyncStatus;
+  'sync-now': SyncStatus;
+  'sync-disable': SyncStatus;
+  'sync-pull': { started: boolean };
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

@@ -58,9 +58,6 @@ const AllDocsSchema = v.object({
 
 const WelcomeSchema = v.looseObject({ version: v.optional(v.string()) });
 
-/** Names a CouchDB database may have (CouchDB's own rule). */
-export const DATABASE_NAME_PATTERN = /^[a-z][a-z0-9_$()+/-]*$/;
-
 export class CouchClient {
   constructor(private readonly account: ServerAccount) {}
 
@@ -169,7 +166,7 @@ export class CouchClient {
   }
 
   /** Writes one document; false when it changed on the server meanwhile (409). */
-  async put(doc: { _id: string }): Promise<boolean> {
+  async put(doc: { _id: string } & Record<string, unknown>): Promise<boolean> {
     const { status } = await this.request(
       'PUT',
       this.databasePath(`/${encodeURIComponent(doc._id)}`),

@@ -27,6 +27,11 @@ export const VaultSchema = v.looseObject({
     salt: v.string(),
   }),
   check: v.string(),
+  /**
+   * Changes when the library is set up on the server again (a wiped server): devices then read
+   * it from the start instead of from a checkpoint of the old one.
+   */
+  epoch: v.string(),
 });
 export type Vault = v.InferOutput<typeof VaultSchema>;
 
@@ -42,9 +47,14 @@ export async function createVault(passphrase: string): Promise<{ vault: Vault; m
       version: 1,
       kdf: { name: 'PBKDF2-SHA-256', iterations: KDF_ITERATIONS, salt },
       check: toBase64(check),
+      epoch: newEpoch(),
     },
     master,
   };
+}
+
+export function newEpoch(): string {
+  return crypto.randomUUID();
 }
 
 /** The master key, or DecryptionError when the passphrase is not the library's. */
@@ -54,4 +64,15 @@ export async function openVault(vault: Vault, passphrase: string): Promise<Bytes
   const text = new TextDecoder().decode(await cipher.open(fromBase64(vault.check), VAULT_ID));
   if (text !== CHECK_TEXT) throw new DecryptionError('vault check does not match');
   return master;
+}
+
+/** Whether this key is the one the vault was made with (without the passphrase). */
+export async function vaultOpensWith(vault: Vault, master: Bytes): Promise<boolean> {
+  try {
+    const cipher = await aesGcmCipher(master);
+    const text = new TextDecoder().decode(await cipher.open(fromBase64(vault.check), VAULT_ID));
+    return text === CHECK_TEXT;
+  } catch {
+    return false;
+  }
 }
