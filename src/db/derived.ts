@@ -58,10 +58,6 @@ export interface SearchDoc {
   titleTerms: string[];
 }
 
-export const CARD_INDEXES = 'key, &id, *tags, site, highlightCount, read, archived, published';
-/** Search reads postings, not these rows: they keep each article's words to update postings. */
-export const SEARCH_DOC_INDEXES = 'key, &articleId';
-
 /** Keys leave room for this many articles saved in the same millisecond. */
 const KEYS_PER_MILLISECOND = 1024;
 

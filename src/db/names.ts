@@ -1,6 +1,4 @@
 /** Names shared by the Dexie schema and the popup's Dexie-free reader. */
 export const DATABASE_NAME = 'margins';
-/** The newest `db.version(n)` in schema.ts; readers that bypass Dexie open exactly this one. */
-export const SCHEMA_VERSION = 7;
 /** Every committed write to the database is announced on this channel (see changes.ts). */
 export const CHANGES_CHANNEL = 'margins-library-changes';

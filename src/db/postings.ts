@@ -37,8 +37,6 @@ export interface Posting {
 
 export type PostingId = [PostingField, string, number];
 
-export const POSTING_INDEXES = '[field+bucket+shard]';
-
 const BUCKET_LENGTH = 3;
 
 export function bucketOf(term: string): string {

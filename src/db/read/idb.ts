@@ -1,9 +1,11 @@
 /**
  * Read-only access to the Margins database with the browser's own IndexedDB API. The popup
  * lists and searches through this instead of Dexie so it opens fast and stays small; every
- * write still goes through Dexie (src/db) in the background, which owns the schema.
+ * write still goes through Dexie (src/db) in the background, which owns the schema. The version
+ * it opens and the store and index names it reads come from the schema description.
  */
-import { DATABASE_NAME, SCHEMA_VERSION } from '../names.ts';
+import { DATABASE_NAME } from '../names.ts';
+import { SCHEMA_VERSION, type IndexName, type StoreName } from '../schema-description.ts';
 
 /** Dexie stores version n of a schema as IndexedDB version n × 10. */
 const IDB_VERSION = SCHEMA_VERSION * 10;
@@ -53,46 +55,46 @@ export function openForReading(name: string = DATABASE_NAME): Promise<IDBDatabas
 export class LibraryReader {
   constructor(private readonly db: IDBDatabase) {}
 
-  private store(name: string): IDBObjectStore {
+  private store(name: StoreName): IDBObjectStore {
     return this.db.transaction(name, 'readonly').objectStore(name);
   }
 
   /** Primary keys of the records whose index value is in the range, in index order. */
-  keysByIndex(
-    storeName: string,
-    index: string,
+  keysByIndex<S extends StoreName>(
+    storeName: S,
+    index: IndexName<S>,
     range?: IDBKeyRange | IDBValidKey,
   ): Promise<IDBValidKey[]> {
     return requestResult(this.store(storeName).index(index).getAllKeys(range));
   }
 
   /** The records whose primary key is in the range, in key order. */
-  valuesInRange<T>(storeName: string, range: IDBKeyRange): Promise<T[]> {
+  valuesInRange<T>(storeName: StoreName, range: IDBKeyRange): Promise<T[]> {
     return requestResult(this.store(storeName).getAll(range) as IDBRequest<T[]>);
   }
 
   /** Primary keys of a whole store, in key order. */
-  allKeys(storeName: string): Promise<IDBValidKey[]> {
+  allKeys(storeName: StoreName): Promise<IDBValidKey[]> {
     return requestResult(this.store(storeName).getAllKeys());
   }
 
-  get<T>(storeName: string, key: IDBValidKey): Promise<T | undefined> {
+  get<T>(storeName: StoreName, key: IDBValidKey): Promise<T | undefined> {
     return requestResult(this.store(storeName).get(key) as IDBRequest<T | undefined>);
   }
 
-  getByIndex<T>(storeName: string, index: string, key: IDBValidKey): Promise<T | undefined> {
-    return requestResult(this.store(storeName).index(index).get(key) as IDBRequest<T | undefined>);
-  }
-
   /** Records by primary key, in the same order; a missing key gives undefined. */
-  getMany<T>(storeName: string, keys: readonly IDBValidKey[]): Promise<(T | undefined)[]> {
+  getMany<T>(storeName: StoreName, keys: readonly IDBValidKey[]): Promise<(T | undefined)[]> {
     const store = this.store(storeName);
     return Promise.all(
       keys.map((key) => requestResult(store.get(key) as IDBRequest<T | undefined>)),
     );
   }
 
-  count(storeName: string, index?: string, range?: IDBKeyRange | IDBValidKey): Promise<number> {
+  count<S extends StoreName>(
+    storeName: S,
+    index?: IndexName<S>,
+    range?: IDBKeyRange | IDBValidKey,
+  ): Promise<number> {
     const store = this.store(storeName);
     return requestResult(index ? store.index(index).count(range) : store.count(range));
   }
@@ -103,7 +105,10 @@ export class LibraryReader {
    * 'nextunique' steps over every entry instead, which made the tag and site lists of 10,000
    * articles cost 135 ms of the database's time at every popup opening.
    */
-  uniqueIndexValues(storeName: string, index: string): Promise<IDBValidKey[]> {
+  uniqueIndexValues<S extends StoreName>(
+    storeName: S,
+    index: IndexName<S>,
+  ): Promise<IDBValidKey[]> {
     return new Promise((resolve, reject) => {
       const values: IDBValidKey[] = [];
       const request = this.store(storeName).index(index).openKeyCursor(null, 'nextunique');

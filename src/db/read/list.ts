@@ -4,6 +4,7 @@
  * thousand articles costs a few index scans; the rows on screen are read by `cardsFor`.
  */
 import type { ArticleCard } from '../derived.ts';
+import type { IndexName } from '../schema-description.ts';
 import type { LibraryReader } from './idb.ts';
 import { searchKeys } from './search.ts';
 
@@ -48,7 +49,7 @@ async function orderedKeys(reader: LibraryReader, query: ListQuery): Promise<num
 
 /** Each active filter as a test on a key, each read from its own index. */
 async function filterTests(reader: LibraryReader, filter: ListFilter): Promise<KeyTest[]> {
-  const keysWhere = async (index: string, value: IDBValidKey | IDBKeyRange) =>
+  const keysWhere = async (index: IndexName<'cards'>, value: IDBValidKey | IDBKeyRange) =>
     new Set((await reader.keysByIndex('cards', index, value)) as number[]);
   const keep =
     (set: Set<number>): KeyTest =>

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { listNewest, saveSnapshot } from '../../../src/db/articles.ts';
 import { cardOf } from '../../../src/db/derived.ts';
-import { SCHEMA_VERSION } from '../../../src/db/names.ts';
+import { SCHEMA_VERSION } from '../../../src/db/schema-description.ts';
 import { POSTING_FIELDS, keysInPostings } from '../../../src/db/postings.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import { ArticleRecordSchema } from '../../../src/shared/article.ts';
