@@ -32,6 +32,7 @@ import type { Cipher } from './crypto.ts';
 import { SyncError } from './errors.ts';
 import { canonical, recordLocalChanges, renderState, sameRecords } from './mapping.ts';
 import { VAULT_ID } from './vault.ts';
+import { foldDuplicates } from './duplicates.ts';
 
 export const CHECKPOINT_KEY = 'checkpoint';
 const PULL_BATCH = 200;
@@ -77,20 +78,23 @@ function withLocalChanges(replica: Replica, copy: Copy): ArticleState {
   return recordLocalChanges(base, copy, localStamp(replica, copy, base));
 }
 
-/** Merges a state from the server into this device's copy. */
-function mergeArriving(
-  replica: Replica,
-  copy: Copy,
-  remote: ArticleState,
-  docId: string,
-  rev: string,
-): ReplicaWrite<ArticleState> {
-  const merged = joinArticle(remote, withLocalChanges(replica, copy));
-  const unsent = canonical(merged) !== canonical(remote);
-  const rendered = renderState(merged);
+/** An article's state after what arrived was merged with this device's copy. */
+export interface Merge {
+  copy: Copy;
+  state: ArticleState;
+  docId: string;
+  rev: string | null;
+  /** The state as the server has it (null: the server has nothing newer than `rev`). */
+  remote: ArticleState | null;
+}
+
+function writeOf(merge: Merge): ReplicaWrite<ArticleState> {
+  const { copy, state, docId, rev, remote } = merge;
+  const unsent = remote === null || canonical(state) !== canonical(remote);
+  const rendered = renderState(state);
   return {
     articleId: copy.articleId,
-    row: { articleId: copy.articleId, docId, rev, state: merged, unsent },
+    row: { articleId: copy.articleId, docId, rev, state, unsent },
     records: sameRecords(rendered, copy) ? undefined : rendered,
     readChangedAt: copy.outbox?.changedAt,
     keepInOutbox: unsent,
@@ -152,10 +156,13 @@ async function applyArrivals(
       replica.db,
       arrivals.map((arrival) => arrival.articleId),
     );
-    const writes = copies.map((copy, at) => {
+    const merges = copies.map((copy, at): Merge => {
       const arrival = arrivals[at] as Arrival;
-      return mergeArriving(replica, copy, arrival.state, arrival.docId, arrival.rev);
+      const state = joinArticle(arrival.state, withLocalChanges(replica, copy));
+      return { copy, state, docId: arrival.docId, rev: arrival.rev, remote: arrival.state };
     });
+    const folded = await foldDuplicates(replica, merges, (copy) => withLocalChanges(replica, copy));
+    const writes = folded.map(writeOf);
     try {
       const mark =
         checkpoint === undefined ? undefined : { key: CHECKPOINT_KEY, value: checkpoint };

@@ -206,13 +206,13 @@ export class SyncService {
       }
       const master = fromBase64(key);
       let progress = { received: 0, sent: 0 };
-      const beat = () =>
+      const beat = async () =>
         writeStatus({
           ...base,
           state: 'syncing',
           heartbeatAt: this.stamp(),
           ...progress,
-          pending: 0,
+          pending: await outboxSize(this.db),
         });
       await beat();
       const couch = new CouchClient(account);

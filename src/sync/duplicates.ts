@@ -1,0 +1,80 @@
+/**
+ * One article saved on two devices before they synced has two ids (each device made its own),
+ * and two libraries joined by turning sync on share many such articles. When an article arrives
+ * whose address is already saved here under another id, the two are folded into one on every
+ * device the same way: the smaller id survives with both states merged (highlights, notes, tags,
+ * read and archive state; the newer save's text), and the other is deleted. Both are then sent,
+ * so devices that fold the same pair independently write the same result.
+ */
+import { readLocalCopies } from '../db/replica.ts';
+import { urlKeysOf } from '../shared/url.ts';
+import {
+  articleExists,
+  compactArticle,
+  emptyArticleState,
+  joinArticle,
+  latestStamp,
+  type ArticleState,
+} from './crdt.ts';
+import type { Merge, Replica } from './engine.ts';
+import { renderState } from './mapping.ts';
+
+type Copy = Merge['copy'];
+
+/** Deleted after everything in it, so that only a newer edit brings it back. */
+function foldedAway(state: ArticleState, deviceId: string): ArticleState {
+  const after = latestStamp(state);
+  return compactArticle({ ...state, alive: { v: false, s: { t: after.t + 1, d: deviceId } } });
+}
+
+function asArticle(state: ArticleState, id: string): ArticleState {
+  return { ...state, id };
+}
+
+async function localDuplicates(replica: Replica, state: ArticleState, skip: Set<string>) {
+  const article = renderState(state).article;
+  if (!article) return [];
+  const ids = (await replica.db.articles
+    .where('urlKeys')
+    .anyOf(urlKeysOf(article))
+    .primaryKeys()) as string[];
+  return [...new Set(ids)].filter((id) => id !== state.id && !skip.has(id));
+}
+
+export async function foldDuplicates(
+  replica: Replica,
+  merges: readonly Merge[],
+  withLocalChanges: (copy: Copy) => ArticleState,
+): Promise<Merge[]> {
+  const result = [...merges];
+  const involved = new Set(merges.map((merge) => merge.copy.articleId));
+  for (const [at, merge] of merges.entries()) {
+    if (!articleExists(merge.state)) continue;
+    const others = await localDuplicates(replica, merge.state, involved);
+    if (others.length === 0) continue;
+    const group: Merge[] = [merge];
+    for (const copy of await readLocalCopies<ArticleState>(replica.db, others)) {
+      involved.add(copy.articleId);
+      group.push({
+        copy,
+        state: withLocalChanges(copy),
+        docId: copy.row?.docId ?? (await replica.cipher.documentId(copy.articleId)),
+        rev: copy.row?.rev ?? null,
+        remote: null,
+      });
+    }
+    const survivorId = group.map((item) => item.copy.articleId).sort()[0] as string;
+    const joined = group.reduce(
+      (state, item) => joinArticle(state, asArticle(item.state, survivorId)),
+      emptyArticleState(survivorId),
+    );
+    const [first, ...rest] = group.map((item): Merge => ({
+      ...item,
+      state: item.copy.articleId === survivorId ? joined : foldedAway(item.state, replica.deviceId),
+      remote: null,
+    }));
+    result[at] = first as Merge;
+    result.push(...rest);
+  }
+  return result;
+}
