@@ -5,9 +5,9 @@
  */
 import { CONTEXT_LENGTH, anchor, type RangeSelectors } from '../shared/anchoring/index.ts';
 import { articleTextOf } from '../shared/article-body.ts';
-import { sanitizeArticle } from '../content/extract/sanitize.ts';
-import { blockText } from '../content/extract/text.ts';
-import { countWords } from '../content/extract/word-count.ts';
+import { sanitizeArticle } from '../shared/article-html/sanitize.ts';
+import { blockText } from '../shared/article-html/text.ts';
+import { countWords } from '../shared/article-html/word-count.ts';
 
 export interface ImportedBody {
   /** Sanitised HTML, as ArticleSnapshot.contentHtml holds it. */

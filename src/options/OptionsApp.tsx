@@ -7,7 +7,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../shared/settings.ts';
-import { RevisitToggle } from '../popup/components/RevisitToggle.tsx';
+import { RevisitToggle } from '../ui/RevisitToggle.tsx';
 import { ColourSetting } from './components/ColourSetting.tsx';
 import { BackupSection } from './components/BackupSection.tsx';
 import { StorageSection } from './components/StorageSection.tsx';

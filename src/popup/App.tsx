@@ -5,7 +5,7 @@ import { t } from '../shared/i18n.ts';
 import { DEFAULT_SETTINGS, readSettings, type ToolbarAction } from '../shared/settings.ts';
 import { ExportButton } from './components/ExportButton.tsx';
 import { Library } from './components/Library.tsx';
-import { RevisitToggle } from './components/RevisitToggle.tsx';
+import { RevisitToggle } from '../ui/RevisitToggle.tsx';
 import { SaveStatus } from './components/SaveStatus.tsx';
 import { useSaveActiveTab } from './use-save-active-tab.ts';
 

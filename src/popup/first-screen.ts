@@ -9,7 +9,7 @@ import { libraryGeneration } from '../db/read/changes.ts';
 import type { LibraryReader } from '../db/read/idb.ts';
 import { cardsFor, listKeys, type ListQuery } from '../db/read/list.ts';
 import { DEFAULT_VIEWPORT, windowOf } from './components/VirtualList.tsx';
-import type { ListState } from './list-state.ts';
+import type { ListState } from '../ui/list-state.ts';
 
 /** Fixed row height (CSS pixels): the list positions rows without measuring them. */
 export const ROW_HEIGHT = 88;

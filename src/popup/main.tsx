@@ -5,7 +5,7 @@ import { t, uiLanguage } from '../shared/i18n.ts';
 import { App, useInTab } from './App.tsx';
 import { prefetchFirstScreen } from './first-screen.ts';
 import { openLibraryReader } from './library-reader.ts';
-import { readStoredListState } from './list-state.ts';
+import { readStoredListState } from '../ui/list-state.ts';
 
 const opening = openLibraryReader();
 prefetchFirstScreen(opening, readStoredListState());

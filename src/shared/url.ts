@@ -78,3 +78,33 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+/** The host without a leading "www.", or '' for addresses without one (file:, about:). */
+export function bareHost(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname.replace(/^www\d*\./i, '').toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** Addresses longer than this are not kept: no real article address comes near it. */
+const MAX_URL = 8_192;
+
+/**
+ * Resolves a page-supplied address (relative, or junk) against `base` and returns it only when it
+ * is an absolute http(s) URL: the snapshot schema accepts no other kind.
+ */
+export function absoluteHttpUrl(value: string | null | undefined, base: string): string | null {
+  const raw = value?.trim();
+  if (!raw) return null;
+  try {
+    const url = new URL(raw, base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    const href = url.href;
+    return href.length <= MAX_URL ? href : null;
+  } catch {
+    return null;
+  }
+}

@@ -11,7 +11,7 @@ import {
   type ExportLabels,
 } from '../export/index.ts';
 import { plural, t, uiLanguage } from '../shared/i18n.ts';
-import { readStoredListState } from '../popup/list-state.ts';
+import { readStoredListState } from '../ui/list-state.ts';
 import { downloadBlob } from '../ui/download.ts';
 import { exportFormatKey } from './message-keys.ts';
 import { ProgressView } from './ProgressView.tsx';

@@ -1,5 +1,5 @@
 // Readability changes the document it reads, so it runs on a copy; the copy leaves out what it would discard anyway.
-import { closestWhere, named } from './elements';
+import { closestWhere, named } from '../../shared/article-html/elements';
 
 /** Subtrees Readability removes or never reads; copying them only costs time. */
 const SKIP = new Set([

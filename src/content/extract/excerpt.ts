@@ -1,6 +1,6 @@
 // Readability's excerpt is often a "Source link : …" line or a caption; the reader wants the first real paragraph.
-import { closestWhere, elementsWhere, named } from './elements';
-import { collapseSpace } from './urls';
+import { closestWhere, elementsWhere, named } from '../../shared/article-html/elements';
+import { collapseSpace } from '../../shared/article-html/text';
 
 const MAX_EXCERPT = 500;
 const LABEL_LINE =

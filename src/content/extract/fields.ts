@@ -5,7 +5,8 @@ import { cleanByline } from './byline';
 import { parseDate } from './dates';
 import type { Found } from './sources/types';
 import { parseTextDate } from './text-dates';
-import { collapseSpace, plainText } from './urls';
+import { collapseSpace } from '../../shared/article-html/text';
+import { plainText } from './plain-text';
 
 /**
  * Sources the page declares for machines (structured data, metadata tags), not read from its

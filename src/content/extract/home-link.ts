@@ -1,8 +1,8 @@
 // A site's masthead links back to its home page under the site's own name ("MDN", a logo's alt),
 // which names the site where the page states no og:site_name.
-import { elementsWhere, isLink } from './elements';
+import { elementsWhere, isLink } from '../../shared/article-html/elements';
 import type { PageIndex } from './scan';
-import { collapseSpace } from './urls';
+import { collapseSpace } from '../../shared/article-html/text';
 
 /** Where a masthead sits: the page header and its navigation. */
 const MASTHEAD_TAGS = ['header', 'nav'] as const;

@@ -20,7 +20,7 @@ import { pageDir, toLangTag } from './lang';
 import { readMeta } from './metadata';
 import { originalSourceUrl } from './original-source';
 import { articleRoot, lineAnchor } from './regions';
-import { sanitizeArticle } from './sanitize';
+import { sanitizeArticle } from '../../shared/article-html/sanitize';
 import { indexPage, jsonLdScripts, onArticle, type PageIndex } from './scan';
 import { readJsonLd } from './sources/json-ld';
 import { readMetaTags } from './sources/meta-tags';
@@ -29,10 +29,11 @@ import { readTimeElements } from './sources/time-element';
 import { readPageText } from './sources/page-text';
 import { socialPostAuthor } from './sources/social-post';
 import { urlPathDate } from './sources/url-date';
-import { blockText } from './text';
+import { blockText } from '../../shared/article-html/text';
 import { pickTitle } from './title-pick';
-import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
-import { countWords } from './word-count';
+import { absoluteHttpUrl, bareHost } from '../../shared/url';
+import { collapseSpace } from '../../shared/article-html/text';
+import { countWords } from '../../shared/article-html/word-count';
 
 /** Readability on a trimmed copy, so the live page is never changed; it returns its article element. */
 function parseCopy(copy: Document) {

@@ -1,5 +1,5 @@
 // Whether the page holds an article worth saving as text, or is an app screen (sign-in, search) kept as a link.
-import { hasMoreChildrenThan } from './elements';
+import { hasMoreChildrenThan } from '../../shared/article-html/elements';
 import type { PageIndex } from './scan';
 
 const MIN_WORDS = 10;

@@ -1,6 +1,7 @@
 // Reads <meta>/<link> values once so the field rules can ask for them by key, in priority order.
 import type { PageIndex } from './scan';
-import { absoluteHttpUrl, collapseSpace } from './urls';
+import { absoluteHttpUrl } from '../../shared/url';
+import { collapseSpace } from '../../shared/article-html/text';
 
 export interface PageMeta {
   /** First non-empty value of the first key present, keys compared lowercase. */

@@ -1,6 +1,7 @@
 // Aggregators republish articles with a "Source link" to the original publisher, which is what the user should cite.
-import { elementsWhere, isLink } from './elements';
-import { absoluteHttpUrl, bareHost, collapseSpace } from './urls';
+import { elementsWhere, isLink } from '../../shared/article-html/elements';
+import { absoluteHttpUrl, bareHost } from '../../shared/url';
+import { collapseSpace } from '../../shared/article-html/text';
 
 const SOURCE_LABEL =
   /^(?:source(?:\s+link)?|sources?\s*:|original(?:\s+(?:article|source|story|post))?|read (?:the )?(?:original|full) (?:article|story)|originally (?:published|appeared)|lire l['’]article (?:original|complet)|article original|lien (?:source|d['’]origine)|quelle|fuente|fonte|fonte originale)\b/i;

@@ -1,5 +1,5 @@
 // Metadata found in navigation, sidebars or "related stories" belongs to other pages, so those regions are skipped.
-import { closestWhere, elementsWhere, named } from './elements';
+import { closestWhere, elementsWhere, named } from '../../shared/article-html/elements';
 import type { PageIndex } from './scan';
 const OFF_ARTICLE_TAGS = new Set([
   'NAV',

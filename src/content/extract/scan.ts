@@ -1,6 +1,6 @@
 // The elements the metadata layer reads, collected by one walk of the page: in jsdom (the CLI and
 // the bench) each whole-page tag lookup or selector query walks the whole tree again.
-import { SHOW_ELEMENT } from './elements';
+import { SHOW_ELEMENT } from '../../shared/article-html/elements';
 import { isOffArticle } from './regions';
 
 /** Tags looked up by name. */

@@ -3,7 +3,7 @@ import type { FieldSource } from '../../shared/article';
 import type { Readings } from './fields';
 import { cleanTitle, hasSeparator, isSiteName, siteNameFromTitle } from './title';
 import { socialPostTitle } from './sources/social-post';
-import { plainText } from './urls';
+import { plainText } from './plain-text';
 
 export interface TitleInput {
   readings: Readings;

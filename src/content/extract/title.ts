@@ -1,5 +1,5 @@
 // Titles carry the site's name (" – News7", "Site | "); strip it only when sure, since headlines use dashes too.
-import { collapseSpace } from './urls';
+import { collapseSpace } from '../../shared/article-html/text';
 
 /**
  * Separators between a headline and the site's name. Chinese titles also join their parts with

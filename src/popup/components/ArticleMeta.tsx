@@ -1,6 +1,6 @@
 import { isEditedByUser, type ArticleRecord } from '../../shared/article.ts';
 import { t, uiLanguage } from '../../shared/i18n.ts';
-import { metaLineOf } from '../format.ts';
+import { metaLineOf } from '../../shared/format.ts';
 
 /** "Site · Author · 18 Jun 2024", with the link-only and edited marks. */
 export function ArticleMeta({ article }: { article: ArticleRecord }) {

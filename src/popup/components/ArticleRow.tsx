@@ -1,7 +1,7 @@
 import type { ArticleCard } from '../../db/derived.ts';
 import { browser } from '../../platform/browser.ts';
 import { plural, t, uiLanguage } from '../../shared/i18n.ts';
-import { metaLineOf } from '../format.ts';
+import { metaLineOf } from '../../shared/format.ts';
 import { Marked } from './Marked.tsx';
 
 interface Props {

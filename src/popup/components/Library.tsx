@@ -6,7 +6,7 @@ import { errorMessage, plural, t } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
 import { MarginsError } from '../../shared/protocol.ts';
 import { ROW_HEIGHT, takePrefetchedKeys, takePrefetchedRows } from '../first-screen.ts';
-import { useListState } from '../list-state.ts';
+import { useListState } from '../../ui/list-state.ts';
 import { useLibraryQuery } from '../use-library-query.ts';
 import { ArticleRow } from './ArticleRow.tsx';
 import { EditPanel } from './EditPanel.tsx';

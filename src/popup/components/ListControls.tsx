@@ -1,6 +1,6 @@
 import type { ListFilter, ReadFilter, SortOrder } from '../../db/read/list.ts';
 import { t } from '../../shared/i18n.ts';
-import type { ListState } from '../list-state.ts';
+import type { ListState } from '../../ui/list-state.ts';
 
 interface Props {
   state: ListState;

@@ -1,6 +1,6 @@
 import type { ArticleRecord } from '../../shared/article.ts';
 import { t, uiLanguage } from '../../shared/i18n.ts';
-import { formatDate } from '../../popup/format.ts';
+import { formatDate } from '../../shared/format.ts';
 import { hostOf } from '../../shared/url.ts';
 
 /**

@@ -3,10 +3,10 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { cleanByline } from '../../../src/content/extract/byline';
 import { parseDate } from '../../../src/content/extract/dates';
-import { sanitizeArticle } from '../../../src/content/extract/sanitize';
-import { blockText } from '../../../src/content/extract/text';
+import { sanitizeArticle } from '../../../src/shared/article-html/sanitize';
+import { blockText } from '../../../src/shared/article-html/text';
 import { cleanTitle } from '../../../src/content/extract/title';
-import { countWords } from '../../../src/content/extract/word-count';
+import { countWords } from '../../../src/shared/article-html/word-count';
 
 describe('parseDate', () => {
   it.each([
@@ -139,7 +139,7 @@ describe('sanitizeArticle drops page chrome', () => {
 // to the user as literal markup.
 describe('metadata values carrying markup', () => {
   it('keeps the words and drops the elements, but not a tag named in a headline', async () => {
-    const { plainText } = await import('../../../src/content/extract/urls');
+    const { plainText } = await import('../../../src/content/extract/plain-text');
     expect(plainText('Flood wall <img src=x onerror=alert(1)> approved')).toBe(
       'Flood wall approved',
     );

@@ -1,7 +1,7 @@
 // Table-driven: the shortcuts that keep extraction fast give the answers the long way gives.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isChrome } from '../../../src/content/extract/chrome';
+import { isChrome } from '../../../src/shared/article-html/furniture';
 import { isOffArticle, offArticleInLinks } from '../../../src/content/extract/regions';
 import { parseTextDate } from '../../../src/content/extract/text-dates';
 

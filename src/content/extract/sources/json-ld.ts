@@ -1,5 +1,5 @@
 // Schema.org JSON-LD: graphs, arrays, @id references, nested authors, and sometimes several articles per page.
-import { collapseSpace } from '../urls';
+import { collapseSpace } from '../../../shared/article-html/text';
 import type { Found, Reading } from './types';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

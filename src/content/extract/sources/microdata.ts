@@ -1,7 +1,7 @@
 // Schema.org microdata: itemprop="author", "datePublished", "dateModified", "headline" on the article's elements.
 import type { PageMeta } from '../metadata';
 import { isOffArticle } from '../regions';
-import { collapseSpace } from '../urls';
+import { collapseSpace } from '../../../shared/article-html/text';
 import type { Found, Reading } from './types';
 
 const has = (el: Element, prop: string): boolean =>

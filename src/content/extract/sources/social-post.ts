@@ -1,6 +1,6 @@
 // A post on a social network is titled by its author: "Jane Doe (@jane)", the convention of most such sites.
 import type { PageMeta } from '../metadata';
-import { collapseSpace } from '../urls';
+import { collapseSpace } from '../../../shared/article-html/text';
 
 /** "Display Name (@handle)" or "(@handle@instance)", optionally followed by what the post says. */
 const NAME_AND_HANDLE = /^([^()@:"“]{2,60}?)\s+\(@[\w.-]+(?:@[\w.-]+)?\)(?:$|\s*(?:[:：]|on\s))/u;

@@ -1,6 +1,6 @@
 // <time datetime> in the article, skipping times that sit in links to other stories or in related lists.
 import { isOffArticle } from '../regions';
-import { collapseSpace } from '../urls';
+import { collapseSpace } from '../../../shared/article-html/text';
 import type { Reading } from './types';
 
 const UPDATED = /updated|modified|mis à jour|actualiz|aggiornat|atualizad|aktualisiert|geändert/i;

@@ -1,9 +1,9 @@
 // Short lines of visible text near the headline and at the end of the article, where bylines and dates are printed.
-import { elementsWhere, hasMoreChildrenThan } from '../elements';
+import { elementsWhere, hasMoreChildrenThan } from '../../../shared/article-html/elements';
 import { insideArticle, offArticleInLinks } from '../regions';
 import type { PageIndex } from '../scan';
-import { textWithin } from '../text';
-import { collapseSpace } from '../urls';
+import { textWithin } from '../../../shared/article-html/text';
+import { collapseSpace } from '../../../shared/article-html/text';
 
 const LINE_TAGS = new Set(
   'p div span li time small em strong b i a address dd dt td h2 h3 h4 h5 h6 header section'.split(

@@ -1,5 +1,5 @@
 // Author and dates printed on the page ("By X", "Par X", "Author : X", "Publié le …", "Updated …").
-import { closestWhere, named } from '../elements';
+import { closestWhere, named } from '../../../shared/article-html/elements';
 import { isJobTitle } from '../authors';
 import { cleanByline } from '../byline';
 import { parseTextDate } from '../text-dates';

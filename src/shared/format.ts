@@ -2,7 +2,7 @@
  * How dates read in the list: in the browser's language, and never shifted across time zones
  * when the page gave a plain date or a local time.
  */
-import { hostOf } from '../shared/url.ts';
+import { hostOf } from './url.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;

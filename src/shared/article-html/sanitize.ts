@@ -1,7 +1,7 @@
 // Page HTML is untrusted: an allowlist walk keeps only inert markup, and makes lazy or relative media work offline.
 import DOMPurify from 'dompurify';
-import { isChrome } from './chrome';
-import { absoluteHttpUrl } from './urls';
+import { isChrome } from './furniture';
+import { absoluteHttpUrl } from '../url';
 
 /** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
 const KEEP = new Set(

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../platform/browser.ts';
-import { t } from '../../shared/i18n.ts';
-import { REVISIT_ORIGINS } from '../../shared/revisit.ts';
+import { browser } from '../platform/browser.ts';
+import { t } from '../shared/i18n.ts';
+import { REVISIT_ORIGINS } from '../shared/revisit.ts';
 
 type ToggleState = 'unknown' | 'on' | 'off' | 'refused';
 

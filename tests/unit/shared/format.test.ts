@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, metaLineOf } from '../../../src/popup/format.ts';
+import { formatDate, metaLineOf } from '../../../src/shared/format.ts';
 
 describe('formatDate', () => {
   it('shows a local date-time on the day the page states, whatever the time zone', () => {

@@ -1,7 +1,7 @@
 // Share bars, newsletter boxes, related-story lists and theme chrome ("Exit mobile version") are not the article.
 import { hasMoreChildrenThan } from './elements';
 import { textWithin } from './text';
-import { collapseSpace } from './urls';
+import { collapseSpace } from './text';
 
 const CHROME_HINT =
   /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter|subscribe|subscription|signup|related|recommended|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;

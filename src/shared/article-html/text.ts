@@ -95,3 +95,8 @@ export function textWithin(node: Node, budget: number, boundary: '' | ' ' = ''):
   };
   return visit(node) ? parts.join('') : null;
 }
+
+/** Collapses whitespace runs (including non-breaking spaces) to one space and trims. */
+export function collapseSpace(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}

@@ -7,7 +7,7 @@ import {
   hasMoreChildrenThan,
   isLink,
   named,
-} from '../../../src/content/extract/elements';
+} from '../../../src/shared/article-html/elements';
 
 const doc = new JSDOM(
   '<body><ul id="list"><li>a</li><li>b <b>c</b></li><li>d</li></ul><p id="empty"></p></body>',
