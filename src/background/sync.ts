@@ -40,6 +40,7 @@ export function wireSync(db: MarginsDatabase): void {
     if (alarm.name === SYNC_ALARM) void service.syncNow();
   });
   browser.runtime.onStartup.addListener(() => void service.syncIfStale(0));
+  service.resumeInterrupted().catch((error: unknown) => console.error('Margins: sync', error));
   if (typeof BroadcastChannel !== 'undefined') {
     const changes = new BroadcastChannel(CHANGES_CHANNEL);
     changes.onmessage = (event: MessageEvent) => {

@@ -175,6 +175,17 @@ export class SyncService {
     return true;
   }
 
+  /**
+   * A worker stopped in the middle of a sync left the status at 'syncing': the woken worker
+   * finishes the job from the last checkpoint instead of waiting for the next alarm.
+   */
+  async resumeInterrupted(): Promise<boolean> {
+    const status = await readStatus();
+    if (!status.enabled || status.state !== 'syncing' || this.running) return false;
+    void this.syncNow();
+    return true;
+  }
+
   /** Sends local changes a couple of seconds after they happen (several changes, one send). */
   pushSoon(delayMs = PUSH_DELAY_MS): void {
     if (this.pushTimer) clearTimeout(this.pushTimer);
