@@ -13,6 +13,7 @@ import {
 import { plural, t, uiLanguage } from '../shared/i18n.ts';
 import { readStoredListState } from '../ui/list-state.ts';
 import { downloadBlob } from '../ui/download.ts';
+import { useLiveQuery } from '../ui/use-live-query.ts';
 import { exportFormatKey } from './message-keys.ts';
 import { ProgressView } from './ProgressView.tsx';
 
@@ -36,26 +37,29 @@ function exportLabels(): ExportLabels {
 
 /**
  * The articles the library list shows now, when its search or filters narrow it; null when it
- * shows the whole main list (then "the whole library" says it all).
+ * shows the whole main list (then "the whole library" says it all). Kept current: an import on
+ * this page may add to them.
  */
 function useListedArticleIds(): string[] | null {
-  const [ids, setIds] = useState<string[] | null>(null);
+  const listed = useLiveQuery(
+    ['cards', 'postings'],
+    async () => {
+      const { text, filter, sort } = readStoredListState();
+      if (!text.trim() && JSON.stringify(filter) === JSON.stringify(NO_FILTER)) return null;
+      const reader = new LibraryReader(await openForReading());
+      try {
+        const cards = await cardsFor(reader, await listKeys(reader, { text, filter, sort }));
+        return cards.map((card) => card.id);
+      } finally {
+        reader.close();
+      }
+    },
+    [],
+  );
   useEffect(() => {
-    const { text, filter, sort } = readStoredListState();
-    if (!text.trim() && JSON.stringify(filter) === JSON.stringify(NO_FILTER)) return;
-    openForReading()
-      .then(async (db) => {
-        const reader = new LibraryReader(db);
-        try {
-          const cards = await cardsFor(reader, await listKeys(reader, { text, filter, sort }));
-          setIds(cards.map((card) => card.id));
-        } finally {
-          reader.close();
-        }
-      })
-      .catch((error: unknown) => console.warn('Margins could not read the list', error));
-  }, []);
-  return ids;
+    if (listed.status === 'failed') console.warn('Margins could not read the list', listed.error);
+  }, [listed]);
+  return listed.status === 'ready' ? listed.value : null;
 }
 
 /**

@@ -7,7 +7,6 @@ import { request } from '../../shared/messaging.ts';
 import { MarginsError } from '../../shared/protocol.ts';
 import { ROW_HEIGHT, takePrefetchedKeys, takePrefetchedRows } from '../first-screen.ts';
 import { useListState } from '../../ui/list-state.ts';
-import { useLibraryQuery } from '../use-library-query.ts';
 import { ArticleRow } from './ArticleRow.tsx';
 import { EditPanel } from './EditPanel.tsx';
 import { ListControls } from './ListControls.tsx';
@@ -15,6 +14,7 @@ import { ListNotice, type Notice } from './ListNotice.tsx';
 import { LoadingLibrary } from './LoadingLibrary.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { VirtualList } from './VirtualList.tsx';
+import { useLiveQuery } from '../../ui/use-live-query.ts';
 
 function failureText(error: unknown): string {
   return error instanceof MarginsError ? errorMessage(error.code) : t('error_unknown');
@@ -30,13 +30,13 @@ export function Library({ reader }: { reader: LibraryReader }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { text, filter, sort } = state;
-  const keys = useLibraryQuery(
-    reader,
-    (r) => takePrefetchedKeys({ text, filter, sort }) ?? listKeys(r, { text, filter, sort }),
-    [text, JSON.stringify(filter), sort],
+  const keys = useLiveQuery(
+    ['cards', 'postings'],
+    () => takePrefetchedKeys({ text, filter, sort }) ?? listKeys(reader, { text, filter, sort }),
+    [reader, text, JSON.stringify(filter), sort],
   );
-  const total = useLibraryQuery(reader, (r) => r.count('cards'), []);
-  const facets = useLibraryQuery(reader, listFacets, []);
+  const total = useLiveQuery(['cards'], () => reader.count('cards'), [reader]);
+  const facets = useLiveQuery(['cards'], () => listFacets(reader), [reader]);
 
   const act = async (action: () => Promise<Notice | null>) => {
     try {
@@ -197,10 +197,10 @@ interface RowsProps {
 
 /** The rows on screen: only their cards are read. */
 function Rows(props: RowsProps) {
-  const cards = useLibraryQuery(
-    props.reader,
-    (r) => takePrefetchedRows(props.keys) ?? cardsFor(r, props.keys),
-    [props.keys.join(',')],
+  const cards = useLiveQuery(
+    ['cards'],
+    () => takePrefetchedRows(props.keys) ?? cardsFor(props.reader, props.keys),
+    [props.reader, props.keys.join(',')],
   );
   if (cards.status !== 'ready') return null;
   const byKey = new Map(cards.value.map((card) => [card.key, card]));

@@ -4,7 +4,7 @@ import type { MarginsDatabase } from '../../db/schema.ts';
 import { toRecord } from '../../db/records.ts';
 import { t } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
-import { useLiveQuery } from '../use-live-query.ts';
+import { useLiveQuery } from '../../ui/use-live-query.ts';
 import { ReaderView } from './ReaderView.tsx';
 
 /** A page-sized message for when there is nothing to read, with a way out when there is one. */
@@ -26,18 +26,22 @@ function Notice({ title, text, href }: { title: string; text: string; href?: str
 
 /** Reads the article and its annotations live: a write by the background re-renders at once. */
 export function ReaderApp({ db, articleId }: { db: MarginsDatabase; articleId: string }) {
-  const state = useLiveQuery(async () => {
-    const [stored, annotations, allTags] = await Promise.all([
-      db.articles.get(articleId),
-      annotationsOf(db, articleId),
-      db.cards.orderBy('tags').uniqueKeys(),
-    ]);
-    return {
-      article: stored ? toRecord(stored) : null,
-      annotations,
-      allTags: allTags.map(String),
-    };
-  }, [articleId]);
+  const state = useLiveQuery(
+    ['articles', 'annotations', 'cards'],
+    async () => {
+      const [stored, annotations, allTags] = await Promise.all([
+        db.articles.get(articleId),
+        annotationsOf(db, articleId),
+        db.cards.orderBy('tags').uniqueKeys(),
+      ]);
+      return {
+        article: stored ? toRecord(stored) : null,
+        annotations,
+        allTags: allTags.map(String),
+      };
+    },
+    [db, articleId],
+  );
   const unread = state.status === 'ready' && state.value.article?.readAt === null;
   useEffect(() => {
     // Opening the saved copy is reading it; a failure here only leaves it shown as unread.
