@@ -10,10 +10,11 @@
 import type { Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
 import { urlKeysOf } from '../shared/url.ts';
-import { refreshDerived, writeTables } from './derived.ts';
+import { deriveCreated, refreshInParallel } from './derive-many.ts';
+import { writeTables } from './derived.ts';
 import { PostingChanges } from './posting-changes.ts';
 import { toRecord } from './records.ts';
-import type { MarginsDatabase } from './schema.ts';
+import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 /** An article changed on this device since it was last sent (refreshDerived marks it). */
 export interface OutboxEntry {
@@ -101,27 +102,33 @@ export class ChangedMeanwhileError extends Error {
   override name = 'ChangedMeanwhileError';
 }
 
-async function writeRecords(
+/** An article already stored: its annotations and record replaced by what was merged. */
+async function replaceRecords(
   db: MarginsDatabase,
   articleId: string,
   records: NonNullable<ReplicaWrite<unknown>['records']>,
+  stored: StoredArticle,
 ) {
-  const existing = db.annotations.where('articleId').equals(articleId);
   const keep = new Set(records.annotations.map((annotation) => annotation.id));
-  await existing.filter((annotation) => !keep.has(annotation.id)).delete();
+  await db.annotations
+    .where('articleId')
+    .equals(articleId)
+    .filter((annotation) => !keep.has(annotation.id))
+    .delete();
   if (!records.article) {
     await db.articles.delete(articleId);
     return;
   }
-  const stored = await db.articles.get(articleId);
-  const urlKeys = [...new Set([...(stored?.urlKeys ?? []), ...urlKeysOf(records.article)])];
+  const urlKeys = [...new Set([...stored.urlKeys, ...urlKeysOf(records.article)])];
   await db.articles.put({ ...records.article, urlKeys });
   await db.annotations.bulkPut(records.annotations);
 }
 
 /**
- * Writes synced states (and the records they render to) in one transaction, with the search
- * postings of the whole batch applied once, and the checkpoint when one is given.
+ * Writes synced states (and the records they render to) in one transaction, with the checkpoint
+ * when one is given. Articles new to this device are written in bulk with their derived rows
+ * made in memory (a first sync brings thousands); the others are refreshed side by side. The
+ * search postings of the whole batch are applied once.
  */
 export async function writeReplicaBatch<State>(
   db: MarginsDatabase,
@@ -129,24 +136,49 @@ export async function writeReplicaBatch<State>(
   checkpoint?: { key: string; value: unknown },
 ): Promise<void> {
   await db.transaction('rw', replicaTables(db), async () => {
-    const postings = new PostingChanges();
-    for (const write of writes) {
-      const { articleId } = write;
-      const entry = await db.syncOutbox.get(articleId);
-      const unchanged = entry?.changedAt === write.readChangedAt;
+    const ids = writes.map((write) => write.articleId);
+    const [entries, stored] = await Promise.all([
+      db.syncOutbox.bulkGet(ids),
+      db.articles.bulkGet(ids),
+    ]);
+    const created: StoredArticle[] = [];
+    const createdAnnotations: Annotation[] = [];
+    const refreshed: StoredArticle[] = [];
+    const leaveOutbox: string[] = [];
+    const stayInOutbox: OutboxEntry[] = [];
+    for (const [at, write] of writes.entries()) {
+      const unchanged = entries[at]?.changedAt === write.readChangedAt;
+      const before = stored[at];
       if (write.records) {
-        if (!unchanged) throw new ChangedMeanwhileError(articleId);
-        await writeRecords(db, articleId, write.records);
-        // Marks the article in the outbox; what arrived is not a local change, so it is undone below.
-        await refreshDerived(db, articleId, postings);
+        if (!unchanged) throw new ChangedMeanwhileError(write.articleId);
+        const { article, annotations } = write.records;
+        if (!before && article) {
+          created.push({ ...article, urlKeys: urlKeysOf(article) });
+          createdAnnotations.push(...annotations);
+        } else if (before) {
+          await replaceRecords(db, write.articleId, write.records, before);
+          refreshed.push(before);
+        }
       }
-      if (write.row) await db.syncDocs.put(write.row);
       if (write.keepInOutbox) {
-        await db.syncOutbox.put({ articleId, changedAt: write.readChangedAt ?? Date.now() });
+        stayInOutbox.push({
+          articleId: write.articleId,
+          changedAt: write.readChangedAt ?? Date.now(),
+        });
       } else if (unchanged || write.records) {
-        await db.syncOutbox.delete(articleId);
+        leaveOutbox.push(write.articleId);
       }
     }
+    const postings = new PostingChanges();
+    await db.articles.bulkPut(created);
+    await db.annotations.bulkPut(createdAnnotations);
+    const derived = await deriveCreated(db, created, createdAnnotations, postings);
+    await Promise.all([db.cards.bulkPut(derived.cards), db.searchDocs.bulkPut(derived.searchDocs)]);
+    await refreshInParallel(db, refreshed, postings, () => undefined);
+    await db.syncDocs.bulkPut(writes.flatMap((write) => (write.row ? [write.row] : [])));
+    // After the refreshes, which mark every article they touch: what arrived is not a local change.
+    await db.syncOutbox.bulkDelete(leaveOutbox);
+    await db.syncOutbox.bulkPut(stayInOutbox);
     await postings.applyTo(db.postings);
     if (checkpoint) await db.syncMeta.put(checkpoint);
   });

@@ -31,14 +31,25 @@ function asArticle(state: ArticleState, id: string): ArticleState {
   return { ...state, id };
 }
 
-async function localDuplicates(replica: Replica, state: ArticleState, skip: Set<string>) {
-  const article = renderState(state).article;
-  if (!article) return [];
-  const ids = (await replica.db.articles
+/** For each address key of these states' articles, the ids of the local articles saved under it. */
+async function savedUnder(replica: Replica, merges: readonly Merge[]) {
+  const keysOf = new Map<Merge, string[]>();
+  for (const merge of merges) {
+    const article = articleExists(merge.state) ? renderState(merge.state).article : null;
+    if (article) keysOf.set(merge, urlKeysOf(article));
+  }
+  const ids = new Map<string, Set<string>>();
+  await replica.db.articles
     .where('urlKeys')
-    .anyOf(urlKeysOf(article))
-    .primaryKeys()) as string[];
-  return [...new Set(ids)].filter((id) => id !== state.id && !skip.has(id));
+    .anyOf([...keysOf.values()].flat())
+    .eachKey((key, cursor) => {
+      const set = ids.get(String(key)) ?? new Set<string>();
+      set.add(String(cursor.primaryKey));
+      ids.set(String(key), set);
+    });
+  return (merge: Merge) => [
+    ...new Set((keysOf.get(merge) ?? []).flatMap((key) => [...(ids.get(key) ?? [])])),
+  ];
 }
 
 export async function foldDuplicates(
@@ -48,9 +59,9 @@ export async function foldDuplicates(
 ): Promise<Merge[]> {
   const result = [...merges];
   const involved = new Set(merges.map((merge) => merge.copy.articleId));
+  const duplicatesOf = await savedUnder(replica, merges);
   for (const [at, merge] of merges.entries()) {
-    if (!articleExists(merge.state)) continue;
-    const others = await localDuplicates(replica, merge.state, involved);
+    const others = duplicatesOf(merge).filter((id) => !involved.has(id));
     if (others.length === 0) continue;
     const group: Merge[] = [merge];
     for (const copy of await readLocalCopies<ArticleState>(replica.db, others)) {

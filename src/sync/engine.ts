@@ -90,7 +90,9 @@ export interface Merge {
 
 function writeOf(merge: Merge): ReplicaWrite<ArticleState> {
   const { copy, state, docId, rev, remote } = merge;
-  const unsent = remote === null || canonical(state) !== canonical(remote);
+  // With nothing of its own on this device, the merge is what arrived.
+  const nothingHere = !copy.row && !copy.outbox && !copy.article;
+  const unsent = remote === null || (!nothingHere && canonical(state) !== canonical(remote));
   const rendered = renderState(state);
   return {
     articleId: copy.articleId,
