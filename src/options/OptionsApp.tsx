@@ -11,6 +11,7 @@ import { RevisitToggle } from '../ui/RevisitToggle.tsx';
 import { ColourSetting } from './components/ColourSetting.tsx';
 import { BackupSection } from './components/BackupSection.tsx';
 import { StorageSection } from './components/StorageSection.tsx';
+import { SyncSection } from './components/SyncSection.tsx';
 import { ToolbarSetting } from './components/ToolbarSetting.tsx';
 
 type Announce = (text: string, failed?: boolean) => void;
@@ -76,6 +77,7 @@ export function OptionsApp() {
           </section>
         </>
       )}
+      <SyncSection />
       <section class="options-section" aria-labelledby="revisit-heading">
         <h2 id="revisit-heading">{t('options_revisit_heading')}</h2>
         <RevisitToggle />

@@ -7,6 +7,7 @@ import { ExportButton } from './components/ExportButton.tsx';
 import { Library } from './components/Library.tsx';
 import { RevisitToggle } from '../ui/RevisitToggle.tsx';
 import { SaveStatus } from './components/SaveStatus.tsx';
+import { SyncState } from './components/SyncState.tsx';
 import { useSaveActiveTab } from './use-save-active-tab.ts';
 
 /**
@@ -60,6 +61,7 @@ function Shell({
       <Library reader={reader} />
       <footer class="settings">
         <RevisitToggle />
+        <SyncState />
         <p class="settings-link">
           <a
             href={browser.runtime.getURL('options.html')}

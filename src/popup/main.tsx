@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LibraryNotReady, type LibraryReader } from '../db/read/idb.ts';
 import { t, uiLanguage } from '../shared/i18n.ts';
+import { requestSyncPull } from '../ui/sync-pull.ts';
 import { App, useInTab } from './App.tsx';
 import { prefetchFirstScreen } from './first-screen.ts';
 import { openLibraryReader } from './library-reader.ts';
@@ -11,6 +12,7 @@ const opening = openLibraryReader();
 prefetchFirstScreen(opening, readStoredListState());
 // Ask the browser to keep Margins' storage under disk pressure (it may evict it otherwise).
 void navigator.storage?.persist?.().catch(() => undefined);
+requestSyncPull();
 const welcome = new URLSearchParams(location.search).has('welcome');
 
 document.documentElement.lang = uiLanguage();

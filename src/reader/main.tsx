@@ -2,9 +2,12 @@
 import { render } from 'preact';
 import { openDatabase } from '../db/schema.ts';
 import { t, uiLanguage } from '../shared/i18n.ts';
+import { requestSyncPull } from '../ui/sync-pull.ts';
 import { NoArticle, ReaderApp } from './components/ReaderApp.tsx';
 import { StatusProvider } from './status.tsx';
 
+// What was changed on other devices since the last sync shows up while the article is read.
+requestSyncPull();
 const articleId = new URLSearchParams(location.search).get('id');
 
 // Margins' own words are in the UI language; the article element carries the article's.

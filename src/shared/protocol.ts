@@ -94,6 +94,11 @@ export type SyncAccount = v.InferOutput<typeof SyncAccountSchema>;
 
 /** Long enough that guessing it costs years at PBKDF2's work factor. */
 export const MIN_PASSPHRASE_LENGTH = 10;
+export const PassphraseSchema = v.pipe(
+  v.string(),
+  v.minLength(MIN_PASSPHRASE_LENGTH),
+  v.maxLength(1_024),
+);
 
 export const RequestSchema = v.variant('type', [
   /** Save the article shown in a tab (the popup sends it for the active tab). */
@@ -146,7 +151,7 @@ export const RequestSchema = v.variant('type', [
   v.object({
     type: v.literal('sync-enable'),
     account: SyncAccountSchema,
-    passphrase: v.pipe(v.string(), v.minLength(MIN_PASSPHRASE_LENGTH), v.maxLength(1_024)),
+    passphrase: PassphraseSchema,
   }),
   v.object({ type: v.literal('sync-now') }),
   /** Stop syncing; every article stays on this device. */
