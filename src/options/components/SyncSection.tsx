@@ -111,6 +111,8 @@ export function SyncSection() {
     }
     setBusy('enable');
     setNotice(t('options_sync_checking'));
+    // The stored status may change before the answer comes: the focus moves when it does.
+    moveFocus.current = true;
     try {
       const result = await request({
         type: 'sync-enable',
@@ -118,13 +120,13 @@ export function SyncSection() {
         passphrase: check.passphrase,
       });
       setNotice('');
-      if (result.enabled) {
-        moveFocus.current = true;
-        show(result);
-      } else if (result.error) {
-        setFailure(syncErrorMessage(result.error));
+      show(result);
+      if (!result.enabled) {
+        moveFocus.current = false;
+        if (result.error) setFailure(syncErrorMessage(result.error));
       }
     } catch (error) {
+      moveFocus.current = false;
       setNotice('');
       setFailure(failureText(error));
     } finally {
@@ -149,13 +151,14 @@ export function SyncSection() {
     const before = status;
     setBusy('disable');
     setFailure('');
+    moveFocus.current = true;
     try {
       const result = await request({ type: 'sync-disable' });
       setFields(emptyFields(before));
       setNotice(t('options_sync_turned_off'));
-      moveFocus.current = true;
       show(result);
     } catch (error) {
+      moveFocus.current = false;
       setFailure(failureText(error));
     } finally {
       setBusy(null);

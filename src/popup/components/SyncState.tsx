@@ -11,7 +11,7 @@ function stateText(status: SyncStatus, phase: ReturnType<typeof syncPhase>, now:
   }
   return status.lastSuccessAt
     ? syncedAgo(status.lastSuccessAt, now, uiLanguage())
-    : t('sync_state_never');
+    : t('sync_never');
 }
 
 /**

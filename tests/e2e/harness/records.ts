@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { ArticleRecord } from '../../../src/shared/article.ts';
-import { FIXTURES_DIR, ROOT } from './util.ts';
+import { fillMessage, readCatalogue } from '../../unit/helpers/catalogue.ts';
+import { FIXTURES_DIR } from './util.ts';
 
 /** A row of the 'articles' table as the background stores it. */
 export type StoredRow = ArticleRecord & { urlKeys: string[] };
@@ -60,21 +61,11 @@ export const seed = JSON.parse(
   readFileSync(join(FIXTURES_DIR, 'news7-pyongyang.expected.json'), 'utf8'),
 ) as SeedExpectation;
 
-const catalogue = JSON.parse(
-  readFileSync(join(ROOT, 'public/_locales/en/messages.json'), 'utf8'),
-) as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
 /** The English text of a message key, with `$1`, `$2`… filled in as browser.i18n does. */
 export function message(key: string, ...substitutions: string[]): string {
-  const entry = catalogue[key];
+  const entry = readCatalogue('en')[key];
   if (!entry) throw new Error(`no message ${key} in public/_locales/en/messages.json`);
-  return entry.message.replace(/\$([A-Za-z_]+)\$/g, (whole, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? whole;
-    return content.replace(
-      /\$(\d)/g,
-      (_match, index: string) => substitutions[Number(index) - 1] ?? '',
-    );
-  });
+  return fillMessage(entry, substitutions);
 }
 
 /** The record as shown and exported: the stored row without its derived lookup keys. */
