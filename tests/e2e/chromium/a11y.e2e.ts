@@ -1,7 +1,8 @@
 /**
  * Chromium: every extension page under axe-core, in the light and the dark colour scheme. The
  * library (popup.html opened as a tab), the toolbar popup after a save, the reader with a saved
- * article, a highlight and its note, and the options page must each report 0 violations.
+ * article, a highlight and its note, and the options page (sync off and on) must each report 0
+ * violations.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +13,7 @@ import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import { message, seed } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 import { selectInArticle } from '../harness/reader.ts';
+import { SYNC_OFF, SYNC_STATUS_KEY } from '../../../src/shared/sync-status.ts';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -37,6 +39,18 @@ type AxeGlobal = typeof globalThis & {
       passes: unknown[];
       incomplete: { id: string; nodes: { target: unknown[] }[] }[];
     }>;
+  };
+};
+
+/** How code evaluated in an extension page reaches Chromium's storage API. */
+type StorageGlobal = typeof globalThis & {
+  chrome: {
+    storage: {
+      local: {
+        set(items: Record<string, unknown>): Promise<void>;
+        remove(key: string): Promise<void>;
+      };
+    };
   };
 };
 
@@ -172,12 +186,53 @@ describe('axe-core on every Margins page, light and dark', () => {
     await page.close();
   });
 
-  it('the options page', async () => {
+  it('the options page, with what the sync form says of wrong fields', async () => {
     const { session } = started();
     const page = await openTab(session, `chrome-extension://${session.extensionId}/options.html`);
     await page.waitForSelector('[data-testid=colour-setting] input:checked');
     await page.waitForSelector('[data-testid=storage-usage]');
+    await page.type('#sync-server', 'couch');
+    await page.click('#sync-enable');
+    await page.waitForSelector('#sync-passphrase[aria-invalid=true]');
     for (const theme of THEMES) expect(await audit(page, 'options', theme)).toEqual([]);
+    await page.close();
+  });
+
+  it('Settings and the library while sync is on and its last sync failed', async () => {
+    const { session } = started();
+    const page = await openTab(session, `chrome-extension://${session.extensionId}/options.html`);
+    const status = {
+      ...SYNC_OFF,
+      enabled: true,
+      serverUrl: 'https://couch.example.org',
+      database: 'margins',
+      username: 'reader',
+      state: 'error',
+      lastSuccessAt: new Date(Date.now() - 3_600_000).toISOString(),
+      pending: 2,
+      error: { code: 'unauthorized', detail: 'GET /margins', at: new Date().toISOString() },
+    };
+    // Only the background writes the status; here it stands for a background whose sync failed.
+    await page.evaluate(
+      (key, value) => (globalThis as StorageGlobal).chrome.storage.local.set({ [key]: value }),
+      SYNC_STATUS_KEY,
+      status,
+    );
+    await page.waitForSelector('#sync-now');
+    expect(await page.$eval('#sync-error', (el) => el.textContent)).toBe(
+      message('sync_error_unauthorized'),
+    );
+    for (const theme of THEMES) expect(await audit(page, 'options, sync on', theme)).toEqual([]);
+    const library = await openTab(session, `chrome-extension://${session.extensionId}/popup.html`);
+    await library.waitForSelector('.sync-state[data-state=error]');
+    for (const theme of THEMES) {
+      expect(await audit(library, 'library, sync failed', theme)).toEqual([]);
+    }
+    await library.close();
+    await page.evaluate(
+      (key) => (globalThis as StorageGlobal).chrome.storage.local.remove(key),
+      SYNC_STATUS_KEY,
+    );
     await page.close();
   });
 });
