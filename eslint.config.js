@@ -1,6 +1,51 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** Which folders of src/ may import from which (README, "Layers"). */
+const layers = JSON.parse(readFileSync(new URL('./layers.json', import.meta.url), 'utf8'));
+
+/**
+ * An import that climbs out of its folder (`../` as often as needed) into one of `rooms`. Only a
+ * climb can leave a folder, and no folder inside one is named like a room (the layers meta-test
+ * checks), so the import's text alone says where it lands.
+ */
+const into = (rooms) => `^(?:\\.\\./)+(?:${rooms.join('|')})(?:/|$)`;
+
+/** The lint rules that keep one folder of src/ to the imports its row of layers.json allows. */
+function wallsOf(room, { imports, typesFrom = [] }) {
+  const others = Object.keys(layers.rooms).filter((other) => other !== room);
+  const forbidden = others.filter(
+    (other) => !imports.includes(other) && !typesFrom.includes(other),
+  );
+  const allowed = [...imports, ...typesFrom.map((other) => `${other} (types only)`)];
+  const reach = allowed.length ? `only from ${allowed.join(', ')}` : 'from no other folder';
+  const message = `src/${room}/ may import ${reach} (README, "Layers").`;
+  const patterns = [
+    ...(forbidden.length ? [{ regex: into(forbidden), caseSensitive: true, message }] : []),
+    ...(typesFrom.length
+      ? [{ regex: into(typesFrom), caseSensitive: true, allowTypeImports: true, message }]
+      : []),
+  ];
+  const unreachable = [...forbidden, ...typesFrom];
+  if (!unreachable.length) return { files: [`src/${room}/**/*.{ts,tsx}`] };
+  return {
+    files: [`src/${room}/**/*.{ts,tsx}`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+      // The rule above does not look at import(); a lazily loaded module is still a dependency.
+      'no-restricted-syntax': [
+        'error',
+        {
+          // esquery's regular expressions cannot hold a "/": \u002F is one.
+          selector: `ImportExpression[source.value=/${into(unreachable).replaceAll('/', '\\u002F')}/]`,
+          message,
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['dist/', 'artifacts/', 'node_modules/', 'tests/fixtures/'] },
@@ -14,6 +59,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  ...Object.entries(layers.rooms).map(([room, row]) => wallsOf(room, row)),
   {
     files: ['scripts/**', 'bench/**', 'tests/e2e/**'],
     rules: { 'no-console': 'off' },
