@@ -22,7 +22,10 @@ export interface Register<T> {
   s: Stamp;
 }
 
-/** Version vector: how many writes of each device a text version has seen. */
+/**
+ * Version vector: for each device, the latest of its writes a text version has seen (a number
+ * that grows with every write of that device: the write's time, or one more than the last).
+ */
 export type VersionVector = Record<string, number>;
 
 export interface TextVersion {
@@ -109,6 +112,11 @@ function sameVector(a: VersionVector, b: VersionVector): boolean {
   return dominates(a, b) && dominates(b, a);
 }
 
+/** Orders two versions with the same vector (one write) the same way on every device. */
+function compareVersions(a: TextVersion, b: TextVersion): number {
+  return compareStamps(a.s, b.s) || (a.v < b.v ? -1 : a.v > b.v ? 1 : 0);
+}
+
 /** The versions neither of which has seen the other; each write is kept once. */
 export function joinText(a: readonly TextVersion[], b: readonly TextVersion[]): TextVersion[] {
   const all = [...a, ...b];
@@ -118,8 +126,10 @@ export function joinText(a: readonly TextVersion[], b: readonly TextVersion[]): 
       (other) =>
         other !== version && dominates(other.vv, version.vv) && !sameVector(other.vv, version.vv),
     );
-    if (superseded || kept.some((seen) => sameVector(seen.vv, version.vv))) continue;
-    kept.push(version);
+    if (superseded) continue;
+    const twin = kept.findIndex((seen) => sameVector(seen.vv, version.vv));
+    if (twin < 0) kept.push(version);
+    else if (compareVersions(version, kept[twin] as TextVersion) > 0) kept[twin] = version;
   }
   return kept.sort((x, y) => compareStamps(y.s, x.s));
 }
@@ -136,7 +146,11 @@ export function writeText(
       seen[device] = Math.max(seen[device] ?? 0, count);
     }
   }
-  seen[stamp.d] = (seen[stamp.d] ?? 0) + 1;
+  // The device's own entry is at least the write's time, not merely one more than it has seen:
+  // a delete drops the versions written before it, and a device counting again from what is
+  // left would give a new text the vector of one of its older texts still held on another
+  // device, and the two would be taken for one write (one of them lost).
+  seen[stamp.d] = Math.max((seen[stamp.d] ?? 0) + 1, stamp.t);
   return [{ v: text, s: stamp, vv: seen }];
 }
 
