@@ -75,6 +75,11 @@ function stripRevision(vault: Vault): Vault {
   return rest as Vault;
 }
 
+/** Sync was turned off while it ran: it stops at the next batch and reports nothing. */
+class SyncTurnedOff extends Error {
+  override name = 'SyncTurnedOff';
+}
+
 export class SyncService {
   private running: Promise<SyncStatus> | null = null;
   private rerun = false;
@@ -138,6 +143,8 @@ export class SyncService {
     const account = await readAccount();
     await writeAccount(null);
     await browser.alarms.clear(SYNC_ALARM);
+    // A running sync sees the account gone at its next batch and stops without a status of its own.
+    await this.running?.catch(() => undefined);
     await forgetReplica(this.db);
     const pattern = account ? syncOriginPattern(account.serverUrl) : null;
     if (pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
@@ -217,14 +224,16 @@ export class SyncService {
       }
       const master = fromBase64(key);
       let progress = { received: 0, sent: 0 };
-      const beat = async () =>
-        writeStatus({
+      const beat = async () => {
+        if (!(await readAccount())) throw new SyncTurnedOff();
+        await writeStatus({
           ...base,
           state: 'syncing',
           heartbeatAt: this.stamp(),
           ...progress,
           pending: await outboxSize(this.db),
         });
+      };
       await beat();
       const couch = new CouchClient(account);
       await this.checkVault(couch, master);
@@ -242,6 +251,7 @@ export class SyncService {
         },
       };
       const report = await syncOnce(replica);
+      if (!(await readAccount())) throw new SyncTurnedOff();
       return writeStatus({
         ...base,
         state: 'idle',
@@ -250,6 +260,7 @@ export class SyncService {
         ...report,
       });
     } catch (error) {
+      if (error instanceof SyncTurnedOff || !(await readAccount())) return readStatus();
       return this.failed(base, asSyncError(error));
     }
   }
