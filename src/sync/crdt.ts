@@ -1,7 +1,7 @@
 /**
- * The state of one synced article as every device holds it: a join-semilattice (a state-based
- * CRDT), so that merging two states in any order, any number of times, gives the same state on
- * every device. The rules, per field (see the README's "Sync" section):
+ * The state of one synced article as every device holds it: a state-based CRDT, so that
+ * devices merging each other's states end with the same state whatever order the states arrive
+ * in (with one exception in the order of merging, see `joinArticle`). The rules, per field (see the README's "Sync" section):
  *
  * - plain fields (title, body, read and archive state, a highlight's colour and place...) are
  *   last-writer-wins registers ordered by their stamp;
@@ -260,7 +260,15 @@ function joinAnnotation(a: AnnotationState | undefined, b: AnnotationState | und
   });
 }
 
-/** The merge of two states of one article: commutative, associative and idempotent. */
+/**
+ * The merge of two states of one article: commutative and idempotent, and associative as long as
+ * no delete meets edits made concurrently with it. Because a deleted article or highlight is
+ * compacted inside the merge (its older content dropped), a highlight made before a delete on
+ * one device can survive or not depending on the order in which a third device's newer edit and
+ * the delete are merged (see tests/unit/sync/crdt.test.ts). Replicas that exchange states until
+ * nothing changes still end equal; keeping deleted content instead would keep every deleted
+ * article's body on the server until its tombstone is removed.
+ */
 export function joinArticle(a: ArticleState, b: ArticleState): ArticleState {
   if (a.id !== b.id) throw new Error(`Cannot merge article ${a.id} with ${b.id}`);
   const tags: Record<string, TagState> = { ...a.tags };
