@@ -86,7 +86,8 @@ describe.each([
       }),
       { numRuns: 500 },
     );
-  });
+    // 500 random histories take a few seconds; more on a loaded machine.
+  }, 60_000);
 });
 
 describe('notes written on two devices', () => {
