@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['tests/unit/setup.ts'],
     pool: 'threads',
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

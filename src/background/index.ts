@@ -3,7 +3,8 @@
  * the top level so a worker woken by an event finds them; nothing here keeps state in memory.
  */
 import { openDatabase } from '../db/schema.ts';
-import { browser, type Runtime } from '../platform/browser.ts';
+import { browser, installPlatform } from '../platform/browser.ts';
+import { webExtensionPlatform } from '../platform/webextension.ts';
 import { t } from '../shared/i18n.ts';
 import { readSettings, SETTINGS_KEY } from '../shared/settings.ts';
 import { BACKUP_ALARM, runBackup, scheduleBackup } from './backup.ts';
@@ -22,12 +23,12 @@ const COMMAND_ACTIONS: Record<string, QuickAction> = {
   'highlight-selection': 'highlight',
 };
 
+installPlatform(webExtensionPlatform);
+
 const db = openDatabase();
 wireSync(db);
 
-const onMessage: Runtime.OnMessageListenerAsync = (message, sender) =>
-  handleMessage(message, sender, db);
-browser.runtime.onMessage.addListener(onMessage);
+browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, db));
 
 browser.commands.onCommand.addListener((command, tab) => {
   const action = COMMAND_ACTIONS[command];

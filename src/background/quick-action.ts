@@ -3,7 +3,7 @@
  * highlight its selection, then report the outcome on the toolbar badge.
  */
 import type { MarginsDatabase } from '../db/schema.ts';
-import { browser, type Tabs } from '../platform/browser.ts';
+import { browser, type Tab } from '../platform/browser.ts';
 import { toReplyError, type Reply } from '../shared/protocol.ts';
 import { showOutcome, type BadgeSuccess } from './badge.ts';
 import { highlightTab } from './highlight-tab.ts';
@@ -23,7 +23,7 @@ async function run(db: MarginsDatabase, tabId: number, action: QuickAction): Pro
 
 export async function quickAction(
   db: MarginsDatabase,
-  tab: Tabs.Tab | undefined,
+  tab: Tab | undefined,
   action: QuickAction,
 ): Promise<Reply<BadgeSuccess> | null> {
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;

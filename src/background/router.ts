@@ -14,7 +14,7 @@ import {
 import { setArticleNote, setArticleTags } from '../db/article-notes.ts';
 import { deleteArticles, restoreArticles, setArchived, setRead } from '../db/library.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
-import { browser, type Runtime } from '../platform/browser.ts';
+import { browser, type MessageSender } from '../platform/browser.ts';
 import {
   MarginsError,
   PageRequestSchema,
@@ -73,19 +73,19 @@ const handlers: Handlers = {
 };
 
 /** Only Margins' own extension pages may ask the background to do anything. */
-export function isOwnPage(sender: Runtime.MessageSender): boolean {
+export function isOwnPage(sender: MessageSender): boolean {
   const ownOrigin = browser.runtime.getURL('');
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(ownOrigin);
 }
 
 /** Margins' own revisit script, running in a web page's tab. */
-function isOwnContentScript(sender: Runtime.MessageSender): boolean {
+function isOwnContentScript(sender: MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isOwnPage(sender);
 }
 
 async function handlePageRequest(
   message: unknown,
-  sender: Runtime.MessageSender,
+  sender: MessageSender,
   db: MarginsDatabase,
 ): Promise<ResponseMap['page-annotations']> {
   if (!v.is(PageRequestSchema, message)) {
@@ -96,7 +96,7 @@ async function handlePageRequest(
 
 export async function handleMessage(
   message: unknown,
-  sender: Runtime.MessageSender,
+  sender: MessageSender,
   db: MarginsDatabase,
 ): Promise<Reply<unknown>> {
   try {

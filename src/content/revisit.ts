@@ -1,7 +1,8 @@
 // Revisit script: registered only while the user allows "Show my highlights on pages I revisit"
 // (an optional site permission); on a saved article's page it draws the user's highlights.
 import * as v from 'valibot';
-import { browser } from '../platform/browser.ts';
+import { browser, installPlatform } from '../platform/browser.ts';
+import { webExtensionPlatform } from '../platform/webextension.ts';
 import { AnnotationSchema } from '../shared/annotation.ts';
 import { drawHighlights } from './draw-highlights.ts';
 
@@ -9,6 +10,8 @@ const ReplySchema = v.object({
   ok: v.literal(true),
   value: v.object({ annotations: v.array(AnnotationSchema) }),
 });
+
+installPlatform(webExtensionPlatform);
 
 async function showSavedHighlights(): Promise<void> {
   const reply = v.safeParse(

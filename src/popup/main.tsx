@@ -1,12 +1,16 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LibraryNotReady, type LibraryReader } from '../db/read/idb.ts';
+import { installPlatform } from '../platform/browser.ts';
+import { webExtensionPlatform } from '../platform/webextension.ts';
 import { t, uiLanguage } from '../shared/i18n.ts';
 import { requestSyncPull } from '../ui/sync-pull.ts';
 import { App, useInTab } from './App.tsx';
 import { prefetchFirstScreen } from './first-screen.ts';
 import { openLibraryReader } from './library-reader.ts';
 import { readStoredListState } from '../ui/list-state.ts';
+
+installPlatform(webExtensionPlatform);
 
 const opening = openLibraryReader();
 prefetchFirstScreen(opening, readStoredListState());

@@ -1,52 +1,37 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeBrowser } from '../helpers/fake-browser.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EXTRACT, runInTab } from '../../../src/background/inject.ts';
+import { installFakePlatform, type FakePlatform } from '../helpers/fake-platform.ts';
 
-const fake = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current;
-  },
-}));
-
-const { EXTRACT, runInTab } = await import('../../../src/background/inject.ts');
-
-let world: ReturnType<typeof createFakeBrowser>;
+let browser: FakePlatform;
 beforeEach(() => {
-  world = createFakeBrowser();
-  fake.current = world.browser;
+  browser = installFakePlatform();
 });
 
 describe('runInTab', () => {
   it('reports a page whose markup made extraction throw', async () => {
-    world.tabs.set(1, {
-      id: 1,
+    const tab = browser.tabs.open({
       url: 'https://x.example/',
-      extraction: { extractionFailed: 'boom' },
+      contentScript: { __marginsExtract: () => ({ extractionFailed: 'boom' }) },
     });
-    await expect(runInTab(1, EXTRACT)).rejects.toMatchObject({
+    await expect(runInTab(tab.id, EXTRACT)).rejects.toMatchObject({
       code: 'unreadable-page',
       detail: 'boom',
     });
   });
 
   it('gives up on a page that never answers, within the bound', async () => {
-    world.browser.scripting.executeScript = () => new Promise(() => undefined);
+    const tab = browser.tabs.open({ url: 'https://x.example/', frozen: true });
     // Without the bound this would never settle and the test would time out.
-    await expect(runInTab(1, EXTRACT, 50)).rejects.toMatchObject({ code: 'page-timeout' });
+    await expect(runInTab(tab.id, EXTRACT, 50)).rejects.toMatchObject({ code: 'page-timeout' });
   });
 
-  it('injects at once rather than waiting for the page to finish loading', async () => {
-    const calls: unknown[] = [];
-    world.tabs.set(2, { id: 2, url: 'https://x.example/', extraction: 'ok' });
-    const original = world.browser.scripting.executeScript;
-    world.browser.scripting.executeScript = (details) => {
-      calls.push(details);
-      return original(details);
-    };
-    await runInTab(2, EXTRACT);
-    expect(calls).toEqual([
-      expect.objectContaining({ injectImmediately: true, files: ['content.js'] }),
-      expect.objectContaining({ injectImmediately: true, func: EXTRACT }),
-    ]);
+  it('reads a page that never finishes loading: it injects at once, not at the load', async () => {
+    const tab = browser.tabs.open({
+      url: 'https://x.example/',
+      loading: true,
+      contentScript: { __marginsExtract: () => 'read' },
+    });
+    expect(await runInTab(tab.id, EXTRACT, 1_000)).toBe('read');
+    expect(browser.tabs.state(tab.id).injected).toEqual(['content.js']);
   });
 });

@@ -1,39 +1,16 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  parseSettings,
+  readSettings,
+  SETTINGS_KEY,
+  writeSettings,
+} from '../../../src/shared/settings.ts';
+import { installFakePlatform, type FakePlatform } from '../helpers/fake-platform.ts';
 
-/** A storage.local that keeps values as the browser does: copied in and out, never shared. */
-function createFakeStorage() {
-  const area = new Map<string, unknown>();
-  return {
-    area,
-    browser: {
-      storage: {
-        local: {
-          get: async (key: string) =>
-            area.has(key) ? { [key]: structuredClone(area.get(key)) } : {},
-          set: async (items: Record<string, unknown>) => {
-            for (const [key, value] of Object.entries(items)) area.set(key, structuredClone(value));
-          },
-        },
-      },
-    },
-  };
-}
-
-const fake = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current;
-  },
-}));
-
-const { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, readSettings, writeSettings } =
-  await import('../../../src/shared/settings.ts');
-
-let storage: ReturnType<typeof createFakeStorage>;
-
+let browser: FakePlatform;
 beforeEach(() => {
-  storage = createFakeStorage();
-  fake.current = storage.browser;
+  browser = installFakePlatform();
 });
 
 describe('settings', () => {
@@ -44,7 +21,7 @@ describe('settings', () => {
       backupEveryDays: 0,
       backupKeep: 7,
     });
-    expect(storage.area.size).toBe(0);
+    expect(browser.storage.local.keys()).toEqual([]);
   });
 
   it('writes a change, keeps the other settings and reads it back', async () => {
@@ -59,7 +36,7 @@ describe('settings', () => {
       toolbarAction: 'open-list',
     };
     expect(await readSettings()).toEqual(expected);
-    expect(storage.area.get(SETTINGS_KEY)).toEqual(expected);
+    expect(await browser.storage.local.get(SETTINGS_KEY)).toEqual({ [SETTINGS_KEY]: expected });
   });
 
   it('refuses an invalid value and writes nothing', async () => {
@@ -74,19 +51,28 @@ describe('settings', () => {
   });
 
   it('reads a damaged or partial stored value field by field, falling back to defaults', async () => {
-    storage.area.set(SETTINGS_KEY, {
-      defaultHighlightColour: 'pink',
-      toolbarAction: 42,
-      backupKeep: -3,
+    await browser.storage.local.set({
+      [SETTINGS_KEY]: { defaultHighlightColour: 'pink', toolbarAction: 42, backupKeep: -3 },
     });
     expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, defaultHighlightColour: 'pink' });
-    storage.area.set(SETTINGS_KEY, 'not an object');
+    await browser.storage.local.set({ [SETTINGS_KEY]: 'not an object' });
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings({ toolbarAction: 'open-list', extra: true })).toEqual({
       ...DEFAULT_SETTINGS,
       toolbarAction: 'open-list',
     });
+  });
+
+  it('announces a change to the other contexts, and only a change', async () => {
+    // The background reschedules the backup alarm on this event.
+    const announced: unknown[] = [];
+    browser.storage.onChanged.addListener((changes, area) => {
+      announced.push([area, Object.keys(changes)]);
+    });
+    await writeSettings({ backupEveryDays: 7 });
+    await writeSettings({ backupEveryDays: 7 });
+    expect(announced).toEqual([['local', [SETTINGS_KEY]]]);
   });
 
   it('returns a fresh object each time, never the frozen defaults', async () => {
