@@ -1,6 +1,6 @@
 /**
- * The extension's real message catalogues, read as `browser.i18n` reads them: a test that
- * switches language sees exactly the sentences that language ships, placeholders filled in.
+ * The extension's real message catalogues (public/_locales), read and filled in as `browser.i18n`
+ * does: the fake browser's i18n and the tests that check every language use this one reader.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ export interface CatalogueEntry {
   placeholders?: Record<string, { content: string }>;
 }
 
+/** The locale folders Margins ships (`en`, `fr`, …). */
 export const LOCALES = readdirSync(LOCALES_DIR);
 
 const catalogues = new Map<string, Record<string, CatalogueEntry>>();
@@ -27,27 +28,23 @@ export function readCatalogue(locale: string): Record<string, CatalogueEntry> {
   return catalogue;
 }
 
-/** The message with `$NAME$` placeholders and their `$1`, `$2`… filled in, as browsers do. */
-export function fillMessage(entry: CatalogueEntry, substitutions: readonly string[]): string {
-  return entry.message.replace(/\$([A-Za-z_]+)\$/g, (whole, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? whole;
-    return content.replace(
-      /\$(\d)/g,
-      (_match, index: string) => substitutions[Number(index) - 1] ?? '',
-    );
-  });
-}
-
 /**
- * A `browser.i18n` over the real catalogues, in `state.locale` (change it between tests). An
- * unknown key gives "" as browsers do, so `t()` shows the key and a test sees it is missing.
+ * The message as browsers fill it: each `$NAME$` becomes its placeholder's content (names match
+ * whatever their case), then `$1`…`$9` become the substitutions and `$$` a dollar sign. What a
+ * substitution holds is never read again, so a title with `$1` in it stays as it is.
  */
-export function catalogueI18n(state: { locale: string }) {
-  return {
-    getMessage: (key: string, substitutions?: string | string[]) => {
-      const entry = readCatalogue(state.locale.split('-')[0] ?? 'en')[key];
-      return entry ? fillMessage(entry, [substitutions ?? []].flat()) : '';
-    },
-    getUILanguage: () => state.locale,
-  };
+export function fillMessage(entry: CatalogueEntry, substitutions: readonly string[]): string {
+  const placeholders = new Map(
+    Object.entries(entry.placeholders ?? {}).map(([name, { content }]) => [
+      name.toLowerCase(),
+      content,
+    ]),
+  );
+  const named = entry.message.replace(
+    /\$([a-zA-Z0-9_@]+)\$/g,
+    (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole,
+  );
+  return named.replace(/\$(\$|[1-9])/g, (_whole, which: string) =>
+    which === '$' ? '$' : (substitutions[Number(which) - 1] ?? ''),
+  );
 }

@@ -1,27 +1,64 @@
 // @vitest-environment jsdom
 /**
- * Settings → Sync against an in-memory browser: turning sync on asks for site access to that one
- * server first and only then asks the background; wrong fields are named and nothing is asked;
- * the passphrase never stays on the page; the status, the errors and the two buttons follow the
- * status the background writes.
+ * Settings → Sync against the fake browser and a stand-in background: turning sync on asks for
+ * site access to that one server first and only then asks the background; wrong fields are named
+ * and nothing is asked; the passphrase never stays on the page; the status, the errors and the
+ * two buttons follow the status the background writes.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSyncBrowser, type FakeSyncBrowser } from '../helpers/fake-sync-browser.ts';
+import * as v from 'valibot';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncSection } from '../../../src/options/components/SyncSection.tsx';
+import { RequestSchema, type ErrorCode, type Request } from '../../../src/shared/protocol.ts';
+import { SYNC_OFF, SYNC_STATUS_KEY, type SyncStatus } from '../../../src/shared/sync-status.ts';
+import { installFakePlatform, type FakePlatform } from '../helpers/fake-platform.ts';
 
-const fake = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current;
-  },
-}));
+/** What the fake background does with a request: the status it writes, or an error reply. */
+type BackgroundAnswer = SyncStatus | { started: boolean } | { replyError: ErrorCode };
 
-const { SyncSection } = await import('../../../src/options/components/SyncSection.tsx');
-const { SYNC_OFF } = await import('../../../src/shared/sync-status.ts');
+const SERVER_ACCESS = 'https://couch.example.org/*';
 
-let env: FakeSyncBrowser;
+let browser: FakePlatform;
 let root: HTMLElement;
+let background: (request: Request) => BackgroundAnswer;
+/** What the background was asked, and whether the page held access to the server by then. */
+let received: { request: Request; serverAccess: boolean }[];
+
+const writeStatus = (status: SyncStatus) =>
+  browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
+
+/** As the real background: sync on with the account asked for, off, or the stored status. */
+function answerAsAsked(request: Request): BackgroundAnswer {
+  if (request.type === 'sync-enable') {
+    return {
+      ...SYNC_OFF,
+      enabled: true,
+      serverUrl: request.account.serverUrl,
+      database: request.account.database,
+      username: request.account.username || null,
+    };
+  }
+  if (request.type === 'sync-disable') return SYNC_OFF;
+  if (request.type === 'sync-pull') return { started: false };
+  return SYNC_OFF;
+}
+
+/** The background's side of the protocol for these pages: it writes the status it answers. */
+function listenAsBackground(): void {
+  browser.runtime.onMessage.addListener(async (message) => {
+    const request = v.parse(RequestSchema, message);
+    const serverAccess = await browser.permissions.contains({ origins: [SERVER_ACCESS] });
+    received.push({ request, serverAccess });
+    const answer = background(request);
+    if ('replyError' in answer)
+      return { ok: false, error: { code: answer.replyError, detail: '' } };
+    if ('enabled' in answer) await writeStatus(answer);
+    return { ok: true, value: answer };
+  });
+}
+
+const requestTypes = () => received.map(({ request }) => request.type);
 
 const ACCOUNT_STATUS = {
   ...SYNC_OFF,
@@ -69,8 +106,10 @@ function fillGoodForm(): void {
 }
 
 beforeEach(() => {
-  env = createFakeSyncBrowser();
-  fake.current = env.browser;
+  browser = installFakePlatform();
+  received = [];
+  background = answerAsAsked;
+  listenAsBackground();
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -121,7 +160,8 @@ describe('Settings → Sync while sync is off', () => {
     expect(problemOf('sync-database')).toContain('starts with a lower-case letter');
     expect(problemOf('sync-passphrase')).toContain('The passphrase needs at least 10 characters.');
     expect(document.activeElement).toBe($('#sync-server'));
-    expect(env.log).toEqual([]);
+    expect(browser.permissions.prompts).toEqual([]);
+    expect(received).toEqual([]);
     // Nothing was tried: the passphrase stays for the user to lengthen.
     expect(($('#sync-passphrase') as HTMLInputElement).value).toBe('too short');
   });
@@ -131,20 +171,22 @@ describe('Settings → Sync while sync is off', () => {
     fillGoodForm();
     await click('#sync-enable');
 
-    expect(env.log).toEqual([
-      'permissions.request https://couch.example.org/*',
-      'send sync-enable',
-    ]);
-    expect(env.sent[0]).toEqual({
-      type: 'sync-enable',
-      account: {
-        serverUrl: 'https://couch.example.org/',
-        database: 'margins',
-        username: 'reader',
-        password: 'pw',
+    expect(browser.permissions.prompts).toEqual([{ origins: [SERVER_ACCESS] }]);
+    expect(received).toEqual([
+      {
+        request: {
+          type: 'sync-enable',
+          account: {
+            serverUrl: 'https://couch.example.org/',
+            database: 'margins',
+            username: 'reader',
+            password: 'pw',
+          },
+          passphrase: 'correct horse battery',
+        },
+        serverAccess: true,
       },
-      passphrase: 'correct horse battery',
-    });
+    ]);
     // Sync is on: where it syncs is shown, the form (and the passphrase in it) is gone.
     expect(root.querySelector('#sync-passphrase')).toBeNull();
     expect(root.querySelector('#sync-enable')).toBeNull();
@@ -157,23 +199,21 @@ describe('Settings → Sync while sync is off', () => {
 
   it('falls back to the access already held when the browser will not ask', async () => {
     await open();
-    env.control.permissionAnswer = 'throw';
-    env.granted.add('https://couch.example.org/*');
+    browser.permissions.grant({ origins: [SERVER_ACCESS] });
+    browser.permissions.answer = 'no-gesture';
     fillGoodForm();
     await click('#sync-enable');
-    expect(env.log).toEqual([
-      'permissions.request https://couch.example.org/*',
-      'permissions.contains https://couch.example.org/*',
-      'send sync-enable',
-    ]);
+    expect(browser.permissions.prompts).toEqual([]);
+    expect(requestTypes()).toEqual(['sync-enable']);
   });
 
   it('stays off, says why and clears the passphrase when access is refused', async () => {
     await open();
-    env.control.permissionAnswer = 'refuse';
+    browser.permissions.answer = 'refuse';
     fillGoodForm();
     await click('#sync-enable');
-    expect(env.log).toEqual(['permissions.request https://couch.example.org/*']);
+    expect(browser.permissions.prompts).toEqual([{ origins: [SERVER_ACCESS] }]);
+    expect(received).toEqual([]);
     expect($('#sync-error').getAttribute('role')).toBe('alert');
     expect($('#sync-error').textContent).toBe(
       'Margins was not allowed to reach this server, so sync stays off.',
@@ -185,7 +225,7 @@ describe('Settings → Sync while sync is off', () => {
 
   it('shows in plain words why the background could not turn sync on', async () => {
     await open();
-    env.control.background = () => ({
+    background = () => ({
       ...SYNC_OFF,
       serverUrl: 'https://couch.example.org/',
       database: 'margins',
@@ -203,7 +243,7 @@ describe('Settings → Sync while sync is off', () => {
 
   it('says so when the background refuses the request itself', async () => {
     await open();
-    env.control.background = () => ({ replyError: 'bad-request' });
+    background = () => ({ replyError: 'bad-request' });
     fillGoodForm();
     await click('#sync-enable');
     expect($('#sync-error').textContent).not.toBe('');
@@ -213,12 +253,12 @@ describe('Settings → Sync while sync is off', () => {
 
 describe('Settings → Sync while sync is on', () => {
   beforeEach(async () => {
-    await env.writeStatus(ACCOUNT_STATUS);
+    await writeStatus(ACCOUNT_STATUS);
   });
 
   it('shows the server, the database, the last sync and what waits to go', async () => {
     const lastSuccessAt = new Date(Date.now() - 60_000).toISOString();
-    await env.writeStatus({ ...ACCOUNT_STATUS, lastSuccessAt, pending: 3 });
+    await writeStatus({ ...ACCOUNT_STATUS, lastSuccessAt, pending: 3 });
     await open();
     expect(root.querySelector('.sync-account')?.textContent).toBe(
       'Server addresshttps://couch.example.orgDatabasemarginsUser namereader',
@@ -233,7 +273,7 @@ describe('Settings → Sync while sync is on', () => {
   it('follows a running sync through storage, and never keeps a stopped one running', async () => {
     await open();
     await act(() =>
-      env.writeStatus({
+      writeStatus({
         ...ACCOUNT_STATUS,
         state: 'syncing',
         heartbeatAt: new Date().toISOString(),
@@ -245,7 +285,7 @@ describe('Settings → Sync while sync is on', () => {
     expect(($('#sync-now') as HTMLButtonElement).disabled).toBe(true);
 
     await act(() =>
-      env.writeStatus({
+      writeStatus({
         ...ACCOUNT_STATUS,
         state: 'syncing',
         heartbeatAt: new Date(Date.now() - 5 * 60_000).toISOString(),
@@ -258,7 +298,7 @@ describe('Settings → Sync while sync is on', () => {
   it('explains a failed sync in plain words', async () => {
     await open();
     await act(() =>
-      env.writeStatus({
+      writeStatus({
         ...ACCOUNT_STATUS,
         state: 'error',
         error: { code: 'unauthorized', detail: 'GET /margins', at: new Date().toISOString() },
@@ -266,7 +306,7 @@ describe('Settings → Sync while sync is on', () => {
     );
     expect($('#sync-error').textContent).toBe('Wrong user name or password.');
     await act(() =>
-      env.writeStatus({
+      writeStatus({
         ...ACCOUNT_STATUS,
         state: 'error',
         error: { code: 'unreachable', detail: 'fetch failed', at: new Date().toISOString() },
@@ -278,7 +318,7 @@ describe('Settings → Sync while sync is on', () => {
   it('syncs now on request', async () => {
     await open();
     await click('#sync-now');
-    expect(env.log).toEqual(['send sync-now']);
+    expect(requestTypes()).toEqual(['sync-now']);
   });
 
   it('turns off in one step that says every article stays, and offers the same account again', async () => {
@@ -289,7 +329,7 @@ describe('Settings → Sync while sync is on', () => {
       'keeps every article, highlight and note on this device',
     );
     await click('#sync-disable');
-    expect(env.log).toEqual(['send sync-disable']);
+    expect(requestTypes()).toEqual(['sync-disable']);
     expect(($('#sync-server') as HTMLInputElement).value).toBe('https://couch.example.org');
     expect(($('#sync-username') as HTMLInputElement).value).toBe('reader');
     expect(($('#sync-passphrase') as HTMLInputElement).value).toBe('');

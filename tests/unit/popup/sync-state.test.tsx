@@ -6,22 +6,22 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSyncBrowser, type FakeSyncBrowser } from '../helpers/fake-sync-browser.ts';
-
-const fake = vi.hoisted(() => ({ current: undefined as unknown }));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current;
-  },
-}));
-
-const { SyncState } = await import('../../../src/popup/components/SyncState.tsx');
-const { SYNC_OFF } = await import('../../../src/shared/sync-status.ts');
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SyncState } from '../../../src/popup/components/SyncState.tsx';
+import { SYNC_OFF, SYNC_STATUS_KEY, type SyncStatus } from '../../../src/shared/sync-status.ts';
+import {
+  EXTENSION_ORIGIN,
+  installFakePlatform,
+  type FakePlatform,
+} from '../helpers/fake-platform.ts';
 
 const ON = { ...SYNC_OFF, enabled: true, serverUrl: 'https://couch.example.org', database: 'm' };
 
-let env: FakeSyncBrowser;
+let browser: FakePlatform;
+
+/** Writes the status as the background does while it syncs. */
+const writeStatus = (status: SyncStatus) =>
+  browser.storage.local.set({ [SYNC_STATUS_KEY]: status });
 let root: HTMLElement;
 
 async function settle(): Promise<void> {
@@ -40,8 +40,7 @@ function line(): { state: string | null; text: string; hidden: boolean } {
 }
 
 beforeEach(async () => {
-  env = createFakeSyncBrowser();
-  fake.current = env.browser;
+  browser = installFakePlatform();
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -59,7 +58,7 @@ describe('the popup’s sync line', () => {
   });
 
   it('follows the stored status as it changes', async () => {
-    await env.writeStatus({
+    await writeStatus({
       ...ON,
       lastSuccessAt: new Date(Date.now() - 5 * 60_000).toISOString(),
     });
@@ -68,12 +67,12 @@ describe('the popup’s sync line', () => {
     expect(line()).toEqual({ state: 'idle', text: 'Synced 5 minutes ago', hidden: false });
 
     await act(() =>
-      env.writeStatus({ ...ON, state: 'syncing', heartbeatAt: new Date().toISOString() }),
+      writeStatus({ ...ON, state: 'syncing', heartbeatAt: new Date().toISOString() }),
     );
     expect(line()).toMatchObject({ state: 'syncing', text: 'Syncing…' });
 
     await act(() =>
-      env.writeStatus({
+      writeStatus({
         ...ON,
         state: 'error',
         error: { code: 'unauthorized', detail: '401', at: new Date().toISOString() },
@@ -81,20 +80,20 @@ describe('the popup’s sync line', () => {
     );
     expect(line()).toMatchObject({ state: 'error', text: 'Sync failed: wrong password' });
 
-    await act(() => env.writeStatus(SYNC_OFF));
+    await act(() => writeStatus(SYNC_OFF));
     expect(line()).toMatchObject({ state: 'off', hidden: true });
   });
 
   it('does not show a sync whose worker stopped reporting as running', async () => {
     const stale = new Date(Date.now() - 10 * 60_000).toISOString();
-    await env.writeStatus({ ...ON, state: 'syncing', heartbeatAt: stale });
+    await writeStatus({ ...ON, state: 'syncing', heartbeatAt: stale });
     act(() => render(<SyncState />, root));
     await settle();
     expect(line()).toEqual({ state: 'idle', text: 'Not synced yet', hidden: false });
   });
 
   it('opens Settings from the line', async () => {
-    await env.writeStatus({
+    await writeStatus({
       ...ON,
       state: 'error',
       error: { code: 'no-access', detail: '', at: new Date().toISOString() },
@@ -105,6 +104,6 @@ describe('the popup’s sync line', () => {
     expect(link?.getAttribute('href')).toBe('chrome-extension://margins-test-id/options.html');
     act(() => link?.click());
     await settle();
-    expect(env.log).toEqual(['openOptionsPage']);
+    expect(browser.tabs.urls()).toEqual([`${EXTENSION_ORIGIN}options.html`]);
   });
 });

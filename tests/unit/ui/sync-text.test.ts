@@ -4,30 +4,24 @@
  * the codes, so the catalogue test cannot see them); the phase a page shows never keeps a stopped
  * sync spinning; and the last sync's time reads naturally.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { SYNC_ERROR_CODES, SYNC_HEARTBEAT_MS, SYNC_OFF } from '../../../src/shared/sync-status.ts';
+import {
+  lastSyncedText,
+  syncedAgo,
+  syncErrorMessage,
+  syncErrorShort,
+  syncPhase,
+} from '../../../src/ui/sync-text.ts';
 import { LOCALES, readCatalogue } from '../helpers/catalogue.ts';
-
-const language = vi.hoisted(() => ({ locale: 'en' }));
-vi.mock('../../../src/platform/browser.ts', async () => {
-  const { catalogueI18n } = await import('../helpers/catalogue.ts');
-  return { browser: { i18n: catalogueI18n(language) } };
-});
-
-const { SYNC_ERROR_CODES, SYNC_HEARTBEAT_MS, SYNC_OFF } =
-  await import('../../../src/shared/sync-status.ts');
-const { lastSyncedText, syncedAgo, syncErrorMessage, syncErrorShort, syncPhase } =
-  await import('../../../src/ui/sync-text.ts');
+import { installFakePlatform } from '../helpers/fake-platform.ts';
 
 const NOW = Date.parse('2026-03-10T15:30:00Z');
 const on = { ...SYNC_OFF, enabled: true, serverUrl: 'https://couch.example.org', database: 'm' };
 
-beforeEach(() => {
-  language.locale = 'en';
-});
-
 describe('sync error messages', () => {
   it.each(LOCALES)('%s has a sentence and a short reason for every code', (locale) => {
-    language.locale = locale;
+    installFakePlatform({ language: locale });
     for (const code of SYNC_ERROR_CODES) {
       const sentence = syncErrorMessage({ code, detail: 'disk full' });
       const short = syncErrorShort(code);
@@ -62,7 +56,7 @@ describe('sync error messages', () => {
       'Sync failed: QuotaExceededError',
     );
     expect(syncErrorMessage({ code: 'unauthorized', detail: 'GET /margins' })).not.toContain('GET');
-    language.locale = 'fr';
+    installFakePlatform({ language: 'fr' });
     expect(syncErrorMessage({ code: 'failed', detail: 'QuotaExceededError' })).toBe(
       'La synchronisation a échoué : QuotaExceededError',
     );
@@ -125,11 +119,11 @@ describe('when the last sync was', () => {
   });
 
   it('reads naturally in each language', () => {
-    language.locale = 'fr';
+    installFakePlatform({ language: 'fr' });
     expect(ago(3 * 60_000, 'fr')).toBe('Synchronisé il y a 3 minutes');
-    language.locale = 'de';
+    installFakePlatform({ language: 'de' });
     expect(ago(26 * 3_600_000, 'de')).toBe('Synchronisiert gestern');
-    language.locale = 'es';
+    installFakePlatform({ language: 'es' });
     expect(ago(2 * 3_600_000, 'es')).toBe('Sincronizado hace 2 horas');
   });
 

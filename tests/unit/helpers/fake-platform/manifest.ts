@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The repository's own files the fake reads, so it declares and says what the extension does. */
-export const ROOT = join(import.meta.dirname, '../../../..');
+const MANIFEST = join(import.meta.dirname, '../../../../manifest.json');
 
 export interface DeclaredPermissions {
   /** Granted at install, and never removable. */
@@ -18,7 +17,7 @@ let declared: DeclaredPermissions | undefined;
 /** The permissions manifest.json declares (read once per test file). */
 export function declaredPermissions(): DeclaredPermissions {
   if (!declared) {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<
       string,
       string[] | undefined
     >;
