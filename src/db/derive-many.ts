@@ -3,6 +3,7 @@
  * that bring thousands of articles in one transaction: an import and a first sync.
  */
 import type { Annotation } from '../shared/annotation.ts';
+import { groupBy } from '../shared/group-by.ts';
 import {
   allocateKey,
   baseKeyOf,
@@ -29,18 +30,12 @@ export async function refreshInParallel(
   postings: PostingChanges,
   onDone: () => void,
 ): Promise<void> {
-  const lanes = new Map<number, string[]>();
-  for (const article of articles) {
-    const lane = baseKeyOf(article.savedAt);
-    const ids = lanes.get(lane) ?? [];
-    ids.push(article.id);
-    lanes.set(lane, ids);
-  }
+  const lanes = groupBy(articles, (article) => baseKeyOf(article.savedAt));
   const queue = [...lanes.values()];
   const worker = async () => {
     for (let lane = queue.pop(); lane; lane = queue.pop()) {
-      for (const id of lane) {
-        await refreshDerived(db, id, postings);
+      for (const article of lane) {
+        await refreshDerived(db, article.id, postings);
         onDone();
       }
     }
@@ -60,13 +55,11 @@ export async function deriveCreated(
   annotations: readonly Annotation[],
   postings: PostingChanges,
 ): Promise<{ cards: ArticleCard[]; searchDocs: SearchDoc[] }> {
-  const byArticle = new Map<string, Annotation[]>();
   // In the order refreshDerived reads them: the articleId index, then the id.
-  for (const annotation of [...annotations].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const list = byArticle.get(annotation.articleId) ?? [];
-    list.push(annotation);
-    byArticle.set(annotation.articleId, list);
-  }
+  const byArticle = groupBy(
+    [...annotations].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    (annotation) => annotation.articleId,
+  );
   // Rows left behind by an article deleted outside a transaction would block the unique id index.
   const ids = created.map((article) => article.id);
   const stale = (await db.cards.where('id').anyOf(ids).primaryKeys()) as number[];

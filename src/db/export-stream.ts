@@ -5,6 +5,7 @@
  */
 import type { Annotation } from '../shared/annotation.ts';
 import type { ExportedArticle } from '../shared/export-format.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase } from './schema.ts';
 
@@ -35,13 +36,7 @@ async function readBatch(db: MarginsDatabase, ids: string[]): Promise<ExportedAr
       db.articles.bulkGet(ids),
       Promise.all(ids.map((id) => db.annotations.where('articleId').equals(id).toArray())),
     ]);
-    const annotations = annotationLists.flat();
-    const byArticle = new Map<string, Annotation[]>();
-    for (const annotation of annotations) {
-      const list = byArticle.get(annotation.articleId) ?? [];
-      list.push(annotation);
-      byArticle.set(annotation.articleId, list);
-    }
+    const byArticle = groupBy(annotationLists.flat(), (annotation) => annotation.articleId);
     // An article deleted since the ids were read is left out.
     return articles.flatMap((stored) =>
       stored

@@ -4,6 +4,7 @@
  */
 import type { Table, Transaction } from 'dexie';
 import type { Annotation } from '../shared/annotation.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { allocateKey, cardOf, searchDocOf, type SearchDoc } from './derived.ts';
 import { PostingChanges } from './posting-changes.ts';
 import type { Posting, PostingId } from './postings.ts';
@@ -33,12 +34,10 @@ export async function upgradeToVersion2(tx: Transaction): Promise<void> {
  * each gets its list card and search words.
  */
 export async function upgradeToVersion4(tx: Transaction): Promise<void> {
-  const annotationsByArticle = new Map<string, Annotation[]>();
-  await tx.table('annotations').each((annotation: Annotation) => {
-    const list = annotationsByArticle.get(annotation.articleId) ?? [];
-    list.push(annotation);
-    annotationsByArticle.set(annotation.articleId, list);
-  });
+  const annotationsByArticle = groupBy(
+    (await tx.table('annotations').toArray()) as Annotation[],
+    (annotation) => annotation.articleId,
+  );
   const taken = new Set<number>();
   const articles = tx.table('articles');
   const stored = (await articles.toArray()) as StoredArticle[];

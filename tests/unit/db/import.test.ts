@@ -264,6 +264,24 @@ describe('importing Margins JSON', () => {
     });
   });
 
+  it('counts an article found under both its address and its canonical address once', async () => {
+    const twoAddresses = record({
+      url: 'https://news.example/2024/06/story?page=1',
+      canonicalUrl: 'https://news.example/2024/06/story',
+    });
+    await applyImport(db, marginsParse([twoAddresses]), NOW, undefined, options());
+    expect(await planImport(db, marginsParse([twoAddresses]), options())).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    const newer = { ...twoAddresses, note: 'Added later', updatedAt: '2026-11-30T00:00:00.000Z' };
+    expect(await planImport(db, marginsParse([newer]), options())).toMatchObject({
+      updated: 1,
+      unchanged: 0,
+    });
+  });
+
   it('keeps the saved page data when the file is older', async () => {
     const saved = await saveSnapshot(db, makeSnapshot({ title: 'Current' }), NOW);
     await applyImport(
