@@ -106,12 +106,14 @@ function droppableByAttributes(
     return true;
   }
   const role = names.includes('role') ? (el.getAttribute('role') ?? '') : '';
-  return (PAGE_CHROME.has(el.localName) || PAGE_CHROME_ROLES.has(role)) && !inTableOrCode(parent);
+  return (
+    (PAGE_FURNITURE.has(el.localName) || PAGE_FURNITURE_ROLES.has(role)) && !inTableOrCode(parent)
+  );
 }
 
 /** Navigation and dialogs: Readability strips these (by tag or role) from what it extracts. */
-const PAGE_CHROME = new Set(['nav', 'aside']);
-const PAGE_CHROME_ROLES = new Set([
+const PAGE_FURNITURE = new Set(['nav', 'aside']);
+const PAGE_FURNITURE_ROLES = new Set([
   'navigation',
   'menu',
   'menubar',

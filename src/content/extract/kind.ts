@@ -21,7 +21,7 @@ function hasProse(body: Element): boolean {
 
 /**
  * An article: Readability found at least a few words of running text, and a short text is not
- * the chrome of a sign-in screen.
+ * the furniture of a sign-in screen.
  */
 export function isArticleBody(page: PageIndex, body: Element | null, wordCount: number): boolean {
   if (!body || wordCount === 0) return false;

@@ -1,6 +1,6 @@
 // Page HTML is untrusted: an allowlist walk keeps only inert markup, and makes lazy or relative media work offline.
 import DOMPurify from 'dompurify';
-import { isChrome } from './furniture';
+import { isPageFurniture } from './furniture';
 import { absoluteHttpUrl } from '../url';
 
 /** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
@@ -116,7 +116,7 @@ function walk(parent: Element, base: string): void {
     if (child.nodeType === 1) {
       const el = child as Element;
       const tag = el.localName.toLowerCase();
-      if (DROP.has(tag) || isChrome(el)) el.remove();
+      if (DROP.has(tag) || isPageFurniture(el)) el.remove();
       else {
         walk(el, base);
         if (KEEP.has(tag)) cleanAttributes(el, tag, base);

@@ -111,7 +111,7 @@ describe('sanitizeArticle', () => {
   });
 });
 
-describe('sanitizeArticle drops page chrome', () => {
+describe('sanitizeArticle drops page furniture', () => {
   const clean = (inner: string): string => {
     const { window } = new JSDOM(`<div id="root">${inner}</div>`, { url: 'https://site.example/' });
     return (
@@ -126,7 +126,7 @@ describe('sanitizeArticle drops page chrome', () => {
     ['share bar', '<div class="share-buttons"><a href="#">Facebook</a><a href="#">X</a></div>'],
     ['newsletter box', '<div class="newsletter-signup"><p>Get our daily email.</p></div>'],
     ['related list', '<ul class="related-posts"><li><a href="/x">Another story</a></li></ul>'],
-    ['theme chrome', '<p>Exit mobile version</p>'],
+    ['theme furniture', '<p>Exit mobile version</p>'],
   ])('removes a %s', (_name, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
   });

@@ -1,7 +1,7 @@
 // Table-driven: the shortcuts that keep extraction fast give the answers the long way gives.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isChrome } from '../../../src/shared/article-html/furniture';
+import { isPageFurniture } from '../../../src/shared/article-html/furniture';
 import { isOffArticle, offArticleInLinks } from '../../../src/content/extract/regions';
 import { parseTextDate } from '../../../src/content/extract/text-dates';
 
@@ -28,7 +28,7 @@ describe('parseTextDate skips parsers that cannot find a full date', () => {
   });
 });
 
-describe('isChrome reads only as much text as it needs', () => {
+describe('isPageFurniture reads only as much text as it needs', () => {
   it.each([
     ['a short unmarked share line', '<p>Share this article</p>', true],
     [
@@ -47,7 +47,7 @@ describe('isChrome reads only as much text as it needs', () => {
       false,
     ],
   ])('%s', (_name, html, expected) => {
-    expect(isChrome(page(html).body.firstElementChild as Element)).toBe(expected);
+    expect(isPageFurniture(page(html).body.firstElementChild as Element)).toBe(expected);
   });
 });
 
