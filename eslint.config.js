@@ -13,6 +13,12 @@ const layers = JSON.parse(readFileSync(new URL('./layers.json', import.meta.url)
  */
 const into = (rooms) => `^(?:\\.\\./)+(?:${rooms.join('|')})(?:/|$)`;
 
+/** Relative imports name the file as it is on disk, extension included, as Vite and tsc resolve it. */
+const WITH_EXTENSION = {
+  regex: '^\\.{1,2}/(?!.*\\.(?:ts|tsx|mjs|js|json|css)$)',
+  message: 'Name the file with its extension.',
+};
+
 /** The lint rules that keep one folder of src/ to the imports its row of layers.json allows. */
 function wallsOf(room, { imports, typesFrom = [] }) {
   const others = Object.keys(layers.rooms).filter((other) => other !== room);
@@ -23,17 +29,19 @@ function wallsOf(room, { imports, typesFrom = [] }) {
   const reach = allowed.length ? `only from ${allowed.join(', ')}` : 'from no other folder';
   const message = `src/${room}/ may import ${reach} (README, "Layers").`;
   const patterns = [
+    WITH_EXTENSION,
     ...(forbidden.length ? [{ regex: into(forbidden), caseSensitive: true, message }] : []),
     ...(typesFrom.length
       ? [{ regex: into(typesFrom), caseSensitive: true, allowTypeImports: true, message }]
       : []),
   ];
   const unreachable = [...forbidden, ...typesFrom];
-  if (!unreachable.length) return { files: [`src/${room}/**/*.{ts,tsx}`] };
+  const rules = { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] };
+  if (!unreachable.length) return { files: [`src/${room}/**/*.{ts,tsx}`], rules };
   return {
     files: [`src/${room}/**/*.{ts,tsx}`],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+      ...rules,
       // The rule above does not look at import(); a lazily loaded module is still a dependency.
       'no-restricted-syntax': [
         'error',
@@ -57,6 +65,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [WITH_EXTENSION] }],
     },
   },
   ...Object.entries(layers.rooms).map(([room, row]) => wallsOf(room, row)),

@@ -1,6 +1,6 @@
 // CLI: prints the snapshot the extension would save for a saved page (or a manifest of pages), using jsdom.
 import { existsSync } from 'node:fs';
-import { extractPage, runBatch } from './lib/extract-batch';
+import { extractPage, runBatch } from './lib/extract-batch.ts';
 
 const USAGE =
   'usage: extract [--url URL] [--content-type CT] FILE\n       extract --jsonl MANIFEST';

@@ -1,9 +1,9 @@
 // The batch side of the extract CLI, exported so tests and benchmarks can run it without a child process.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractArticle } from '../../src/content/extract/index';
-import type { ArticleSnapshot } from '../../src/shared/article';
-import { loadPageDom, type PageSource } from './page-dom';
+import { extractArticle } from '../../src/content/extract/index.ts';
+import type { ArticleSnapshot } from '../../src/shared/article.ts';
+import { loadPageDom, type PageSource } from './page-dom.ts';
 
 export interface ManifestEntry {
   id: string;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { decodeHtml, maybeGunzip } from './decode-html';
+import { decodeHtml, maybeGunzip } from './decode-html.ts';
 
 export interface PageSource {
   file: string;

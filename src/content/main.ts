@@ -1,8 +1,10 @@
-// Content-script entry: bundled as one classic script and injected on demand (activeTab); it only
-// exposes the extractor and the selection capture for the background to call.
-import type { ArticleSnapshot } from '../shared/article';
-import { extractArticle } from './extract/index';
-import { captureSelection, type SelectionCapture } from './highlight-selection';
+/**
+ * Content-script entry: bundled as one classic script and injected on demand (activeTab); it only
+ * exposes the extractor and the selection capture for the background to call.
+ */
+import type { ArticleSnapshot } from '../shared/article.ts';
+import { extractArticle } from './extract/index.ts';
+import { captureSelection, type SelectionCapture } from './highlight-selection.ts';
 
 /** A page whose DOM makes extraction throw is reported as data, not as a lost injection. */
 export interface ExtractionFailure {

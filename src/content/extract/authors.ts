@@ -1,5 +1,8 @@
-// Several authors arrive as one string ("A and B", "A, B & C") or as a list; the snapshot keeps them apart.
-import { cleanByline } from './byline';
+/**
+ * Several authors arrive as one string ("A and B", "A, B & C") or as a list; the snapshot keeps
+ * them apart.
+ */
+import { cleanByline } from './byline.ts';
 
 const JOINERS = /\s*(?:;|\||\s&\s|\s+(?:and|et|und|y|e|og|och|en|i)\s+)\s*/iu;
 const JOB_TITLE =
@@ -9,7 +12,9 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md)\.?$/i;
 const PLACE =
   /\s+(?:in|à|aus)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}(?=$|\s*[,;]|\s+(?:and|et|und|&)\s)/gu;
 
-/** True when `text` names a job ("Research Scientist", "VP and Senior Fellow") rather than a person. */
+/**
+ * True when `text` names a job ("Research Scientist", "VP and Senior Fellow") rather than a person.
+ */
 export const isJobTitle = (text: string): boolean => JOB_TITLE.test(text);
 
 /** A credit line without the places its reporters wrote from. */

@@ -1,6 +1,9 @@
-// Author strings arrive as "By Jane Doe | 3 March", URLs or "Author : X"; this keeps just the name(s).
-import { parseDate } from './dates';
-import { collapseSpace } from '../../shared/article-html/text';
+/**
+ * Author strings arrive as "By Jane Doe | 3 March", URLs or "Author : X"; this keeps just the
+ * name(s).
+ */
+import { parseDate } from './dates.ts';
+import { collapseSpace } from '../../shared/article-html/text.ts';
 
 const LABEL_ONLY =
   /^(?:posted|published|updated|written|by|on|author|share|follow|more)(?:\s+(?:on|by|in))?$/i;

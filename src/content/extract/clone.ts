@@ -1,5 +1,8 @@
-// Readability changes the document it reads, so it runs on a copy; the copy leaves out what it would discard anyway.
-import { closestWhere, named } from '../../shared/article-html/elements';
+/**
+ * Readability changes the document it reads, so it runs on a copy; the copy leaves out what it
+ * would discard anyway.
+ */
+import { closestWhere, named } from '../../shared/article-html/elements.ts';
 
 /** Subtrees Readability removes or never reads; copying them only costs time. */
 const SKIP = new Set([
@@ -139,7 +142,10 @@ function isHidden(el: Element, names: readonly string[]): boolean {
   return style !== null && HIDING_STYLE.test(style);
 }
 
-/** Readability drops hidden elements, so only a style that hides one is worth copying (parsing CSS is slow). */
+/**
+ * Readability drops hidden elements, so only a style that hides one is worth copying (parsing CSS
+ * is slow).
+ */
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /**
@@ -207,8 +213,9 @@ export interface ReadableCopy {
 
 /**
  * A detached copy of `doc` for Readability, without scripts, styles, media and inter-block
- * whitespace. With `revealHidden`, hidden elements are kept and shown: some pages hide their whole
- * article until a script runs (streamed rendering, a dismissable overlay, aria-hidden behind a modal).
+ * whitespace. With `revealHidden`, hidden elements are kept and shown: some pages hide their
+ * whole article until a script runs (streamed rendering, a dismissable overlay, aria-hidden
+ * behind a modal).
  */
 export function readableCopy(doc: Document, { revealHidden = false } = {}): ReadableCopy {
   const copying: Copying = {

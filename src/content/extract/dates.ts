@@ -1,4 +1,7 @@
-// Pages state dates in many shapes; this turns the first one found into ISO 8601 without inventing a time zone.
+/**
+ * Pages state dates in many shapes; this turns the first one found into ISO 8601 without inventing
+ * a time zone.
+ */
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES = [
   'january jan janvier janv januar jänner jän enero ene gennaio genn gen janeiro januari',

@@ -1,6 +1,9 @@
-// Readability's excerpt is often a "Source link : …" line or a caption; the reader wants the first real paragraph.
-import { closestWhere, elementsWhere, named } from '../../shared/article-html/elements';
-import { collapseSpace } from '../../shared/article-html/text';
+/**
+ * Readability's excerpt is often a "Source link : …" line or a caption; the reader wants the first
+ * real paragraph.
+ */
+import { closestWhere, elementsWhere, named } from '../../shared/article-html/elements.ts';
+import { collapseSpace } from '../../shared/article-html/text.ts';
 
 const MAX_EXCERPT = 500;
 const LABEL_LINE =
@@ -17,7 +20,9 @@ const NOT_RUNNING_TEXT = named('figure', 'figcaption', 'blockquote', 'aside', 'l
 const isAnchor = named('a');
 const isParagraph = named('p');
 
-/** True for a paragraph of running text: long enough, not a label line, caption or list of links. */
+/**
+ * True for a paragraph of running text: long enough, not a label line, caption or list of links.
+ */
 function isRealParagraph(p: Element): boolean {
   const text = collapseSpace(p.textContent);
   if (text.length < 80 || text.split(' ').length < 12) return false;

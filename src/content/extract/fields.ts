@@ -1,12 +1,15 @@
-// Combines what each metadata source found by a fixed precedence per field, remembering where each value came from.
-import type { FieldSource, FieldSources } from '../../shared/article';
-import { splitAuthors, withoutPlaces } from './authors';
-import { cleanByline } from './byline';
-import { parseDate } from './dates';
-import type { Found } from './sources/types';
-import { parseTextDate } from './text-dates';
-import { collapseSpace } from '../../shared/article-html/text';
-import { plainText } from './plain-text';
+/**
+ * Combines what each metadata source found by a fixed precedence per field, remembering where each
+ * value came from.
+ */
+import type { FieldSource, FieldSources } from '../../shared/article.ts';
+import { splitAuthors, withoutPlaces } from './authors.ts';
+import { cleanByline } from './byline.ts';
+import { parseDate } from './dates.ts';
+import type { Found } from './sources/types.ts';
+import { parseTextDate } from './text-dates.ts';
+import { collapseSpace } from '../../shared/article-html/text.ts';
+import { plainText } from './plain-text.ts';
 
 /**
  * Sources the page declares for machines (structured data, metadata tags), not read from its
@@ -86,7 +89,9 @@ export class Readings {
   }
 }
 
-/** The first value of `field` that `normalise` accepts, in the field's precedence (within `only`). */
+/**
+ * The first value of `field` that `normalise` accepts, in the field's precedence (within `only`).
+ */
 export function pick<T>(
   readings: Readings,
   field: keyof typeof PRECEDENCE,
@@ -171,7 +176,10 @@ export function bylineOf(names: readonly string[], raw: readonly string[]): stri
   return line && letters(line) === letters(names.join(' ')) ? line : names.join(', ');
 }
 
-/** Letters and digits only, lowercase, without "the" or "Staff", for comparing names with the site's. */
+/**
+ * Letters and digits only, lowercase, without "the" or "Staff", for comparing names with the
+ * site's.
+ */
 const nameKey = (text: string | null | undefined): string =>
   (text ?? '')
     .normalize('NFKC')

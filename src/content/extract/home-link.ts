@@ -1,8 +1,10 @@
-// A site's masthead links back to its home page under the site's own name ("MDN", a logo's alt),
-// which names the site where the page states no og:site_name.
-import { elementsWhere, isLink } from '../../shared/article-html/elements';
-import type { PageIndex } from './scan';
-import { collapseSpace } from '../../shared/article-html/text';
+/**
+ * A site's masthead links back to its home page under the site's own name ("MDN", a logo's alt),
+ * which names the site where the page states no og:site_name.
+ */
+import { elementsWhere, isLink } from '../../shared/article-html/elements.ts';
+import type { PageIndex } from './scan.ts';
+import { collapseSpace } from '../../shared/article-html/text.ts';
 
 /** Where a masthead sits: the page header and its navigation. */
 const MASTHEAD_TAGS = ['header', 'nav'] as const;
@@ -44,7 +46,9 @@ function linkName(link: Element): string {
   );
 }
 
-/** The distinct names the page's masthead links to its home page with ("Home" included: harmless). */
+/**
+ * The distinct names the page's masthead links to its home page with ("Home" included: harmless).
+ */
 export function homeLinkNames(page: PageIndex): string[] {
   const names = new Set<string>();
   for (const link of mastheadLinks(page)) {

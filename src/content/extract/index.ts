@@ -1,8 +1,11 @@
-// Entry point: Readability for the body plus a metadata layer for what Readability misses; a pure function of the Document.
+/**
+ * Entry point: Readability for the body plus a metadata layer for what Readability misses; a pure
+ * function of the Document.
+ */
 import { Readability } from '@mozilla/readability';
-import type { ArticleSnapshot, FieldSources } from '../../shared/article';
-import { readableCopy } from './clone';
-import { pickExcerpt } from './excerpt';
+import type { ArticleSnapshot, FieldSources } from '../../shared/article.ts';
+import { readableCopy } from './clone.ts';
+import { pickExcerpt } from './excerpt.ts';
 import {
   bylineOf,
   DECLARED_SOURCES,
@@ -13,29 +16,31 @@ import {
   pickText,
   Readings,
   record,
-} from './fields';
-import { homeLinkNames } from './home-link';
-import { isArticleBody } from './kind';
-import { pageDir, toLangTag } from './lang';
-import { readMeta } from './metadata';
-import { originalSourceUrl } from './original-source';
-import { articleRoot, lineAnchor } from './regions';
-import { sanitizeArticle } from '../../shared/article-html/sanitize';
-import { indexPage, jsonLdScripts, onArticle, type PageIndex } from './scan';
-import { readJsonLd } from './sources/json-ld';
-import { readMetaTags } from './sources/meta-tags';
-import { readMicrodata } from './sources/microdata';
-import { readTimeElements } from './sources/time-element';
-import { readPageText } from './sources/page-text';
-import { socialPostAuthor } from './sources/social-post';
-import { urlPathDate } from './sources/url-date';
-import { blockText } from '../../shared/article-html/text';
-import { pickTitle } from './title-pick';
-import { absoluteHttpUrl, bareHost } from '../../shared/url';
-import { collapseSpace } from '../../shared/article-html/text';
-import { countWords } from '../../shared/article-html/word-count';
+} from './fields.ts';
+import { homeLinkNames } from './home-link.ts';
+import { isArticleBody } from './kind.ts';
+import { pageDir, toLangTag } from './lang.ts';
+import { readMeta } from './metadata.ts';
+import { originalSourceUrl } from './original-source.ts';
+import { articleRoot, lineAnchor } from './regions.ts';
+import { sanitizeArticle } from '../../shared/article-html/sanitize.ts';
+import { indexPage, jsonLdScripts, onArticle, type PageIndex } from './scan.ts';
+import { readJsonLd } from './sources/json-ld.ts';
+import { readMetaTags } from './sources/meta-tags.ts';
+import { readMicrodata } from './sources/microdata.ts';
+import { readTimeElements } from './sources/time-element.ts';
+import { readPageText } from './sources/page-text.ts';
+import { socialPostAuthor } from './sources/social-post.ts';
+import { urlPathDate } from './sources/url-date.ts';
+import { blockText } from '../../shared/article-html/text.ts';
+import { pickTitle } from './title-pick.ts';
+import { absoluteHttpUrl, bareHost } from '../../shared/url.ts';
+import { collapseSpace } from '../../shared/article-html/text.ts';
+import { countWords } from '../../shared/article-html/word-count.ts';
 
-/** Readability on a trimmed copy, so the live page is never changed; it returns its article element. */
+/**
+ * Readability on a trimmed copy, so the live page is never changed; it returns its article element.
+ */
 function parseCopy(copy: Document) {
   try {
     const options = { disableJSONLD: true, keepClasses: true, serializer: (el: Node) => el };
@@ -48,7 +53,10 @@ function parseCopy(copy: Document) {
 /** Below this many characters, Readability found a stub rather than the article. */
 const STUB_TEXT = 200;
 
-/** Readability's article; when the visible page yields only a stub, the article may be hidden until a script shows it. */
+/**
+ * Readability's article; when the visible page yields only a stub, the article may be hidden until
+ * a script shows it.
+ */
 function runReadability(doc: Document) {
   const { copy, hidesContent } = readableCopy(doc);
   const parsed = parseCopy(copy);

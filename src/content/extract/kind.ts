@@ -1,6 +1,9 @@
-// Whether the page holds an article worth saving as text, or is an app screen (sign-in, search) kept as a link.
-import { hasMoreChildrenThan } from '../../shared/article-html/elements';
-import type { PageIndex } from './scan';
+/**
+ * Whether the page holds an article worth saving as text, or is an app screen (sign-in, search)
+ * kept as a link.
+ */
+import { hasMoreChildrenThan } from '../../shared/article-html/elements.ts';
+import type { PageIndex } from './scan.ts';
 
 const MIN_WORDS = 10;
 const SHORT_ARTICLE_WORDS = 120;

@@ -1,4 +1,7 @@
-// Language and direction decide how the reader renders the saved copy (fonts, hyphenation, rtl layout).
+/**
+ * Language and direction decide how the reader renders the saved copy (fonts, hyphenation, rtl
+ * layout).
+ */
 const RTL_LANGS = /^(?:ar|he|iw|fa|ur|ps|sd|ug|yi|ckb|dv)(?:-|$)/i;
 const LANG_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 

@@ -1,7 +1,9 @@
-// Reads <meta>/<link> values once so the field rules can ask for them by key, in priority order.
-import type { PageIndex } from './scan';
-import { absoluteHttpUrl } from '../../shared/url';
-import { collapseSpace } from '../../shared/article-html/text';
+/**
+ * Reads <meta>/<link> values once so the field rules can ask for them by key, in priority order.
+ */
+import type { PageIndex } from './scan.ts';
+import { absoluteHttpUrl } from '../../shared/url.ts';
+import { collapseSpace } from '../../shared/article-html/text.ts';
 
 export interface PageMeta {
   /** First non-empty value of the first key present, keys compared lowercase. */
@@ -11,7 +13,10 @@ export interface PageMeta {
   canonicalUrl: string | null;
 }
 
-/** Collects `<meta name|property|itemprop|http-equiv content>` and the canonical link of the page (one pass). */
+/**
+ * Collects `<meta name|property|itemprop|http-equiv content>` and the canonical link of the page
+ * (one pass).
+ */
 export function readMeta(page: PageIndex): PageMeta {
   const values = new Map<string, string[]>();
   for (const meta of page.tagged('meta')) {

@@ -1,7 +1,10 @@
-// Aggregators republish articles with a "Source link" to the original publisher, which is what the user should cite.
-import { elementsWhere, isLink } from '../../shared/article-html/elements';
-import { absoluteHttpUrl, bareHost } from '../../shared/url';
-import { collapseSpace } from '../../shared/article-html/text';
+/**
+ * Aggregators republish articles with a "Source link" to the original publisher, which is what the
+ * user should cite.
+ */
+import { elementsWhere, isLink } from '../../shared/article-html/elements.ts';
+import { absoluteHttpUrl, bareHost } from '../../shared/url.ts';
+import { collapseSpace } from '../../shared/article-html/text.ts';
 
 const SOURCE_LABEL =
   /^(?:source(?:\s+link)?|sources?\s*:|original(?:\s+(?:article|source|story|post))?|read (?:the )?(?:original|full) (?:article|story)|originally (?:published|appeared)|lire l['’]article (?:original|complet)|article original|lien (?:source|d['’]origine)|quelle|fuente|fonte|fonte originale)\b/i;

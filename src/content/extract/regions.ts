@@ -1,6 +1,9 @@
-// Metadata found in navigation, sidebars or "related stories" belongs to other pages, so those regions are skipped.
-import { closestWhere, elementsWhere, named } from '../../shared/article-html/elements';
-import type { PageIndex } from './scan';
+/**
+ * Metadata found in navigation, sidebars or "related stories" belongs to other pages, so those
+ * regions are skipped.
+ */
+import { closestWhere, elementsWhere, named } from '../../shared/article-html/elements.ts';
+import type { PageIndex } from './scan.ts';
 const OFF_ARTICLE_TAGS = new Set([
   'NAV',
   'ASIDE',
@@ -17,7 +20,10 @@ const LAYOUT_MODIFIER = /(?:^|[\s_-])(?:has|with|no|without|show|hide)[-_]+[\w-]
 const OFF_ARTICLE_HINT =
   /(?:^|[\s_-])(?:related|recommend\w*|more-?(?:stories|news|from)|read-?more|sidebar|widget|teaser|promo|trending|popular|most-?read|comments?|newsletter|footer|nav\w*|menu|breadcrumbs?|share|social|outbrain|taboola)(?:$|[\s_-])/i;
 
-/** "author-share", "byline social": one box for the byline and the share buttons, which is the article's. */
+/**
+ * "author-share", "byline social": one box for the byline and the share buttons, which is the
+ * article's.
+ */
 const BYLINE_BOX = /author|byline|dateline|(?:^|[\s_-])(?:date|meta)(?:$|[\s_-])/i;
 const SHARE_WORD = /(?:^|[\s_-])(?:share|social)(?=$|[\s_-])/gi;
 const withoutShareOfByline = (hint: string): string =>
@@ -121,7 +127,9 @@ export function offArticleInLinks(): (el: Element) => boolean {
   };
 }
 
-/** The element most likely to hold the article: an <article> (or main) containing the page's <h1>. */
+/**
+ * The element most likely to hold the article: an <article> (or main) containing the page's <h1>.
+ */
 export function articleRoot(page: PageIndex, h1: Element | null): Element | null {
   const withHeading = h1 ? closestWhere(h1, isArticleRegion) : null;
   if (withHeading) return withHeading;

@@ -1,7 +1,9 @@
-// The elements the metadata layer reads, collected by one walk of the page: in jsdom (the CLI and
-// the bench) each whole-page tag lookup or selector query walks the whole tree again.
-import { SHOW_ELEMENT } from '../../shared/article-html/elements';
-import { isOffArticle } from './regions';
+/**
+ * The elements the metadata layer reads, collected by one walk of the page: in jsdom (the CLI and
+ * the bench) each whole-page tag lookup or selector query walks the whole tree again.
+ */
+import { SHOW_ELEMENT } from '../../shared/article-html/elements.ts';
+import { isOffArticle } from './regions.ts';
 
 /** Tags looked up by name. */
 const INDEXED_TAGS = [

@@ -1,6 +1,9 @@
-// Dates written out in page text ("Publié le 18 juin 2024 à 20h17") are read with chrono-node's locale parsers.
+/**
+ * Dates written out in page text ("Publié le 18 juin 2024 à 20h17") are read with chrono-node's
+ * locale parsers.
+ */
 import * as chrono from 'chrono-node';
-import { parseDate } from './dates';
+import { parseDate } from './dates.ts';
 
 type Parser = { parse: typeof chrono.en.parse };
 const PARSERS: Record<string, Parser> = {
@@ -20,7 +23,10 @@ const ORDER = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'];
 const REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** ISO 8601 of chrono's first result, as precise as the text is; null unless the full date is stated. */
+/**
+ * ISO 8601 of chrono's first result, as precise as the text is; null unless the full date is
+ * stated.
+ */
 function fromChrono(text: string, parser: Parser): string | null {
   const result = parser.parse(text, REFERENCE)[0];
   if (!result || !/\d{4}|\d{2}年/.test(result.text)) return null;
@@ -71,7 +77,9 @@ const mayHoldDate = (text: string, code: string, numeric: boolean): boolean =>
 const memo = new Map<string, string | null>();
 const MEMO_SIZE = 2000;
 
-/** The first full date stated in `text`, read in the page's language first, then the common ones. */
+/**
+ * The first full date stated in `text`, read in the page's language first, then the common ones.
+ */
 export function parseTextDate(text: string, lang: string | null): string | null {
   // Only a stated year makes a date: skip the parsers on lines without one ("2 hours ago").
   if (!/(?<!\d)(?:19[9]\d|20\d\d)(?!\d)|\d{2}年/.test(text)) return null;

@@ -1,9 +1,12 @@
-// The title: the page's own metadata title, cleaned of the site's name, and never cut inside the headline.
-import type { FieldSource } from '../../shared/article';
-import type { Readings } from './fields';
-import { cleanTitle, hasSeparator, isSiteName, siteNameFromTitle } from './title';
-import { socialPostTitle } from './sources/social-post';
-import { plainText } from './plain-text';
+/**
+ * The title: the page's own metadata title, cleaned of the site's name, and never cut inside the
+ * headline.
+ */
+import type { FieldSource } from '../../shared/article.ts';
+import type { Readings } from './fields.ts';
+import { cleanTitle, hasSeparator, isSiteName, siteNameFromTitle } from './title.ts';
+import { socialPostTitle } from './sources/social-post.ts';
+import { plainText } from './plain-text.ts';
 
 export interface TitleInput {
   readings: Readings;
@@ -108,7 +111,10 @@ export function headlineConfirmedByDocTitle(
 
 const DOC_TITLE_SEPARATOR = /\s+[|｜–—•·»«/\\-]\s+|\s*[｜：]\s*/u;
 
-/** The headline spelled as the page shows it (typographic quotes, no stray full stop), when it is the same title. */
+/**
+ * The headline spelled as the page shows it (typographic quotes, no stray full stop), when it is
+ * the same title.
+ */
 function shownSpelling(value: string, headlines: readonly string[]): string {
   const k = looseKey(value);
   const same = headlines.find((h) => h !== value && looseKey(h) === k);
@@ -116,7 +122,9 @@ function shownSpelling(value: string, headlines: readonly string[]): string {
   return same && same !== same.toUpperCase() ? same : value;
 }
 
-/** Sources whose title a page writes for itself, as Readability would have preferred over <title>. */
+/**
+ * Sources whose title a page writes for itself, as Readability would have preferred over <title>.
+ */
 const METADATA_TITLES = ['json-ld', 'opengraph', 'meta', 'dublin-core'] as const;
 
 /** True when the page states its title in metadata, not only in <title>. */

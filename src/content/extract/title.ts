@@ -1,5 +1,8 @@
-// Titles carry the site's name (" – News7", "Site | "); strip it only when sure, since headlines use dashes too.
-import { collapseSpace } from '../../shared/article-html/text';
+/**
+ * Titles carry the site's name (" – News7", "Site | "); strip it only when sure, since headlines
+ * use dashes too.
+ */
+import { collapseSpace } from '../../shared/article-html/text.ts';
 
 /**
  * Separators between a headline and the site's name. Chinese titles also join their parts with
@@ -63,7 +66,10 @@ export const words = (text: string): number => {
 /** Punctuation that joins a site's name to a headline, with or without spaces ("…」:Site"). */
 const NAME_JOINER = String.raw`\s*[|｜:：_·•/\\»«–—-]+\s*`;
 
-/** The title without the site's own name spelled exactly at either end, whatever punctuation joins it. */
+/**
+ * The title without the site's own name spelled exactly at either end, whatever punctuation joins
+ * it.
+ */
 function stripExactSiteName(title: string, siteName: string | null): string {
   const name = collapseSpace(siteName);
   if (name.length < 3 || name.length * 2 > title.length) return title;
@@ -133,7 +139,9 @@ export function cleanTitle(raw: string, ctx: TitleContext): string {
   return title;
 }
 
-/** A site name from a title's suffix/prefix that matches the host ("Title – News7" on news7.asia). */
+/**
+ * A site name from a title's suffix/prefix that matches the host ("Title – News7" on news7.asia).
+ */
 export function siteNameFromTitle(raw: string, host: string): string | null {
   const title = collapseSpace(raw);
   const seps = [...title.matchAll(SEPARATOR)];

@@ -1,10 +1,14 @@
-// Element walks cheaper than the obvious DOM calls in jsdom, which the bench runs: reading a long
-// getElementsByTagName list there costs up to milliseconds (pages with hundreds of links).
+/**
+ * Element walks cheaper than the obvious DOM calls in jsdom, which the bench runs: reading a long
+ * getElementsByTagName list there costs up to milliseconds (pages with hundreds of links).
+ */
 
 /** NodeFilter.SHOW_ELEMENT, spelled out: `NodeFilter` is not a global outside a window. */
 export const SHOW_ELEMENT = 1;
 
-/** The first `limit` elements under `root` (itself included) that `keep` accepts, in document order. */
+/**
+ * The first `limit` elements under `root` (itself included) that `keep` accepts, in document order.
+ */
 export function elementsWhere(
   root: Element,
   keep: (el: Element) => boolean,

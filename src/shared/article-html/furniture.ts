@@ -1,7 +1,9 @@
-// Share bars, newsletter boxes, related-story lists and theme furniture ("Exit mobile version") are not the article.
-import { hasMoreChildrenThan } from './elements';
-import { textWithin } from './text';
-import { collapseSpace } from './text';
+/**
+ * Share bars, newsletter boxes, related-story lists and theme furniture ("Exit mobile version") are
+ * not the article.
+ */
+import { hasMoreChildrenThan } from './elements.ts';
+import { collapseSpace, textWithin } from './text.ts';
 
 const FURNITURE_HINT =
   /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter|subscribe|subscription|signup|related|recommended|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
@@ -17,7 +19,10 @@ function linkShare(el: Element, length: number): number {
   return length ? linked / length : 1;
 }
 
-/** Longest text an unmarked element may have and still be furniture by its words ("Share this article"). */
+/**
+ * Longest text an unmarked element may have and still be furniture by its words ("Share this
+ * article").
+ */
 const MAX_UNMARKED_TEXT = 300;
 
 /** True for an element of the page's furniture, not of the article. */

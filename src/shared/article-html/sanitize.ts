@@ -1,7 +1,10 @@
-// Page HTML is untrusted: an allowlist walk keeps only inert markup, and makes lazy or relative media work offline.
+/**
+ * Page HTML is untrusted: an allowlist walk keeps only inert markup, and makes lazy or relative
+ * media work offline.
+ */
 import DOMPurify from 'dompurify';
-import { isPageFurniture } from './furniture';
-import { absoluteHttpUrl } from '../url';
+import { isPageFurniture } from './furniture.ts';
+import { absoluteHttpUrl } from '../url.ts';
 
 /** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
 const KEEP = new Set(

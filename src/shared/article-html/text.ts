@@ -1,4 +1,7 @@
-// DOM textContent glues "end.</p><p>Next" into "end.Next"; readers, search and word counts need block breaks.
+/**
+ * DOM textContent glues "end.</p><p>Next" into "end.Next"; readers, search and word counts need
+ * block breaks.
+ */
 const BLOCK = new Set([
   'ADDRESS',
   'ARTICLE',

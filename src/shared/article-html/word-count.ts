@@ -1,4 +1,7 @@
-// Word counts must work for scripts without spaces (Chinese, Japanese, Thai); Intl.Segmenter is used only for those.
+/**
+ * Word counts must work for scripts without spaces (Chinese, Japanese, Thai); Intl.Segmenter is
+ * used only for those.
+ */
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const segmenters = new Map<string, Intl.Segmenter | null>();
@@ -16,7 +19,10 @@ function segmenterFor(lang: string | null | undefined): Intl.Segmenter | null {
   return segmenters.get(key) ?? null;
 }
 
-/** Number of words in `text`: runs of letters and digits, or Unicode word segments for unspaced scripts. */
+/**
+ * Number of words in `text`: runs of letters and digits, or Unicode word segments for unspaced
+ * scripts.
+ */
 export function countWords(text: string, lang?: string | null): number {
   if (!text.trim()) return 0;
   const seg = UNSPACED.test(text) ? segmenterFor(lang) : null;

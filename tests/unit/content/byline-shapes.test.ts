@@ -1,9 +1,9 @@
 // Byline shapes: the publication credited as author, catalogue-order names, dates and paths that are not names.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { splitAuthors } from '../../../src/content/extract/authors';
-import { cleanByline } from '../../../src/content/extract/byline';
-import { extractArticle } from '../../../src/content/extract/index';
+import { splitAuthors } from '../../../src/content/extract/authors.ts';
+import { cleanByline } from '../../../src/content/extract/byline.ts';
+import { extractArticle } from '../../../src/content/extract/index.ts';
 
 const PARAS =
   '<p>The harbour works resumed on Monday after a long pause for repairs and checks.</p>'.repeat(8);

@@ -6,7 +6,7 @@ import {
   decodeHtml,
   maybeGunzip,
   metaCharset,
-} from '../../../scripts/lib/decode-html';
+} from '../../../scripts/lib/decode-html.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const latin1 = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/content/extract/index';
-import { ArticleSnapshotSchema } from '../../../src/shared/article';
+import { extractArticle } from '../../../src/content/extract/index.ts';
+import { ArticleSnapshotSchema } from '../../../src/shared/article.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const NAMES = [

@@ -1,12 +1,12 @@
 // Unit rules of the extraction layer: dates, titles, bylines, text blocks, words, sanitising.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { cleanByline } from '../../../src/content/extract/byline';
-import { parseDate } from '../../../src/content/extract/dates';
-import { sanitizeArticle } from '../../../src/shared/article-html/sanitize';
-import { blockText } from '../../../src/shared/article-html/text';
-import { cleanTitle } from '../../../src/content/extract/title';
-import { countWords } from '../../../src/shared/article-html/word-count';
+import { cleanByline } from '../../../src/content/extract/byline.ts';
+import { parseDate } from '../../../src/content/extract/dates.ts';
+import { sanitizeArticle } from '../../../src/shared/article-html/sanitize.ts';
+import { blockText } from '../../../src/shared/article-html/text.ts';
+import { cleanTitle } from '../../../src/content/extract/title.ts';
+import { countWords } from '../../../src/shared/article-html/word-count.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -139,7 +139,7 @@ describe('sanitizeArticle drops page furniture', () => {
 // to the user as literal markup.
 describe('metadata values carrying markup', () => {
   it('keeps the words and drops the elements, but not a tag named in a headline', async () => {
-    const { plainText } = await import('../../../src/content/extract/plain-text');
+    const { plainText } = await import('../../../src/content/extract/plain-text.ts');
     expect(plainText('Flood wall <img src=x onerror=alert(1)> approved')).toBe(
       'Flood wall approved',
     );

@@ -1,15 +1,15 @@
 // Table-driven: the general causes of wrong titles, bylines, dates and empty bodies, each pinned by a small page or value.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { splitAuthors, withoutPlaces } from '../../../src/content/extract/authors';
-import { cleanByline } from '../../../src/content/extract/byline';
-import { readableCopy } from '../../../src/content/extract/clone';
-import { bylineOf, isHandle } from '../../../src/content/extract/fields';
-import { extractArticle } from '../../../src/content/extract/index';
-import { isOffArticle } from '../../../src/content/extract/regions';
-import { readTimeElements } from '../../../src/content/extract/sources/time-element';
-import { cleanTitle, words } from '../../../src/content/extract/title';
-import { headlineConfirmedByDocTitle } from '../../../src/content/extract/title-pick';
+import { splitAuthors, withoutPlaces } from '../../../src/content/extract/authors.ts';
+import { cleanByline } from '../../../src/content/extract/byline.ts';
+import { readableCopy } from '../../../src/content/extract/clone.ts';
+import { bylineOf, isHandle } from '../../../src/content/extract/fields.ts';
+import { extractArticle } from '../../../src/content/extract/index.ts';
+import { isOffArticle } from '../../../src/content/extract/regions.ts';
+import { readTimeElements } from '../../../src/content/extract/sources/time-element.ts';
+import { cleanTitle, words } from '../../../src/content/extract/title.ts';
+import { headlineConfirmedByDocTitle } from '../../../src/content/extract/title-pick.ts';
 
 const PROSE = `<p>${'The council met on Tuesday to discuss the harbour works and the new timetable. '.repeat(8)}</p>`;
 const page = (html: string, url = 'https://paper.example/news/story') =>

@@ -1,9 +1,9 @@
 // Table-driven: the shortcuts that keep extraction fast give the answers the long way gives.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isPageFurniture } from '../../../src/shared/article-html/furniture';
-import { isOffArticle, offArticleInLinks } from '../../../src/content/extract/regions';
-import { parseTextDate } from '../../../src/content/extract/text-dates';
+import { isPageFurniture } from '../../../src/shared/article-html/furniture.ts';
+import { isOffArticle, offArticleInLinks } from '../../../src/content/extract/regions.ts';
+import { parseTextDate } from '../../../src/content/extract/text-dates.ts';
 
 const page = (html: string) =>
   new JSDOM(`<body>${html}</body>`, { url: 'https://paper.example/news/story' }).window.document;

@@ -1,10 +1,10 @@
 // The visible headline over a decorated metadata title, and author markup kept inside <aside>/<nav>.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isOffArticle } from '../../../src/content/extract/regions';
-import { indexPage } from '../../../src/content/extract/scan';
-import { markedInAsides } from '../../../src/content/extract/sources/microdata';
-import { headlineOverTitle } from '../../../src/content/extract/title-pick';
+import { isOffArticle } from '../../../src/content/extract/regions.ts';
+import { indexPage } from '../../../src/content/extract/scan.ts';
+import { markedInAsides } from '../../../src/content/extract/sources/microdata.ts';
+import { headlineOverTitle } from '../../../src/content/extract/title-pick.ts';
 
 describe('headlineOverTitle', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Table-driven: one small page per metadata shape, checking the value found and the source recorded for it.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/content/extract/index';
+import { extractArticle } from '../../../src/content/extract/index.ts';
 
 const BODY = `<p>${'The council met on Tuesday to discuss the harbour works and the new timetable. '.repeat(8)}</p>`;
 

@@ -1,15 +1,15 @@
 // Table-driven: bylines and dates the page states without labels or metadata (credit lines, sidebars, footers, addresses, social titles).
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isJobTitle } from '../../../src/content/extract/authors';
-import { extractArticle } from '../../../src/content/extract/index';
-import { readMeta } from '../../../src/content/extract/metadata';
-import { isOffArticle } from '../../../src/content/extract/regions';
-import { indexPage } from '../../../src/content/extract/scan';
-import { socialPostAuthor } from '../../../src/content/extract/sources/social-post';
-import { urlPathDate } from '../../../src/content/extract/sources/url-date';
-import { spacedText } from '../../../src/content/extract/sources/visible-lines';
-import { isNamesLine } from '../../../src/content/extract/sources/visible-text';
+import { isJobTitle } from '../../../src/content/extract/authors.ts';
+import { extractArticle } from '../../../src/content/extract/index.ts';
+import { readMeta } from '../../../src/content/extract/metadata.ts';
+import { isOffArticle } from '../../../src/content/extract/regions.ts';
+import { indexPage } from '../../../src/content/extract/scan.ts';
+import { socialPostAuthor } from '../../../src/content/extract/sources/social-post.ts';
+import { urlPathDate } from '../../../src/content/extract/sources/url-date.ts';
+import { spacedText } from '../../../src/content/extract/sources/visible-lines.ts';
+import { isNamesLine } from '../../../src/content/extract/sources/visible-text.ts';
 
 const PROSE = `<p>${'The council met on Tuesday to discuss the harbour works and the new timetable. '.repeat(8)}</p>`;
 const page = (html: string, url = 'https://paper.example/news/story') =>

@@ -1,8 +1,8 @@
 // Pins the one-walk page index the metadata layer reads instead of looking up the page each time.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/content/extract/index';
-import { indexPage } from '../../../src/content/extract/scan';
+import { extractArticle } from '../../../src/content/extract/index.ts';
+import { indexPage } from '../../../src/content/extract/scan.ts';
 
 const PAGE_URL = 'https://news.example/world/2024/story.html';
 const page = (html: string) => new JSDOM(html, { url: PAGE_URL }).window.document;

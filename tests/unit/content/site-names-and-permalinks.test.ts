@@ -1,12 +1,12 @@
 // Table-driven: names a site gives itself outside its metadata (home link, social-post titles) and dates in links to the page itself.
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { homeLinkNames } from '../../../src/content/extract/home-link';
-import { extractArticle } from '../../../src/content/extract/index';
-import { isOffArticle } from '../../../src/content/extract/regions';
-import { indexPage } from '../../../src/content/extract/scan';
-import { socialPostTitle } from '../../../src/content/extract/sources/social-post';
-import { cleanTitle } from '../../../src/content/extract/title';
+import { homeLinkNames } from '../../../src/content/extract/home-link.ts';
+import { extractArticle } from '../../../src/content/extract/index.ts';
+import { isOffArticle } from '../../../src/content/extract/regions.ts';
+import { indexPage } from '../../../src/content/extract/scan.ts';
+import { socialPostTitle } from '../../../src/content/extract/sources/social-post.ts';
+import { cleanTitle } from '../../../src/content/extract/title.ts';
 
 const URL = 'https://paper.example/news/harbour-works';
 const PROSE = `<p>${'The council met on Tuesday to discuss the harbour works and the new timetable. '.repeat(8)}</p>`;

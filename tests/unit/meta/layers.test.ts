@@ -103,6 +103,16 @@ describe('the lint rules', () => {
   });
 });
 
+describe('relative imports', () => {
+  it('name the file with its extension, in src/ and in tests alike', async () => {
+    expect(await wallErrors('src/content/extract/x.ts', valueImport('./title'))).toEqual([
+      expect.stringContaining('Name the file with its extension'),
+    ]);
+    expect(await wallErrors('tests/unit/x.test.ts', valueImport('../../src/db/x'))).toHaveLength(1);
+    expect(await wallErrors('src/content/extract/x.ts', valueImport('./title.ts'))).toEqual([]);
+  });
+});
+
 describe('the table', () => {
   it('has a row for every folder of src/, and a folder for every row', () => {
     const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true })

@@ -7,7 +7,7 @@ import {
   hasMoreChildrenThan,
   isLink,
   named,
-} from '../../../src/shared/article-html/elements';
+} from '../../../src/shared/article-html/elements.ts';
 
 const doc = new JSDOM(
   '<body><ul id="list"><li>a</li><li>b <b>c</b></li><li>d</li></ul><p id="empty"></p></body>',

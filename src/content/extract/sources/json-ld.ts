@@ -1,6 +1,9 @@
-// Schema.org JSON-LD: graphs, arrays, @id references, nested authors, and sometimes several articles per page.
-import { collapseSpace } from '../../../shared/article-html/text';
-import type { Found, Reading } from './types';
+/**
+ * Schema.org JSON-LD: graphs, arrays, @id references, nested authors, and sometimes several
+ * articles per page.
+ */
+import { collapseSpace } from '../../../shared/article-html/text.ts';
+import type { Found, Reading } from './types.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -15,7 +18,9 @@ const isObject = (value: Json | undefined): value is JsonObject =>
 const types = (node: JsonObject): string[] =>
   [node['@type']].flat().filter((x): x is string => typeof x === 'string');
 
-/** Parses a block, tolerating CDATA wrappers, comments, trailing commas and raw newlines in strings. */
+/**
+ * Parses a block, tolerating CDATA wrappers, comments, trailing commas and raw newlines in strings.
+ */
 function parseBlock(text: string): Json | undefined {
   const cleaned = text.replace(/^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$/g, '').trim();
   for (const attempt of [

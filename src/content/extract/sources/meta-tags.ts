@@ -1,7 +1,10 @@
-// OpenGraph, article:*, Dublin Core, citation_*, Parse.ly, Sailthru and plain <meta> tags, each a source of its own.
-import type { FieldSource } from '../../../shared/article';
-import type { PageMeta } from '../metadata';
-import type { Found, Reading } from './types';
+/**
+ * OpenGraph, article:*, Dublin Core, citation_*, Parse.ly, Sailthru and plain <meta> tags, each a
+ * source of its own.
+ */
+import type { FieldSource } from '../../../shared/article.ts';
+import type { PageMeta } from '../metadata.ts';
+import type { Found, Reading } from './types.ts';
 
 type Keys = Partial<Record<keyof Found, readonly string[]>>;
 

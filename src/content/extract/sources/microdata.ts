@@ -1,8 +1,11 @@
-// Schema.org microdata: itemprop="author", "datePublished", "dateModified", "headline" on the article's elements.
-import type { PageMeta } from '../metadata';
-import { isOffArticle } from '../regions';
-import { collapseSpace } from '../../../shared/article-html/text';
-import type { Found, Reading } from './types';
+/**
+ * Schema.org microdata: itemprop="author", "datePublished", "dateModified", "headline" on the
+ * article's elements.
+ */
+import type { PageMeta } from '../metadata.ts';
+import { isOffArticle } from '../regions.ts';
+import { collapseSpace } from '../../../shared/article-html/text.ts';
+import type { Found, Reading } from './types.ts';
 
 const has = (el: Element, prop: string): boolean =>
   (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/).includes(prop);
@@ -15,7 +18,9 @@ function valueOf(el: Element, nested?: string): string | null {
   return collapseSpace(value) || null;
 }
 
-/** Author names marked with itemprop=author or rel=author inside <aside>/<nav>, not other regions. */
+/**
+ * Author names marked with itemprop=author or rel=author inside <aside>/<nav>, not other regions.
+ */
 export function markedInAsides(
   itemprops: readonly Element[],
   authorLinks: readonly Element[] = [],

@@ -1,16 +1,19 @@
-// What the visible page says about its author and date, from the most telling lines to the last resorts.
-import { splitAuthors } from '../authors';
-import { profileLinkAuthor, relativeDateTooltip } from './profile-and-age';
-import type { PageIndex } from '../scan';
-import type { Found } from './types';
-import { footerLines, visibleLines } from './visible-lines';
+/**
+ * What the visible page says about its author and date, from the most telling lines to the last
+ * resorts.
+ */
+import { splitAuthors } from '../authors.ts';
+import { profileLinkAuthor, relativeDateTooltip } from './profile-and-age.ts';
+import type { PageIndex } from '../scan.ts';
+import type { Found } from './types.ts';
+import { footerLines, visibleLines } from './visible-lines.ts';
 import {
   creditBesideDate,
   footerUpdated,
   markedAuthor,
   readVisibleText,
   siteWideByline,
-} from './visible-text';
+} from './visible-text.ts';
 
 /**
  * The visible-text reading: labelled lines near the headline and at the article's end first; then

@@ -1,7 +1,10 @@
-// Forum and blog conventions near a post's headline: the author as a link to their profile, the date as "2 days ago" with the exact time in a tooltip.
-import { cleanByline } from '../byline';
-import { parseDate } from '../dates';
-import type { Line } from './visible-lines';
+/**
+ * Forum and blog conventions near a post's headline: the author as a link to their profile, the
+ * date as "2 days ago" with the exact time in a tooltip.
+ */
+import { cleanByline } from '../byline.ts';
+import { parseDate } from '../dates.ts';
+import type { Line } from './visible-lines.ts';
 
 /**
  * Addresses of a contributor's own page: /author/x, /users/x, /u/x, /profile/x, user?id=x, /@x.
@@ -15,11 +18,15 @@ const NOT_A_NAME =
 
 /**
  * Lines after the headline where a post's own author and age are printed; nested elements repeat
- * a line's text, so this covers a handful of visible lines (or a page's top bar when it has no headline).
+ * a line's text, so this covers a handful of visible lines (or a page's top bar when it has no
+ * headline).
  */
 const NEAR_HEADING = 25;
 
-/** The name of the first profile link among the lines right after the headline (`base` resolves links). */
+/**
+ * The name of the first profile link among the lines right after the headline (`base` resolves
+ * links).
+ */
 export function profileLinkAuthor(lines: readonly Line[], base: string): string | null {
   for (const { el, text } of lines.slice(0, NEAR_HEADING)) {
     if (el.localName !== 'a' || text.length > 60 || NOT_A_NAME.test(text)) continue;
@@ -42,7 +49,10 @@ export function profileLinkAuthor(lines: readonly Line[], base: string): string 
 const RELATIVE =
   /^(?:(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|il y a\s+\d+\s+\p{L}+|vor\s+\d+\s+\p{L}+|hace\s+\d+\s+\p{L}+|\d+\s+\p{L}+\s+fa|há\s+\d+\s+\p{L}+)$/iu;
 
-/** The exact date a relative one ("1 day ago") carries in its own or its parts' title or datetime attribute. */
+/**
+ * The exact date a relative one ("1 day ago") carries in its own or its parts' title or datetime
+ * attribute.
+ */
 export function relativeDateTooltip(lines: readonly Line[]): string | null {
   for (const { el, text } of lines.slice(0, NEAR_HEADING)) {
     if (!RELATIVE.test(text)) continue;

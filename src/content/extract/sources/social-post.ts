@@ -1,6 +1,9 @@
-// A post on a social network is titled by its author: "Jane Doe (@jane)", the convention of most such sites.
-import type { PageMeta } from '../metadata';
-import { collapseSpace } from '../../../shared/article-html/text';
+/**
+ * A post on a social network is titled by its author: "Jane Doe (@jane)", the convention of most
+ * such sites.
+ */
+import type { PageMeta } from '../metadata.ts';
+import { collapseSpace } from '../../../shared/article-html/text.ts';
 
 /** "Display Name (@handle)" or "(@handle@instance)", optionally followed by what the post says. */
 const NAME_AND_HANDLE = /^([^()@:"“]{2,60}?)\s+\(@[\w.-]+(?:@[\w.-]+)?\)(?:$|\s*(?:[:：]|on\s))/u;

@@ -1,11 +1,16 @@
-// <time datetime> in the article, skipping times that sit in links to other stories or in related lists.
-import { isOffArticle } from '../regions';
-import { collapseSpace } from '../../../shared/article-html/text';
-import type { Reading } from './types';
+/**
+ * <time datetime> in the article, skipping times that sit in links to other stories or in related
+ * lists.
+ */
+import { isOffArticle } from '../regions.ts';
+import { collapseSpace } from '../../../shared/article-html/text.ts';
+import type { Reading } from './types.ts';
 
 const UPDATED = /updated|modified|mis à jour|actualiz|aggiornat|atualizad|aktualisiert|geändert/i;
 
-/** True when the time is marked (by class or nearby label) as the last change, not the publication. */
+/**
+ * True when the time is marked (by class or nearby label) as the last change, not the publication.
+ */
 function isUpdate(el: Element): boolean {
   const hint = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
   if (UPDATED.test(hint)) return true;

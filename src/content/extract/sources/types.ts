@@ -1,5 +1,7 @@
-// What one metadata source found on the page: raw values, normalised and ranked later by fields.ts.
-import type { FieldSource } from '../../../shared/article';
+/**
+ * What one metadata source found on the page: raw values, normalised and ranked later by fields.ts.
+ */
+import type { FieldSource } from '../../../shared/article.ts';
 
 export interface Found {
   title?: string | null;

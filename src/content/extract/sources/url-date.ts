@@ -1,10 +1,19 @@
-// A publication date written into the article's address (/2024/06/18/): the last resort when the page states none.
+/**
+ * A publication date written into the article's address (/2024/06/18/): the last resort when the
+ * page states none.
+ */
 
-/** Year, month and day as consecutive path segments, or joined ("/20240618/" is too ambiguous and is not read). */
+/**
+ * Year, month and day as consecutive path segments, or joined ("/20240618/" is too ambiguous and is
+ * not read).
+ */
 const PATH_DATE =
   /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|\.html?$|$)/;
 
-/** The `YYYY-MM-DD` day in `url`'s path, or null. Query and fragment are not read: they carry archive filters. */
+/**
+ * The `YYYY-MM-DD` day in `url`'s path, or null. Query and fragment are not read: they carry
+ * archive filters.
+ */
 export function urlPathDate(url: string): string | null {
   let path: string;
   try {

@@ -1,9 +1,12 @@
-// Short lines of visible text near the headline and at the end of the article, where bylines and dates are printed.
-import { elementsWhere, hasMoreChildrenThan } from '../../../shared/article-html/elements';
-import { insideArticle, offArticleInLinks } from '../regions';
-import type { PageIndex } from '../scan';
-import { textWithin } from '../../../shared/article-html/text';
-import { collapseSpace } from '../../../shared/article-html/text';
+/**
+ * Short lines of visible text near the headline and at the end of the article, where bylines and
+ * dates are printed.
+ */
+import { elementsWhere, hasMoreChildrenThan } from '../../../shared/article-html/elements.ts';
+import { insideArticle, offArticleInLinks } from '../regions.ts';
+import type { PageIndex } from '../scan.ts';
+import { textWithin } from '../../../shared/article-html/text.ts';
+import { collapseSpace } from '../../../shared/article-html/text.ts';
 
 const LINE_TAGS = new Set(
   'p div span li time small em strong b i a address dd dt td h2 h3 h4 h5 h6 header section'.split(
@@ -21,14 +24,23 @@ export interface Line {
   text: string;
 }
 
-/** Lines near the headline and in the article, and the short lines of sidebars and the page's footer. */
+/**
+ * Lines near the headline and in the article, and the short lines of sidebars and the page's
+ * footer.
+ */
 export interface PageLines {
   lines: Line[];
-  /** Lines left out as off the article (sidebars, footers): a last resort for a site-wide byline or "last edited" date. */
+  /**
+   * Lines left out as off the article (sidebars, footers): a last resort for a site-wide byline or
+   * "last edited" date.
+   */
   offArticle: Line[];
 }
 
-/** Characters read from an element before giving up on it as a line: well past MAX_LINE, far below a whole article's text. */
+/**
+ * Characters read from an element before giving up on it as a line: well past MAX_LINE, far below a
+ * whole article's text.
+ */
 const TEXT_BUDGET = 3 * MAX_LINE;
 
 /**
@@ -103,7 +115,10 @@ export function visibleLines(
   return { lines, offArticle };
 }
 
-/** Short lines of the page's footer ("This page was last edited on …"), read only when nothing else dates the page. */
+/**
+ * Short lines of the page's footer ("This page was last edited on …"), read only when nothing else
+ * dates the page.
+ */
 export function footerLines(page: PageIndex): Line[] {
   const { doc } = page;
   // A site footer is a <footer>, #footer, or a contentinfo region near the top of <body>'s

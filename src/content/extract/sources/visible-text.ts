@@ -1,10 +1,12 @@
-// Author and dates printed on the page ("By X", "Par X", "Author : X", "Publié le …", "Updated …").
-import { closestWhere, named } from '../../../shared/article-html/elements';
-import { isJobTitle } from '../authors';
-import { cleanByline } from '../byline';
-import { parseTextDate } from '../text-dates';
-import type { Line } from './visible-lines';
-import type { Reading } from './types';
+/**
+ * Author and dates printed on the page ("By X", "Par X", "Author : X", "Publié le …", "Updated …").
+ */
+import { closestWhere, named } from '../../../shared/article-html/elements.ts';
+import { isJobTitle } from '../authors.ts';
+import { cleanByline } from '../byline.ts';
+import { parseTextDate } from '../text-dates.ts';
+import type { Line } from './visible-lines.ts';
+import type { Reading } from './types.ts';
 
 const AUTHOR_LABEL =
   /^(?:author|authors|auteur|auteurs|autor|autores|autore|autori|autorin|written by|posted by|reporter|redacteur|rédacteur|écrit par|rédigé par|text|texte|testo|texto|著者|作者|筆者|執筆|記者|文|撰文)\s*[:：●]\s*(.+)$/iu;
@@ -27,7 +29,10 @@ const BYLINE_START = /^(?:(?:written|posted|reported|words)\s+by|by|par|von|por)
 /** "Licat on June 5, 2023": a short name, then the date. */
 const NAME_ON_DATE =
   /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})\s+(?:on|le|am|el|il|em)\s+(.{6,40})$/u;
-/** Lines right after the headline where a bare date ("Wednesday, 26 February 2025") is the article's. */
+/**
+ * Lines right after the headline where a bare date ("Wednesday, 26 February 2025") is the
+ * article's.
+ */
 const NEAR_HEADING = 15;
 
 /** A line that is nothing but a date, among the first lines after the headline. */
@@ -127,7 +132,10 @@ export function isNamesLine(text: string): boolean {
   );
 }
 
-/** Words of an organisation's name, which credit lines list after their people ("…, Example Research"). */
+/**
+ * Words of an organisation's name, which credit lines list after their people ("…, Example
+ * Research").
+ */
 const ORGANISATION =
   /\b(?:research|institute|university|laborator(?:y|ies)|labs?|group|inc|ltd|llc|news|media|press|foundation|team)\b/i;
 
@@ -193,7 +201,10 @@ export function footerUpdated(lines: readonly Line[], lang: string | null): stri
 
 const AUTHOR_MARK = /author|byline|writer|reporter/i;
 
-/** True when the line's element (or its parent) is marked as the author: rel=author, author/byline class. */
+/**
+ * True when the line's element (or its parent) is marked as the author: rel=author, author/byline
+ * class.
+ */
 function isMarked(el: Element): boolean {
   for (const node of [el, el.parentElement]) {
     if (!node) continue;
