@@ -70,17 +70,12 @@ export function isRestrictedUrl(raw: string | undefined): boolean {
   return false;
 }
 
-/** The host an article came from, without `www.`: the fallback for its site name. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
-
-/** The host without a leading "www.", or '' for addresses without one (file:, about:). */
-export function bareHost(url: string | null | undefined): string {
+/**
+ * The host an address names, lowercase and without a leading "www." (or "www2."…): the site's
+ * name when the page states none, and how the extraction tells the page's own site from others.
+ * '' when the address names no host (file:, about:, not an address at all).
+ */
+export function hostOf(url: string | null | undefined): string {
   if (!url) return '';
   try {
     return new URL(url).hostname.replace(/^www\d*\./i, '').toLowerCase();

@@ -34,7 +34,7 @@ import { socialPostAuthor } from './sources/social-post.ts';
 import { urlPathDate } from './sources/url-date.ts';
 import { blockText } from '../../shared/article-html/text.ts';
 import { pickTitle } from './title-pick.ts';
-import { absoluteHttpUrl, bareHost } from '../../shared/url.ts';
+import { absoluteHttpUrl, hostOf } from '../../shared/url.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
 import { countWords } from '../../shared/article-html/word-count.ts';
 
@@ -74,7 +74,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   const url = doc.URL;
   const page = indexPage(doc);
   const base = page.base;
-  const host = bareHost(url);
+  const host = hostOf(url);
   const meta = readMeta(page);
   const h1s = page.tagged('h1');
   const articleH1s = onArticle(h1s);

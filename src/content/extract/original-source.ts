@@ -3,7 +3,7 @@
  * user should cite.
  */
 import { elementsWhere, isLink } from '../../shared/article-html/elements.ts';
-import { absoluteHttpUrl, bareHost } from '../../shared/url.ts';
+import { absoluteHttpUrl, hostOf } from '../../shared/url.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
 
 const SOURCE_LABEL =
@@ -42,11 +42,11 @@ export function originalSourceUrl(
   pageUrl: string,
   canonicalUrl: string | null,
 ): string | null {
-  const ownHosts = new Set([bareHost(pageUrl), bareHost(canonicalUrl)].filter(Boolean));
+  const ownHosts = new Set([hostOf(pageUrl), hostOf(canonicalUrl)].filter(Boolean));
   for (const root of roots) {
     for (const a of elementsWhere(root, isLink)) {
       const href = absoluteHttpUrl(a.getAttribute('href'), pageUrl);
-      const host = bareHost(href);
+      const host = hostOf(href);
       if (href && host && !ownHosts.has(host) && isSourceAnchor(a)) return href;
     }
   }

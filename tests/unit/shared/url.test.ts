@@ -54,8 +54,15 @@ describe('isRestrictedUrl', () => {
 });
 
 describe('hostOf', () => {
-  it('drops www and keeps the host', () => {
+  it('drops www (and www2…) and keeps the host, lowercase', () => {
     expect(hostOf('https://www.la-croix.com/x')).toBe('la-croix.com');
-    expect(hostOf('nonsense')).toBe('nonsense');
+    expect(hostOf('https://WWW2.Example.org/a')).toBe('example.org');
+    expect(hostOf('https://wwwnews.example/')).toBe('wwwnews.example');
+  });
+
+  it('gives nothing for what names no host', () => {
+    expect(hostOf('nonsense')).toBe('');
+    expect(hostOf('file:///home/me/page.html')).toBe('');
+    expect(hostOf(null)).toBe('');
   });
 });
