@@ -6,46 +6,28 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  findExtensionPage,
-  findWelcomePage,
-  grantSiteAccess,
-  launchFirefox,
-  requestSave,
-  type ExtensionGlobal,
-  type FirefoxSession,
-} from '../harness/firefox.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findExtensionPage, type ExtensionGlobal } from '../harness/firefox.ts';
+import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
 import { seed } from '../harness/records.ts';
 import { waitFor, waitForDownload } from '../harness/util.ts';
 
-let server: FixtureServer | undefined;
-let session: FirefoxSession | undefined;
+const suite = useFirefoxSuite({ siteAccess: [FIXTURE_SITE_ACCESS] });
 let options: Page | undefined;
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchFirefox();
-  const library = await findWelcomePage(session);
-  expect(await grantSiteAccess(library, 'http://127.0.0.1/*')).toBe(true);
-  const tab = await session.browser.newPage();
-  await tab.goto(server.url(seed.page), { waitUntil: 'load' });
-  const saved = await requestSave(library, server.url(seed.page));
-  expect(saved.ok).toBe(true);
+  const { session, library } = suite.started();
+  const { reply } = await suite.saveFixturePage(seed.page);
+  expect(reply.ok).toBe(true);
   await library.evaluate(() => (globalThis as ExtensionGlobal).browser.runtime.openOptionsPage());
   options = await findExtensionPage(session, 'options.html');
   await options.waitForSelector('[data-testid=backup] button.backup-now');
 });
 
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
 describe('automatic backup in Firefox', () => {
   it('"Back up now" writes the library into the downloads folder', async () => {
-    if (!session || !options) throw new Error('the suite did not start');
+    const { session } = suite.started();
+    if (!options) throw new Error('the options page did not open');
     await options.click('[data-testid=backup] button.backup-now');
     const folder = join(session.downloadsDir, 'Margins backups');
     const file = await waitFor('the backup folder', async () =>
@@ -61,7 +43,7 @@ describe('automatic backup in Firefox', () => {
   });
 
   it('turning daily backup on is stored and schedules it', async () => {
-    if (!options) throw new Error('the suite did not start');
+    if (!options) throw new Error('the options page did not open');
     await options.select('[data-testid=backup] select', '1');
     const alarm = await waitFor('the backup alarm', () =>
       options?.evaluate(async () => {

@@ -5,18 +5,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'puppeteer-core';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleRecordSchema } from '../../../src/shared/article.ts';
 import type { Reply, SaveOutcome } from '../../../src/shared/protocol.ts';
-import {
-  findWelcomePage,
-  grantSiteAccess,
-  launchFirefox,
-  type ExtensionGlobal,
-  type FirefoxSession,
-} from '../harness/firefox.ts';
+import type { ExtensionGlobal } from '../harness/firefox.ts';
+import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
 import {
   DB_NAME,
   readRowsInExtension,
@@ -33,10 +27,10 @@ function article(n: number): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour report ${n}</title></head><body><article><h1>Harbour report ${n}</h1><p>${sentence.repeat(12)}</p><p>${sentence.repeat(8)}</p></article></body></html>`;
 }
 
+// The fixture server's site access also covers this file's own server of generated articles.
+const suite = useFirefoxSuite({ siteAccess: [FIXTURE_SITE_ACCESS] });
 let server: Server | undefined;
 let origin = '';
-let session: FirefoxSession | undefined;
-let library: Page | undefined;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -46,19 +40,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  session = await launchFirefox();
-  library = await findWelcomePage(session);
-}, 180_000);
+});
 
 afterAll(async () => {
-  await session?.close();
   await new Promise((done) => server?.close(done));
 });
 
 describe('concurrent saves in Firefox', () => {
   it(`${TABS} saves of different tabs started at once all land`, async () => {
-    if (!session || !library) throw new Error('the suite did not start');
-    expect(await grantSiteAccess(library, 'http://127.0.0.1/*')).toBe(true);
+    const { session, library } = suite.started();
     for (let n = 0; n < TABS; n++) {
       const tab = await session.browser.newPage();
       await tab.goto(`${origin}/article-${n}.html`, { waitUntil: 'load' });

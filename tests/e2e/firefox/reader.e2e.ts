@@ -5,28 +5,18 @@
  * URLs), and a highlight made with a real click on the reader's toolbar is drawn and stored.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../src/shared/annotation.ts';
-import {
-  EXTENSION_ORIGIN,
-  findWelcomePage,
-  grantSiteAccess,
-  launchFirefox,
-  openReader,
-  requestSave,
-  type FirefoxSession,
-} from '../harness/firefox.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { EXTENSION_ORIGIN, openReader } from '../harness/firefox.ts';
+import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
 import { DB_NAME, message, readRowsInExtension, seed } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 import { selectInArticle } from '../harness/reader.ts';
 
-const SITE_ACCESS = 'http://127.0.0.1/*';
 const SENTENCE =
   'Kim Jong-un affiche son soutien à Vladimir Poutine notamment en livrant des armes et des munitions à la Russie.';
 
-let server: FixtureServer | undefined;
-let session: FirefoxSession | undefined;
+const suite = useFirefoxSuite({ siteAccess: [FIXTURE_SITE_ACCESS] });
 let reader: Page | undefined;
 let articleId = '';
 
@@ -36,25 +26,14 @@ function started(): { reader: Page } {
 }
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchFirefox();
-  const library = await findWelcomePage(session);
-  const pageUrl = server.url(seed.page);
-  const tab = await session.browser.newPage();
-  await tab.goto(pageUrl, { waitUntil: 'load' });
-  expect(await grantSiteAccess(library, SITE_ACCESS)).toBe(true);
-  const reply = await requestSave(library, pageUrl);
+  const { session, library } = suite.started();
+  const { reply } = await suite.saveFixturePage(seed.page);
   if (!reply.ok) throw new Error(`save-tab failed: ${reply.error.code}: ${reply.error.detail}`);
   // Checked here so that a failed extraction is reported as such, not as a reader that is empty.
   expect(reply.value.article.kind, 'the save kept the article text').toBe('article');
   articleId = reply.value.article.id;
   reader = await openReader(session, library, articleId);
   await reader.waitForSelector('[data-testid=article-body] p');
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
 });
 
 describe('the reader in Firefox', () => {
@@ -73,7 +52,7 @@ describe('the reader in Firefox', () => {
     expect(shown).toMatchObject({
       lang: seed.expected.lang,
       title: seed.expected.title,
-      source: server?.url(seed.page),
+      source: suite.started().server.url(seed.page),
     });
     for (const sentence of seed.bodyMustContain) expect(shown.body).toContain(sentence);
   });
@@ -103,7 +82,7 @@ describe('the reader in Firefox', () => {
       motivation: 'highlighting',
       articleId,
       colour: 'blue',
-      target: { source: server?.url(seed.page) },
+      target: { source: suite.started().server.url(seed.page) },
     });
     expect(stored[0]?.target.selector[0]).toMatchObject({
       type: 'TextQuoteSelector',

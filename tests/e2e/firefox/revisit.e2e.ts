@@ -6,56 +6,26 @@
  * Chromium is not covered here: a driver cannot accept Chromium's permission dialog.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REVISIT_ORIGINS } from '../../../src/shared/revisit.ts';
-import {
-  findWelcomePage,
-  grantSiteAccess,
-  launchFirefox,
-  requestSave,
-  sendFromPage,
-  type FirefoxSession,
-} from '../harness/firefox.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { sendFromPage } from '../harness/firefox.ts';
+import { useFirefoxSuite } from '../harness/firefox-suite.ts';
 import { seed } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 
 const SENTENCE = 'La Russie et la Corée du Nord se rapprochent encore un peu plus.';
 
-let server: FixtureServer | undefined;
-let session: FirefoxSession | undefined;
-let library: Page | undefined;
-
-function started(): { server: FixtureServer; session: FirefoxSession; library: Page } {
-  if (!server || !session || !library) throw new Error('the suite did not start');
-  return { server, session, library };
-}
+const suite = useFirefoxSuite({ siteAccess: REVISIT_ORIGINS });
 
 /** The names the page's highlight registry holds (the CSS Custom Highlight API). */
 function paintedHighlights(page: Page): Promise<string[]> {
   return page.evaluate(() => [...CSS.highlights.keys()]);
 }
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchFirefox();
-  library = await findWelcomePage(session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
-
 describe('highlights on revisited pages in Firefox', () => {
   it('draws a saved highlight when the page is visited again, and not one whose text is gone', async () => {
-    const { server, session, library } = started();
-    for (const origin of REVISIT_ORIGINS) expect(await grantSiteAccess(library, origin)).toBe(true);
-
-    const url = server.url(seed.page);
-    const tab = await session.browser.newPage();
-    await tab.goto(url, { waitUntil: 'load' });
-    const saved = await requestSave(library, url);
+    const { library } = suite.started();
+    const { tab, reply: saved } = await suite.saveFixturePage(seed.page);
     if (!saved.ok) throw new Error(saved.error.detail);
     const created = await sendFromPage(library, {
       type: 'create-annotation',
@@ -96,7 +66,7 @@ describe('highlights on revisited pages in Firefox', () => {
   });
 
   it('draws nothing on a page that is not saved', async () => {
-    const { server, session } = started();
+    const { server, session } = suite.started();
     const tab = await session.browser.newPage();
     await tab.goto(server.url('e2e-second-article.html'), { waitUntil: 'load' });
     // The revisit script has run once the document is idle; give it a moment to ask.

@@ -10,18 +10,15 @@
  * extensions.webextOptionalPermissionPrompts=false stands in for the user accepting the prompt).
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExportDocument } from '../../../src/shared/export-format.ts';
 import {
   EXTENSION_ORIGIN,
-  findWelcomePage,
   grantSiteAccess,
-  launchFirefox,
   requestSave,
   type ExtensionGlobal,
-  type FirefoxSession,
 } from '../harness/firefox.ts';
-import { startFixtureServer, type FixtureServer } from '../harness/fixture-server.ts';
+import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
 import {
   DB_NAME,
   listedArticles,
@@ -34,31 +31,12 @@ import {
 } from '../harness/records.ts';
 import { waitFor, waitForDownload } from '../harness/util.ts';
 
-const SITE_ACCESS = 'http://127.0.0.1/*';
-
-let server: FixtureServer | undefined;
-let session: FirefoxSession | undefined;
-let library: Page | undefined;
-
-function started(): { server: FixtureServer; session: FirefoxSession; library: Page } {
-  if (!server || !session || !library) throw new Error('the suite did not start');
-  return { server, session, library };
-}
+// No site access before the tests: granting it is part of what they check.
+const { started } = useFirefoxSuite();
 
 async function readStoredRows(page: Page): Promise<StoredRow[]> {
   return (await page.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
 }
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  session = await launchFirefox();
-  library = await findWelcomePage(session);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
 
 describe('Margins in Firefox', () => {
   it('installs and opens its library tab with the welcome text, without saving', async () => {
@@ -82,10 +60,10 @@ describe('Margins in Firefox', () => {
       library.evaluate(
         (pattern) =>
           (globalThis as ExtensionGlobal).browser.permissions.contains({ origins: [pattern] }),
-        SITE_ACCESS,
+        FIXTURE_SITE_ACCESS,
       );
     expect(await holdsAccess()).toBe(false);
-    expect(await grantSiteAccess(library, SITE_ACCESS)).toBe(true);
+    expect(await grantSiteAccess(library, FIXTURE_SITE_ACCESS)).toBe(true);
 
     const reply = await requestSave(library, pageUrl);
     if (!reply.ok) throw new Error(`save-tab failed: ${reply.error.code}: ${reply.error.detail}`);

@@ -14,11 +14,10 @@ import type { ExportDocument } from '../../../src/shared/export-format.ts';
 import {
   EXTENSION_ORIGIN,
   findExtensionPage,
-  findWelcomePage,
-  launchFirefox,
   type ExtensionGlobal,
   type FirefoxSession,
 } from '../harness/firefox.ts';
+import { useFirefoxSuite } from '../harness/firefox-suite.ts';
 import {
   DB_NAME,
   message,
@@ -33,19 +32,18 @@ import { makeTempDir, waitFor, waitForDownload } from '../harness/util.ts';
 const joined = (parts: string[]) =>
   `${new Intl.ListFormat('en', { style: 'long', type: 'unit' }).format(parts)}.`;
 
-let session: FirefoxSession | undefined;
-let library: Page | undefined;
+const suite = useFirefoxSuite();
 let transfer: Page | undefined;
 let files: string | undefined;
 
-function started(): { session: FirefoxSession; transfer: Page } {
-  if (!session || !transfer) throw new Error('the suite did not start');
-  return { session, transfer };
+function started(): { session: FirefoxSession; library: Page; transfer: Page } {
+  const { session, library } = suite.started();
+  if (!transfer) throw new Error('the Import & export page did not open');
+  return { session, library, transfer };
 }
 
 beforeAll(async () => {
-  session = await launchFirefox();
-  library = await findWelcomePage(session);
+  const { session, library } = suite.started();
   await library.evaluate(() => {
     const { browser } = globalThis as ExtensionGlobal;
     return browser.tabs.create({ url: browser.runtime.getURL('transfer.html') });
@@ -55,7 +53,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await session?.close();
   if (files) await rm(files, { recursive: true, force: true });
 });
 
@@ -165,18 +162,18 @@ describe('Import & export page in Firefox', () => {
   });
 
   it('finds the imported articles from the search box of the library, by word, prefix and tag', async () => {
-    if (!library) throw new Error('the suite did not start');
+    const { library } = started();
     await library.bringToFront();
     const titlesFor = async (text: string, count = 1) => {
-      await library?.click('#search', { count: 3 });
-      await library?.keyboard.press('Backspace');
-      await library?.type('#search', text);
+      await library.click('#search', { count: 3 });
+      await library.keyboard.press('Backspace');
+      await library.type('#search', text);
       return waitFor(`the results for "${text}"`, async () => {
-        const titles = await library?.$$eval('ul.articles > li.article a.article-title', (links) =>
+        const titles = await library.$$eval('ul.articles > li.article a.article-title', (links) =>
           links.map((link) => link.textContent ?? ''),
         );
-        const typed = await library?.$eval('#search', (input) => (input as HTMLInputElement).value);
-        return typed === text && titles?.length === count && titles;
+        const typed = await library.$eval('#search', (input) => (input as HTMLInputElement).value);
+        return typed === text && titles.length === count && titles;
       });
     };
     // A whole word, the start of a title word being typed, and a tag (from the Pocket file).
