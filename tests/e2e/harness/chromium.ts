@@ -161,3 +161,35 @@ export async function readStoredRows(session: ChromiumSession): Promise<StoredRo
   if (!worker) throw new Error('the service worker target has no worker handle');
   return (await worker.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
 }
+
+/** The part of chrome://extensions' own API the site access control uses. */
+type ExtensionsPageGlobal = typeof globalThis & {
+  chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+};
+
+/**
+ * Gives Margins access to one site the way a user does in Chromium's extension settings:
+ * chrome://extensions → Margins → Details → Site access → "On specific sites" → Add. That
+ * control calls `chrome.developerPrivate.addHostPermission`, which only chrome://extensions may
+ * call; it is called here from that page. Nothing is added to Margins' manifest: the site must
+ * be one of its optional host permissions, and a later `permissions.request` for it resolves
+ * true without a dialog because the user already allowed it. (The dialog a request opens
+ * otherwise cannot be answered from a driver.)
+ */
+export async function allowSiteAccessInExtensionsPage(
+  session: ChromiumSession,
+  pattern: string,
+): Promise<void> {
+  const page = await session.browser.newPage();
+  try {
+    await page.goto('chrome://extensions', { waitUntil: 'load' });
+    await page.evaluate(
+      (id, host) =>
+        (globalThis as ExtensionsPageGlobal).chrome.developerPrivate.addHostPermission(id, host),
+      session.extensionId,
+      pattern,
+    );
+  } finally {
+    await page.close();
+  }
+}

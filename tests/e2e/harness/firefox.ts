@@ -162,13 +162,15 @@ export function findExtensionPage(session: FirefoxSession, path: string): Promis
   });
 }
 
-/** Opens the reader for an article in a new tab, from a Margins page, and returns that tab. */
-export async function openReader(
+/**
+ * Opens a Margins page (`options.html`, `popup.html?view=tab`…) in a new tab, from a Margins
+ * page (a driver cannot navigate to moz-extension URLs), and returns that tab.
+ */
+export async function openExtensionTab(
   session: FirefoxSession,
   from: Page,
-  articleId: string,
+  path: string,
 ): Promise<Page> {
-  const path = `reader.html?id=${encodeURIComponent(articleId)}`;
   await from.evaluate(
     (address) =>
       (globalThis as ExtensionGlobal).browser.tabs.create({
@@ -177,4 +179,9 @@ export async function openReader(
     path,
   );
   return findExtensionPage(session, path);
+}
+
+/** Opens the reader for an article in a new tab, from a Margins page, and returns that tab. */
+export function openReader(session: FirefoxSession, from: Page, articleId: string): Promise<Page> {
+  return openExtensionTab(session, from, `reader.html?id=${encodeURIComponent(articleId)}`);
 }
