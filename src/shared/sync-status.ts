@@ -96,10 +96,17 @@ export function serverOrigin(serverUrl: string): string | null {
   }
 }
 
-/** The site access sync asks for: that one server origin, nothing else. */
+/**
+ * The site access sync asks for: that one server's host, nothing else. Without its port:
+ * Firefox grants a pattern with a port (`http://nas.local:5984/*`) yet lets it match no address,
+ * so a CouchDB on its usual port 5984 could not be reached; a pattern without a port matches
+ * every port of the host in both Firefox and Chromium.
+ */
 export function syncOriginPattern(serverUrl: string): string | null {
   const origin = serverOrigin(serverUrl);
-  return origin ? `${origin}/*` : null;
+  if (!origin) return null;
+  const { protocol, hostname } = new URL(origin);
+  return `${protocol}//${hostname}/*`;
 }
 
 export const DATABASE_NAME_PATTERN = /^[a-z][a-z0-9_$()+/-]*$/;
