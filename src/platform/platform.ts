@@ -194,6 +194,11 @@ export interface Runtime {
   /** The address of a file in the extension, e.g. `reader.html?id=…`. */
   getURL(path: string): string;
   openOptionsPage(): Promise<void>;
+  /**
+   * The browser's OS and processor. Sync calls it only because it is the cheapest call there is:
+   * any extension API call keeps Chrome's service worker up for 30 s more (sync/keep-alive.ts).
+   */
+  getPlatformInfo(): Promise<{ os: string; arch: string }>;
   /** Delivers to the other contexts' onMessage listeners; resolves with the first answer. */
   sendMessage(message: unknown): Promise<unknown>;
   /** A listener answers by returning a promise; returning undefined leaves it to others. */

@@ -22,6 +22,7 @@ import { CouchClient } from './couch.ts';
 import { aesGcmCipher, DecryptionError } from './crypto.ts';
 import { CHECKPOINT_KEY, syncOnce, type SyncProgress } from './engine.ts';
 import { SyncError } from './errors.ts';
+import { keepingWorkerAlive } from './keep-alive.ts';
 import {
   createVault,
   newEpoch,
@@ -157,7 +158,7 @@ export class SyncService {
       this.rerun = true;
       return this.running;
     }
-    this.running = this.runUntilQuiet().finally(() => {
+    this.running = keepingWorkerAlive(() => this.runUntilQuiet()).finally(() => {
       this.running = null;
     });
     return this.running;

@@ -29,6 +29,14 @@ export class FakeRuntime implements Runtime {
     await this.tabs.create({ url: this.getURL('options.html') });
   }
 
+  /** How many times `getPlatformInfo` was called (what keeps Chrome's worker up). */
+  platformInfoCalls = 0;
+
+  async getPlatformInfo(): Promise<{ os: string; arch: string }> {
+    this.platformInfoCalls += 1;
+    return { os: 'linux', arch: 'x86-64' };
+  }
+
   async sendMessage(message: unknown): Promise<unknown> {
     const answers = this.onMessage.dispatch(structuredClone(message), structuredClone(this.sender));
     const answer = answers.find((candidate) => candidate !== undefined);
