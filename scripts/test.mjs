@@ -36,6 +36,11 @@ const steps = [
     ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', 'tests/e2e/firefox'],
     true,
   ],
+  [
+    'e2e sync (chromium + firefox)',
+    ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', 'tests/e2e/sync'],
+    true,
+  ],
 ];
 
 /**

@@ -5,7 +5,7 @@
  * it does with Apache CouchDB.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,8 +51,23 @@ async function waitForServer(origin: string, child: ChildProcess): Promise<void>
   throw new Error('pouchdb-server did not start within 30 s');
 }
 
-export async function startCouchServer(): Promise<CouchServer> {
+export interface CouchServerOptions {
+  /**
+   * Whether the server answers cross-origin requests from any origin (PouchDB Server's default).
+   * Apache CouchDB ships with CORS off: a browser extension then reaches it only through its
+   * site access (host permission), which is what a test of that access needs.
+   */
+  cors?: boolean;
+}
+
+export async function startCouchServer({
+  cors = true,
+}: CouchServerOptions = {}): Promise<CouchServer> {
   const dir = await mkdtemp(join(tmpdir(), 'margins-couch-'));
+  // PouchDB Server reads and keeps its settings in ./config.json (the same keys as CouchDB's).
+  if (!cors) {
+    await writeFile(join(dir, 'config.json'), JSON.stringify({ httpd: { enable_cors: false } }));
+  }
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;

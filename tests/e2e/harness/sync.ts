@@ -66,12 +66,13 @@ async function typeInto(page: Page, selector: string, value: string): Promise<vo
 }
 
 /** Waits until the Settings page's Sync section is there (the page renders after its reads). */
-export async function waitForSyncSection(page: Page): Promise<void> {
+async function waitForSyncSection(page: Page): Promise<void> {
   await page.waitForSelector('#sync-server', { timeout: 15_000 });
 }
 
 /** Fills the Sync section's fields. */
 export async function fillSyncForm(page: Page, fields: SyncFields): Promise<void> {
+  await page.bringToFront();
   await waitForSyncSection(page);
   for (const [name, selector] of Object.entries(FIELD_INPUTS)) {
     await typeInto(page, selector, fields[name as keyof SyncFields]);
@@ -85,11 +86,6 @@ export function shownSyncError(page: Page): Promise<string> {
     if (!alert || alert.hidden || alert.closest('[hidden]')) return '';
     return alert.textContent?.trim() ?? '';
   });
-}
-
-/** What the page's status line says. */
-export function shownSyncStatus(page: Page): Promise<string> {
-  return page.$eval('#sync-status', (status) => status.textContent?.trim() ?? '');
 }
 
 export type TurnOnOutcome = { ok: true; status: SyncStatus } | { ok: false; error: string };
@@ -122,22 +118,48 @@ export async function turnOnSync(page: Page, fields: SyncFields): Promise<TurnOn
 }
 
 /**
+ * Waits until the status the background keeps satisfies `done`; on timeout the error says what
+ * the status was.
+ */
+export async function waitForStatus(
+  page: Page,
+  what: string,
+  done: (status: SyncStatus) => boolean,
+  timeoutMs = 30_000,
+): Promise<SyncStatus> {
+  let last: SyncStatus | undefined;
+  try {
+    return await waitFor(
+      what,
+      async () => {
+        last = await readSyncStatus(page);
+        return done(last) ? last : undefined;
+      },
+      timeoutMs,
+      100,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}; the sync status was ${JSON.stringify(last)}`);
+  }
+}
+
+/**
  * Waits until a sync finished after `since` (an ISO time), and returns its status; a sync that
  * failed since then throws with the error it recorded.
  */
-export async function waitForSyncAfter(page: Page, since: string): Promise<SyncStatus> {
-  const status = await waitFor(
+export async function waitForSyncAfter(
+  page: Page,
+  since: string,
+  timeoutMs = 30_000,
+): Promise<SyncStatus> {
+  const status = await waitForStatus(
+    page,
     `a sync after ${since}`,
-    async () => {
-      const current = await readSyncStatus(page);
-      const failed =
-        current.state === 'error' && current.error !== null && current.error.at > since;
-      const done =
-        current.state === 'idle' && current.lastSuccessAt !== null && current.lastSuccessAt > since;
-      return failed || done ? current : undefined;
-    },
-    30_000,
-    200,
+    (current) =>
+      (current.state === 'error' && current.error !== null && current.error.at > since) ||
+      (current.state === 'idle' && current.lastSuccessAt !== null && current.lastSuccessAt > since),
+    timeoutMs,
   );
   if (status.error && status.state === 'error') {
     throw new Error(`the sync failed: ${status.error.code}: ${status.error.detail}`);
@@ -147,20 +169,25 @@ export async function waitForSyncAfter(page: Page, since: string): Promise<SyncS
 
 /** Waits until the changes made on this device have reached the server (the automatic send). */
 export function waitForNothingPending(page: Page, since: string): Promise<SyncStatus> {
-  return waitFor(
+  return waitForStatus(
+    page,
     'local changes to be sent',
-    async () => {
-      const status = await readSyncStatus(page);
-      const sent =
-        status.state === 'idle' &&
-        status.pending === 0 &&
-        status.lastSuccessAt !== null &&
-        status.lastSuccessAt > since;
-      return sent ? status : undefined;
-    },
-    30_000,
-    200,
+    (status) =>
+      status.state === 'idle' &&
+      status.pending === 0 &&
+      status.lastSuccessAt !== null &&
+      status.lastSuccessAt > since,
   );
+}
+
+/**
+ * Clicks "Sync now" once the page offers it (not while a sync runs). The tab comes to the front
+ * first, as the user switches to it: a hidden tab draws no frames, and a click waits for one.
+ */
+export async function pressSyncNow(page: Page): Promise<void> {
+  await page.bringToFront();
+  const button = await page.waitForSelector('#sync-now:not([disabled])', { timeout: 30_000 });
+  await button?.click();
 }
 
 /**
@@ -169,34 +196,35 @@ export function waitForNothingPending(page: Page, since: string): Promise<SyncSt
  * the one that is waited for began after whatever the test did before.
  */
 export async function clickSyncNow(page: Page): Promise<SyncStatus> {
-  await waitFor(
+  await waitForStatus(
+    page,
     'the running sync to end',
-    async () => !isSyncRunning(await readSyncStatus(page), Date.now()),
-    30_000,
-    200,
+    (status) => !isSyncRunning(status, Date.now()),
   );
   const since = new Date().toISOString();
-  await page.click('#sync-now');
+  await pressSyncNow(page);
   return waitForSyncAfter(page, since);
 }
 
 /**
- * Clicks "Sync now" while the sync cannot succeed, and returns the error the page then shows
- * (after the background recorded a failure that happened after the click).
+ * Clicks "Sync now" while the sync cannot succeed: waits until the background recorded a failure
+ * after the click and the page shows `expected`. Throws with what the page shows otherwise.
  */
-export async function clickSyncNowExpectingError(page: Page): Promise<string> {
+export async function clickSyncNowExpectingError(page: Page, expected: string): Promise<void> {
   const since = new Date().toISOString();
-  await page.click('#sync-now');
-  await waitFor(
+  await pressSyncNow(page);
+  await waitForStatus(
+    page,
     'the sync to fail',
-    async () => {
-      const status = await readSyncStatus(page);
-      return status.state === 'error' && status.error !== null && status.error.at >= since;
-    },
-    30_000,
-    200,
+    (status) => status.state === 'error' && status.error !== null && status.error.at >= since,
   );
-  return waitFor('the error on the page', () => shownSyncError(page));
+  let shown = '';
+  await waitFor(`the page to show "${expected}"`, async () => {
+    shown = await shownSyncError(page);
+    return shown === expected;
+  }).catch(() => {
+    throw new Error(`the page shows "${shown}", not "${expected}"`);
+  });
 }
 
 /** A library as stored: its articles (without derived lookup keys) and annotations, by id. */
