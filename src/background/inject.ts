@@ -1,11 +1,18 @@
 /**
- * Runs the extraction script in a tab and brings back its snapshot, still untrusted.
+ * Runs one call of the in-tab protocol (shared/in-tab.ts) in a tab and brings back its answer,
+ * checked: a page is untrusted until what it sent parses.
  */
+import * as v from 'valibot';
 import { browser } from '../platform/browser.ts';
+import {
+  EXTRACTION_BUNDLE,
+  ExtractionFailureSchema,
+  IN_TAB_FUNCTIONS,
+  IN_TAB_RESULTS,
+  type InTabCall,
+  type InTabResult,
+} from '../shared/in-tab.ts';
 import { MarginsError } from '../shared/protocol.ts';
-
-/** Path of the bundled content script inside the built extension. */
-export const CONTENT_SCRIPT_FILE = 'content.js';
 
 /**
  * What browsers answer when asked to script a page no extension may touch. Without a grant the
@@ -22,14 +29,6 @@ export function isRestrictedPageError(detail: string): boolean {
   return RESTRICTED_PAGE_ERRORS.some((pattern) => pattern.test(detail));
 }
 
-/** A function run in the tab's isolated world after content.js; it must be self-contained. */
-export type InTabCall = () => unknown;
-
-export const EXTRACT: InTabCall = () =>
-  (globalThis as { __marginsExtract?: () => unknown }).__marginsExtract?.();
-export const CAPTURE_SELECTION: InTabCall = () =>
-  (globalThis as { __marginsCaptureSelection?: () => unknown }).__marginsCaptureSelection?.();
-
 /**
  * How long a page may take to be read. Extraction of even a 20 MB page takes seconds; past this
  * the user gets an answer instead of a popup that waits forever.
@@ -44,31 +43,60 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function inject(tabId: number, call: InTabCall): Promise<unknown> {
+async function inject(tabId: number, func: () => unknown): Promise<unknown> {
   // Injected at once, not at document idle: a page that never finishes loading is still read.
   const target = { tabId };
   await browser.scripting.executeScript({
     target,
-    files: [CONTENT_SCRIPT_FILE],
+    files: [EXTRACTION_BUNDLE],
     injectImmediately: true,
   });
   const [injection] = await browser.scripting.executeScript({
     target,
-    func: call,
+    func,
     injectImmediately: true,
   });
   return injection?.result;
 }
 
-/** Injects the content script into the tab, runs `call` there and returns its (untrusted) result. */
-export async function runInTab(
+/** Where in the answer its first problem is, e.g. `snapshot.contentHtml`. */
+function pathOf(issue: v.BaseIssue<unknown> | undefined): string {
+  return issue?.path?.map((item) => String(item.key)).join('.') ?? '';
+}
+
+/**
+ * Checks what a page answered. An oversized body is named as such (the user can do nothing
+ * about a page that is simply too large, but should know it is not "not an article").
+ */
+export function parseInTabResult<C extends InTabCall>(call: C, answer: unknown): InTabResult<C> {
+  if (answer === undefined || answer === null) {
+    throw new MarginsError('cannot-access', `the page gave no answer to ${call}`);
+  }
+  if (v.is(ExtractionFailureSchema, answer)) {
+    throw new MarginsError('unreadable-page', answer.extractionFailed);
+  }
+  const parsed = v.safeParse(IN_TAB_RESULTS[call], answer);
+  if (!parsed.success) {
+    const [issue] = parsed.issues;
+    const last = issue?.path?.at(-1)?.key;
+    if (issue?.type === 'max_length' && (last === 'contentHtml' || last === 'textContent')) {
+      throw new MarginsError('page-too-large', `${pathOf(issue)} is over the limit`);
+    }
+    throw new MarginsError('invalid-page', `${pathOf(issue)}: ${issue?.message ?? 'invalid'}`);
+  }
+  // The schema of this call parsed it (IN_TAB_RESULTS[call] gives InTabResult<C>).
+  return parsed.output as InTabResult<C>;
+}
+
+/** Injects the extraction bundle into the tab, runs `call` there and returns its checked answer. */
+export async function runInTab<C extends InTabCall>(
   tabId: number,
-  call: InTabCall,
+  call: C,
   timeoutMs: number = IN_TAB_TIMEOUT_MS,
-): Promise<unknown> {
-  let result: unknown;
+): Promise<InTabResult<C>> {
+  let answer: unknown;
   try {
-    result = await withTimeout(inject(tabId, call), timeoutMs);
+    answer = await withTimeout(inject(tabId, IN_TAB_FUNCTIONS[call]), timeoutMs);
   } catch (error) {
     if (error instanceof MarginsError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
@@ -77,8 +105,5 @@ export async function runInTab(
       detail,
     );
   }
-  if (typeof result === 'object' && result !== null && 'extractionFailed' in result) {
-    throw new MarginsError('unreadable-page', String(result.extractionFailed));
-  }
-  return result;
+  return parseInTabResult(call, answer);
 }

@@ -1,6 +1,7 @@
 /**
- * Receives protocol messages, refuses anything that is not from Margins' own pages or does not
- * parse, and answers every request with a `Reply` so errors travel as data.
+ * Receives protocol messages, refuses anything that does not parse or that its sender may not
+ * ask (only Margins' own pages, and its revisit script for the page it runs in), and answers
+ * every request with a `Reply` so errors travel as data.
  */
 import * as v from 'valibot';
 import { undoSave } from '../db/articles.ts';
@@ -16,26 +17,29 @@ import { deleteArticles, restoreArticles, setArchived, setRead } from '../db/lib
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser, type MessageSender } from '../platform/browser.ts';
 import {
+  CONTENT_SCRIPT_REQUESTS,
   MarginsError,
-  PageRequestSchema,
   RequestSchema,
   toReplyError,
   type Reply,
   type Request,
+  type RequestType,
   type ResponseMap,
 } from '../shared/protocol.ts';
 import { runBackup } from './backup.ts';
 import { saveTab } from './save-tab.ts';
 import { pullOnOpen, syncServiceFor } from './sync.ts';
 
+/** One handler per request; `sender` is whoever sent it, checked before the handler runs. */
 type Handlers = {
-  [K in Request['type']]: (
+  [K in RequestType]: (
     request: Extract<Request, { type: K }>,
     db: MarginsDatabase,
+    sender: MessageSender,
   ) => Promise<ResponseMap[K]>;
 };
 
-const handlers: Handlers = {
+export const handlers: Handlers = {
   'save-tab': (request, db) => saveTab(db, request.tabId),
   'undo-save': async (request, db) => ({ restored: await undoSave(db, request.undo) }),
   'edit-article': (request, db) => editArticle(db, request.articleId, request.edits, new Date()),
@@ -70,9 +74,12 @@ const handlers: Handlers = {
   'sync-now': (_request, db) => syncServiceFor(db).syncNow(),
   'sync-disable': (_request, db) => syncServiceFor(db).disable(),
   'sync-pull': async (_request, db) => ({ started: await pullOnOpen(db) }),
+  'page-annotations': async (_request, db, sender) => ({
+    annotations: await annotationsForPage(db, sender.url ?? ''),
+  }),
 };
 
-/** Only Margins' own extension pages may ask the background to do anything. */
+/** Margins' own extension pages: the popup, the reader, Settings, Import & export. */
 export function isOwnPage(sender: MessageSender): boolean {
   const ownOrigin = browser.runtime.getURL('');
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(ownOrigin);
@@ -83,15 +90,19 @@ function isOwnContentScript(sender: MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isOwnPage(sender);
 }
 
-async function handlePageRequest(
-  message: unknown,
-  sender: MessageSender,
-  db: MarginsDatabase,
-): Promise<ResponseMap['page-annotations']> {
-  if (!v.is(PageRequestSchema, message)) {
-    throw new MarginsError('bad-request', 'content scripts may only ask for their page');
+/** A request that parses, from a sender allowed to make it (see CONTENT_SCRIPT_REQUESTS). */
+function acceptedRequest(message: unknown, sender: MessageSender): Request {
+  const fromContentScript = isOwnContentScript(sender);
+  if (!fromContentScript && !isOwnPage(sender)) {
+    throw new MarginsError('bad-request', 'sender is not part of Margins');
   }
-  return { annotations: await annotationsForPage(db, sender.url ?? '') };
+  const parsed = v.safeParse(RequestSchema, message);
+  if (!parsed.success) throw new MarginsError('bad-request', parsed.issues[0]?.message ?? '');
+  if (CONTENT_SCRIPT_REQUESTS.includes(parsed.output.type) !== fromContentScript) {
+    const who = fromContentScript ? 'a content script' : 'an extension page';
+    throw new MarginsError('bad-request', `${parsed.output.type} is not for ${who}`);
+  }
+  return parsed.output;
 }
 
 export async function handleMessage(
@@ -100,15 +111,14 @@ export async function handleMessage(
   db: MarginsDatabase,
 ): Promise<Reply<unknown>> {
   try {
-    if (isOwnContentScript(sender)) {
-      return { ok: true, value: await handlePageRequest(message, sender, db) };
-    }
-    if (!isOwnPage(sender)) throw new MarginsError('bad-request', 'sender is not a Margins page');
-    const parsed = v.safeParse(RequestSchema, message);
-    if (!parsed.success) throw new MarginsError('bad-request', parsed.issues[0]?.message ?? '');
-    const request = parsed.output;
-    const handler = handlers[request.type] as (r: Request, db: MarginsDatabase) => Promise<unknown>;
-    return { ok: true, value: await handler(request, db) };
+    const request = acceptedRequest(message, sender);
+    // The handler of this request's type (the map's type pairs each type with its handler).
+    const handler = handlers[request.type] as (
+      request: Request,
+      db: MarginsDatabase,
+      sender: MessageSender,
+    ) => Promise<unknown>;
+    return { ok: true, value: await handler(request, db, sender) };
   } catch (error) {
     return { ok: false, error: toReplyError(error) };
   }

@@ -6,15 +6,9 @@
 import { anchor } from '../shared/anchoring/anchor.ts';
 import { describeRange } from '../shared/anchoring/describe.ts';
 import { textOf, textOffsetsOfRange } from '../shared/anchoring/dom.ts';
-import type { RangeSelectors } from '../shared/anchoring/types.ts';
-import type { ArticleSnapshot } from '../shared/article.ts';
 import { articleTextOf } from '../shared/article-body.ts';
+import type { SelectionCapture } from '../shared/in-tab.ts';
 import { extractArticle } from './extract/index.ts';
-
-export type SelectionCapture =
-  | { kind: 'highlight'; snapshot: ArticleSnapshot; selector: RangeSelectors }
-  /** Nothing is selected, or the selection lies outside the article (a menu, a sidebar). */
-  | { kind: 'no-selection' | 'outside-article'; snapshot: ArticleSnapshot };
 
 export function captureSelection(doc: Document): SelectionCapture {
   const snapshot = extractArticle(doc);

@@ -1,20 +1,10 @@
 /**
  * Content-script entry: bundled as one classic script and injected on demand (activeTab); it only
- * exposes the extractor and the selection capture for the background to call.
+ * offers the extractor and the selection capture for the background to call (shared/in-tab.ts).
  */
-import type { ArticleSnapshot } from '../shared/article.ts';
+import { offerInTab, type ExtractionFailure } from '../shared/in-tab.ts';
 import { extractArticle } from './extract/index.ts';
-import { captureSelection, type SelectionCapture } from './highlight-selection.ts';
-
-/** A page whose DOM makes extraction throw is reported as data, not as a lost injection. */
-export interface ExtractionFailure {
-  extractionFailed: string;
-}
-
-declare global {
-  var __marginsExtract: (() => ArticleSnapshot | ExtractionFailure) | undefined;
-  var __marginsCaptureSelection: (() => SelectionCapture | ExtractionFailure) | undefined;
-}
+import { captureSelection } from './highlight-selection.ts';
 
 function guarded<T>(run: () => T): T | ExtractionFailure {
   try {
@@ -24,5 +14,7 @@ function guarded<T>(run: () => T): T | ExtractionFailure {
   }
 }
 
-globalThis.__marginsExtract = () => guarded(() => extractArticle(document));
-globalThis.__marginsCaptureSelection = () => guarded(() => captureSelection(document));
+offerInTab({
+  extract: () => guarded(() => extractArticle(document)),
+  captureSelection: () => guarded(() => captureSelection(document)),
+});

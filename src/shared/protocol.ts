@@ -1,18 +1,19 @@
 /**
- * The one message protocol between Margins' pages and its background. Every request is checked
- * against `RequestSchema` when it arrives, and every reply is a `Reply`: errors cross the boundary
- * as data (`{ ok: false, error }`) and are rethrown on the caller's side.
+ * The one message protocol between Margins and its background: requests from its own pages,
+ * and the one request its revisit script sends from a web page. Every request is checked against
+ * `RequestSchema` and against who may send it when it arrives; every reply is a `Reply` whose
+ * value is checked against `ResponseSchemas` where it arrives (shared/messaging.ts). Errors cross
+ * the boundary as data (`{ ok: false, error }`) and are rethrown on the caller's side. What the
+ * background asks of a page it injects into is the in-tab half, in in-tab.ts.
  */
 import * as v from 'valibot';
-import { ArticleRecordSchema, ISO_DATE_PATTERN, type ArticleRecord } from './article.ts';
+import { ArticleRecordSchema, ISO_DATE_PATTERN } from './article.ts';
 import {
   AnnotationSchema,
   AnnotationSelectorsSchema,
   HighlightColourSchema,
-  type Annotation,
 } from './annotation.ts';
-import type { ExportedArticle } from './export-format.ts';
-import { DATABASE_NAME_PATTERN, type SyncStatus } from './sync-status.ts';
+import { DATABASE_NAME_PATTERN, SyncStatusSchema } from './sync-status.ts';
 
 /** Why a save or an undo failed; the UI turns each code into a localised sentence. */
 export const ErrorCodeSchema = v.picklist([
@@ -162,45 +163,56 @@ export const RequestSchema = v.variant('type', [
     type: v.literal('restore-articles'),
     articles: v.pipe(v.array(DeletedArticleSchema), v.maxLength(100_000)),
   }),
+  /**
+   * From the revisit script: the highlights of the page it runs in. The page is known from the
+   * sender, never from the message, so a page cannot ask for another's.
+   */
+  v.object({ type: v.literal('page-annotations') }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
-/**
- * The only request a content script may send: the highlights of the page it runs in. The page
- * is known from the sender, never from the message, so a page cannot ask for another's.
- */
-export const PageRequestSchema = v.object({ type: v.literal('page-annotations') });
 export type RequestType = Request['type'];
 
-export interface SaveOutcome {
+/**
+ * What Margins' revisit script may ask from a web page's tab. Every other request is accepted
+ * only from Margins' own pages, and these only from the revisit script.
+ */
+export const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['page-annotations'];
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const SaveOutcomeSchema = v.object({
   /** `created`: a new record; `updated`: the same article was saved before and was refreshed. */
-  status: 'created' | 'updated';
-  article: ArticleRecord;
-  undo: UndoToken;
-}
+  status: v.picklist(['created', 'updated']),
+  article: ArticleRecordSchema,
+  undo: UndoTokenSchema,
+});
+export type SaveOutcome = v.InferOutput<typeof SaveOutcomeSchema>;
 
 /** What each request answers with when it succeeds. */
-export interface ResponseMap {
-  'save-tab': SaveOutcome;
-  'undo-save': { restored: boolean };
-  'edit-article': ArticleRecord;
-  'create-annotation': Annotation;
-  'update-annotation': Annotation;
-  'delete-annotation': { deleted: boolean };
-  'set-article-note': ArticleRecord;
-  'set-article-tags': ArticleRecord;
-  'page-annotations': { annotations: Annotation[] };
-  'run-backup': { fileName: string };
-  'prepare-library': { version: number };
-  'set-read': { changed: number };
-  'set-archived': { changed: number };
-  'delete-articles': { deleted: ExportedArticle[] };
-  'restore-articles': { restored: number };
-  'sync-enable': SyncStatus;
-  'sync-now': SyncStatus;
-  'sync-disable': SyncStatus;
-  'sync-pull': { started: boolean };
-}
+export const ResponseSchemas = {
+  'save-tab': SaveOutcomeSchema,
+  'undo-save': v.object({ restored: v.boolean() }),
+  'edit-article': ArticleRecordSchema,
+  'create-annotation': AnnotationSchema,
+  'update-annotation': AnnotationSchema,
+  'delete-annotation': v.object({ deleted: v.boolean() }),
+  'set-article-note': ArticleRecordSchema,
+  'set-article-tags': ArticleRecordSchema,
+  'page-annotations': v.object({ annotations: v.array(AnnotationSchema) }),
+  'run-backup': v.object({ fileName: v.string() }),
+  'prepare-library': v.object({ version: count }),
+  'set-read': v.object({ changed: count }),
+  'set-archived': v.object({ changed: count }),
+  /** The deleted articles exactly as they were, for an undo (restore-articles). */
+  'delete-articles': v.object({ deleted: v.array(DeletedArticleSchema) }),
+  'restore-articles': v.object({ restored: count }),
+  'sync-enable': SyncStatusSchema,
+  'sync-now': SyncStatusSchema,
+  'sync-disable': SyncStatusSchema,
+  'sync-pull': v.object({ started: v.boolean() }),
+} satisfies { [K in RequestType]: v.GenericSchema };
+export type ResponseMap = { [K in RequestType]: v.InferOutput<(typeof ResponseSchemas)[K]> };
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 

@@ -19,10 +19,7 @@ let db: MarginsDatabase;
 function openPage(url: string | undefined, page: { extract?: unknown; capture?: unknown }) {
   return browser.tabs.open({
     url,
-    contentScript: {
-      __marginsExtract: () => page.extract,
-      __marginsCaptureSelection: () => page.capture,
-    },
+    page: { extract: () => page.extract, captureSelection: () => page.capture },
   });
 }
 
@@ -253,6 +250,13 @@ describe('requests from the revisit script in a web page', () => {
     expect(await handleMessage({ type: 'page-annotations' }, other, db)).toEqual({
       ok: true,
       value: { annotations: [] },
+    });
+  });
+
+  it('is not for an extension page, which has no page of its own', async () => {
+    expect(await handleMessage({ type: 'page-annotations' }, ownPage, db)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
     });
   });
 

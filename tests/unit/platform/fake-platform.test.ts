@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Alarm, PermissionSet } from '../../../src/platform/platform.ts';
+import { EXTRACTION_BUNDLE, IN_TAB_FUNCTIONS } from '../../../src/shared/in-tab.ts';
 import {
   DOWNLOADS_FOLDER,
   EXTENSION_ID,
@@ -224,18 +225,18 @@ describe('tabs and scripting', () => {
   it('runs a function as the page would: with what the injected bundle defined, nothing else', async () => {
     const tab = browser.tabs.open({
       url: 'https://a.example/',
-      contentScript: { __answer: () => ({ title: 'From the page' }) },
+      page: { extract: () => ({ title: 'From the page' }) },
     });
     const target = { tabId: tab.id };
-    const ask = () => (globalThis as { __answer?: () => unknown }).__answer?.();
-    expect(await browser.scripting.executeScript({ target, func: ask })).toEqual([
+    const func = IN_TAB_FUNCTIONS.extract;
+    expect(await browser.scripting.executeScript({ target, func })).toEqual([
       { result: undefined },
     ]);
-    await browser.scripting.executeScript({ target, files: ['content.js'] });
-    expect(await browser.scripting.executeScript({ target, func: ask })).toEqual([
+    await browser.scripting.executeScript({ target, files: [EXTRACTION_BUNDLE] });
+    expect(await browser.scripting.executeScript({ target, func })).toEqual([
       { result: { title: 'From the page' } },
     ]);
-    expect('__answer' in globalThis).toBe(false);
+    expect('__margins' in globalThis).toBe(false);
   });
 
   it('fails a function that uses the caller’s variables, as a real tab does', async () => {

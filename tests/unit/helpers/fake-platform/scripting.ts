@@ -3,21 +3,19 @@ import type {
   Scripting,
   ScriptInjection,
 } from '../../../../src/platform/platform.ts';
+import { EXTRACTION_BUNDLE } from '../../../../src/shared/in-tab.ts';
 import type { FakeTab, FakeTabs } from './tabs.ts';
-
-/** The bundle scripts/build.ts makes from src/content/main.ts: it defines the page's globals. */
-const EXTRACTION_BUNDLE = 'content.js';
 
 /** A promise that never settles: what a frozen page, or a load that never ends, gives back. */
 const never = () => new Promise<never>(() => undefined);
 
 /**
- * Runs a function the way the browser does: from its source text, in a world where the page's
- * globals exist, with the result structured-cloned back. A function that closes over the
- * background's variables fails here as it would in a real tab.
+ * Runs a function the way the browser does: from its source text, in a world where what the
+ * injected bundle defines exists, with the result structured-cloned back. A function that closes
+ * over the background's variables fails here as it would in a real tab.
  */
 function runInPage(func: () => unknown, tab: FakeTab): unknown {
-  const globals = tab.injected.includes(EXTRACTION_BUNDLE) ? (tab.contentScript ?? {}) : {};
+  const globals = tab.injected.includes(EXTRACTION_BUNDLE) ? { __margins: tab.page ?? {} } : {};
   const saved = Object.keys(globals).map((name) => ({
     name,
     descriptor: Object.getOwnPropertyDescriptor(globalThis, name),

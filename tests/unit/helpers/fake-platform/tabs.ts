@@ -1,4 +1,8 @@
 import type { Tab, Tabs } from '../../../../src/platform/platform.ts';
+import type { InTabCall } from '../../../../src/shared/in-tab.ts';
+
+/** A page's answers to the in-tab calls. */
+export type FakePage = { [C in InTabCall]?: () => unknown };
 
 /** A tab as the test sets it up: where it is, and how its page behaves when scripted. */
 export interface FakeTabInit {
@@ -7,11 +11,10 @@ export interface FakeTabInit {
   /** Opening a tab makes it the active one unless this is false. */
   active?: boolean;
   /**
-   * What the extraction bundle (content.js) defines in this page once injected: the globals the
-   * background's in-tab calls read. Values are the page's answers; they may be anything, since
-   * a page can be hostile.
+   * What the extraction bundle (shared/in-tab.ts) answers in this page once injected, call by
+   * call. Answers may be anything, since a page can be hostile.
    */
-  contentScript?: Record<string, unknown>;
+  page?: FakePage;
   /** The browser refuses to script this tab, with this message (browser pages, PDF viewer). */
   refuses?: string;
   /** The page never finishes loading: an injection that waits for the load never runs. */
