@@ -42,6 +42,10 @@ async function hasAccess(serverUrl: string): Promise<boolean> {
   return pattern !== null && (await browser.permissions.contains({ origins: [pattern] }));
 }
 
+function errorAt(error: SyncError, at: string) {
+  return { code: error.code, detail: error.detail, at };
+}
+
 function asSyncError(error: unknown): SyncError {
   if (error instanceof SyncError) return error;
   return new SyncError('failed', error instanceof Error ? error.message : String(error));
@@ -101,7 +105,7 @@ export class SyncService {
       state: 'error',
       heartbeatAt: null,
       pending: await outboxSize(this.db),
-      error: { code: error.code, detail: error.detail, at: this.stamp() },
+      error: errorAt(error, this.stamp()),
     });
   }
 
@@ -133,7 +137,12 @@ export class SyncService {
       await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
       await writeStatus({ ...statusForAccount(account), pending: await outboxSize(this.db) });
     } catch (error) {
-      return this.failed(off, asSyncError(error));
+      const refused = asSyncError(error);
+      // Sync that is already on keeps running with its own account: the refusal is only answered.
+      if (await readAccount()) {
+        return { ...(await readStatus()), error: errorAt(refused, this.stamp()) };
+      }
+      return this.failed(off, refused);
     }
     void this.syncNow();
     return readStatus();

@@ -83,6 +83,10 @@ export function SyncSection() {
     if (status && fields === null) setFields(emptyFields(status));
   }, [status, fields]);
 
+  // A request that failed because the worker stopped under it is resumed by the woken worker:
+  // once a sync succeeds after it, the page's own failure is no longer true.
+  useEffect(() => setFailure(''), [status?.lastSuccessAt]);
+
   // The button that was pressed disappears with the view it was in: the focus goes to the heading.
   useEffect(() => {
     if (moveFocus.current) heading.current?.focus();

@@ -321,6 +321,16 @@ describe('Settings → Sync while sync is on', () => {
     expect(requestTypes()).toEqual(['sync-now']);
   });
 
+  it('drops its own failure once a later sync succeeds (a worker stopped under Sync now resumes)', async () => {
+    await open();
+    background = () => ({ replyError: 'unknown' });
+    await click('#sync-now');
+    expect($('#sync-error').textContent).not.toBe('');
+    await act(() => writeStatus({ ...ACCOUNT_STATUS, lastSuccessAt: new Date().toISOString() }));
+    await settle();
+    expect($('#sync-error').textContent).toBe('');
+  });
+
   it('turns off in one step that says every article stays, and offers the same account again', async () => {
     await open();
     const disable = $('#sync-disable');

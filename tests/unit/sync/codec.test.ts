@@ -18,6 +18,7 @@ import {
 import { emptyArticleState, type ArticleState } from '../../../src/sync/crdt.ts';
 import { DecryptionError, aesGcmCipher, type Cipher } from '../../../src/sync/crypto.ts';
 import { canonical, recordLocalChanges, renderState } from '../../../src/sync/mapping.ts';
+import { makeSnapshot } from '../helpers/snapshot.ts';
 
 const ARTICLE_ID = '8d2e4f60-1a3b-4c5d-8e9f-0a1b2c3d4e5f';
 const URL = 'https://obscure-gazette.example/2024/zeppelin-referendum';
@@ -45,25 +46,19 @@ const when = '2026-03-01T10:00:00.000Z';
 
 function record(): ArticleRecord {
   return {
+    ...makeSnapshot({
+      url: URL,
+      canonicalUrl: URL,
+      title: TITLE,
+      siteName: 'Obscure Gazette',
+      publishedTime: '2024-06-18',
+      excerpt: BODY,
+      contentHtml: `<p>${BODY}</p>`,
+      textContent: BODY,
+      wordCount: 8,
+      fieldSources: { title: 'readability' },
+    }),
     id: ARTICLE_ID,
-    kind: 'article',
-    url: URL,
-    canonicalUrl: URL,
-    originalSourceUrl: null,
-    title: TITLE,
-    byline: 'Jane Doe',
-    authors: ['Jane Doe'],
-    siteName: 'Obscure Gazette',
-    publishedTime: '2024-06-18',
-    modifiedTime: null,
-    lang: 'en',
-    dir: 'ltr',
-    excerpt: BODY,
-    contentHtml: `<p>${BODY}</p>`,
-    textContent: BODY,
-    wordCount: 8,
-    leadImageUrl: null,
-    fieldSources: { title: 'readability' },
     savedAt: when,
     updatedAt: when,
     tags: [TAG],

@@ -13,31 +13,21 @@ import { CouchClient } from '../../../src/sync/couch.ts';
 import { aesGcmCipher, type Cipher } from '../../../src/sync/crypto.ts';
 import { syncOnce, type Replica } from '../../../src/sync/engine.ts';
 import { createVault } from '../../../src/sync/vault.ts';
+import { makeSnapshot } from '../helpers/snapshot.ts';
 import { startCouchServer, type CouchServer } from '../../e2e/harness/couch-server.ts';
 
 const TEXT = 'The council voted on Tuesday after a long debate about housing.';
 
 function snapshot(url: string, title: string): ArticleSnapshot {
-  return {
-    kind: 'article',
+  return makeSnapshot({
     url,
     canonicalUrl: null,
-    originalSourceUrl: null,
     title,
-    byline: 'Jane Doe',
-    authors: ['Jane Doe'],
-    siteName: 'Example News',
-    publishedTime: '2024-06-18',
-    modifiedTime: null,
-    lang: 'en',
-    dir: 'ltr',
     excerpt: TEXT,
     contentHtml: `<p>${TEXT}</p>`,
     textContent: TEXT,
     wordCount: 11,
-    leadImageUrl: null,
-    fieldSources: {},
-  };
+  });
 }
 
 function highlight(start: number, end: number): RangeSelectors {

@@ -10,6 +10,7 @@
  * conflict rules promise to keep.
  */
 import fc from 'fast-check';
+import { makeSnapshot } from '../helpers/snapshot.ts';
 import { bodyFor, noteOf, type Annotation } from '../../../src/shared/annotation.ts';
 import type { ArticleRecord } from '../../../src/shared/article.ts';
 import {
@@ -155,25 +156,17 @@ export function iso(t: number): string {
 
 function initialArticle(t: number): ArticleRecord {
   return {
+    ...makeSnapshot({
+      url: URL,
+      canonicalUrl: URL,
+      publishedTime: '2024-06-18',
+      excerpt: BODY,
+      contentHtml: `<p>${BODY}</p>`,
+      textContent: BODY,
+      wordCount: 11,
+      fieldSources: { title: 'readability' },
+    }),
     id: ARTICLE_ID,
-    kind: 'article',
-    url: URL,
-    canonicalUrl: URL,
-    originalSourceUrl: null,
-    title: 'A story',
-    byline: 'Jane Doe',
-    authors: ['Jane Doe'],
-    siteName: 'News Example',
-    publishedTime: '2024-06-18',
-    modifiedTime: null,
-    lang: 'en',
-    dir: 'ltr',
-    excerpt: BODY,
-    contentHtml: `<p>${BODY}</p>`,
-    textContent: BODY,
-    wordCount: 11,
-    leadImageUrl: null,
-    fieldSources: { title: 'readability' },
     savedAt: iso(t),
     updatedAt: iso(t),
     tags: [],
