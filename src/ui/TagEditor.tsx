@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 
 interface Props {
@@ -17,13 +17,22 @@ export function TagEditor({ inputId, tags, suggestions, onSave }: Props) {
   // What the user sees at once; the saved list replaces it when it comes back. A second tag
   // typed before the first is saved builds on the first instead of replacing it.
   const [shown, setShown] = useState(tags);
-  useEffect(() => setShown(tags), [tags.join('\u0000')]);
+  // While a save is on its way, the library may still report an earlier save's list: showing it
+  // would take back the user's latest change, and a chip removed from that stale list would save
+  // it without the newer tags. Lists from the library wait until no save is pending.
+  const pending = useRef(0);
+  const latestTags = useRef(tags);
+  latestTags.current = tags;
+  useEffect(() => {
+    if (pending.current === 0) setShown(tags);
+  }, [tags.join('\u0000')]);
   const listId = `${inputId}-suggestions`;
 
   const save = async (next: string[]) => {
     setShown(next);
-    const saved = await onSave(next);
-    if (!saved) setShown(tags);
+    pending.current += 1;
+    const saved = await onSave(next).finally(() => (pending.current -= 1));
+    if (!saved && pending.current === 0) setShown(latestTags.current);
     return saved;
   };
   const add = async () => {
