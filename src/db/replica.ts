@@ -184,8 +184,22 @@ export async function writeReplicaBatch<State>(
   });
 }
 
-export async function outboxIds(db: MarginsDatabase, limit: number): Promise<string[]> {
-  return (await db.syncOutbox.limit(limit).primaryKeys()) as string[];
+/**
+ * The articles waiting to be sent, oldest first save first, then deleted ones. A device that
+ * receives a whole library then gets it one period at a time, and each of its batches rewrites
+ * the search postings of a few date shards (postings.ts) instead of nearly all of them. When no
+ * more than `unordered` wait (the usual push after a change), any order will do and the
+ * library's save-date index is not read.
+ */
+export async function outboxInSaveOrder(db: MarginsDatabase, unordered: number): Promise<string[]> {
+  return db.transaction('r', [db.articles, db.syncOutbox], async () => {
+    const waiting = (await db.syncOutbox.toCollection().primaryKeys()) as string[];
+    if (waiting.length <= unordered) return waiting;
+    const left = new Set(waiting);
+    const bySave = (await db.articles.orderBy('savedAt').primaryKeys()) as string[];
+    const ordered = bySave.filter((id) => left.delete(id));
+    return [...ordered, ...left];
+  });
 }
 
 export async function outboxSize(db: MarginsDatabase): Promise<number> {

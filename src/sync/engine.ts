@@ -9,7 +9,7 @@ import {
   ChangedMeanwhileError,
   articleIdOfDocument,
   dropSyncRows,
-  outboxIds,
+  outboxInSaveOrder,
   readLocalCopies,
   readSyncMeta,
   syncRows,
@@ -303,26 +303,39 @@ async function resolveConflicts(
   );
 }
 
+/** Sends these articles (one batch): the settled ones only leave the outbox. */
+async function pushBatch(replica: Replica, ids: readonly string[]): Promise<number> {
+  const copies = await readLocalCopies<ArticleState>(replica.db, ids);
+  const outgoing: Outgoing[] = [];
+  const settled: ReplicaWrite<ArticleState>[] = [];
+  for (const copy of copies) {
+    const prepared = await prepare(replica, copy);
+    if ('doc' in prepared) outgoing.push(prepared);
+    else settled.push(prepared);
+  }
+  await writeReplicaBatch(replica.db, settled);
+  const byDoc = new Map(outgoing.map((item) => [item.doc._id, item.copy]));
+  let sent = 0;
+  for (const chunk of chunksBySize(outgoing)) {
+    const conflicts = await sendChunk(replica, chunk);
+    if (conflicts.length > 0) await resolveConflicts(replica, conflicts, byDoc);
+    sent += chunk.length - conflicts.length;
+  }
+  return sent;
+}
+
+/**
+ * Sends the outbox, oldest save first (see outboxInSaveOrder); each pass sends what was waiting
+ * when it began, and the next pass what changed meanwhile or came back from a conflict.
+ */
 export async function push(replica: Replica): Promise<number> {
   let sent = 0;
-  const maxRounds = 1000;
-  for (let round = 0; round < maxRounds; round += 1) {
-    const ids = await outboxIds(replica.db, PUSH_BATCH);
-    if (ids.length === 0) return sent;
-    const copies = await readLocalCopies<ArticleState>(replica.db, ids);
-    const outgoing: Outgoing[] = [];
-    const settled: ReplicaWrite<ArticleState>[] = [];
-    for (const copy of copies) {
-      const prepared = await prepare(replica, copy);
-      if ('doc' in prepared) outgoing.push(prepared);
-      else settled.push(prepared);
-    }
-    await writeReplicaBatch(replica.db, settled);
-    const byDoc = new Map(outgoing.map((item) => [item.doc._id, item.copy]));
-    for (const chunk of chunksBySize(outgoing)) {
-      const conflicts = await sendChunk(replica, chunk);
-      if (conflicts.length > 0) await resolveConflicts(replica, conflicts, byDoc);
-      sent += chunk.length - conflicts.length;
+  const maxPasses = 50;
+  for (let pass = 0; pass < maxPasses; pass += 1) {
+    const waiting = await outboxInSaveOrder(replica.db, PUSH_BATCH);
+    if (waiting.length === 0) return sent;
+    for (let at = 0; at < waiting.length; at += PUSH_BATCH) {
+      sent += await pushBatch(replica, waiting.slice(at, at + PUSH_BATCH));
       await replica.onProgress?.({ direction: 'push', done: sent });
     }
   }

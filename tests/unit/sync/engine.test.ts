@@ -369,6 +369,26 @@ describe('a sync stopped midway', () => {
       throw new Error(`the worker was stopped in the ${direction}`);
   };
 
+  it('sends a library oldest save first, whatever the order of its ids', async () => {
+    const { database, a } = await pair();
+    await importMany(a.db);
+    expect((await syncOnce(a)).sent).toBe(ARTICLES);
+    const changes = (await server.get(`${database}/_changes`)) as { results: { id: string }[] };
+    const articleOf = new Map(
+      (await a.db.syncDocs.toArray()).map((row) => [row.docId, row.articleId]),
+    );
+    const savedAt = new Map(
+      (await a.db.articles.toArray()).map((article) => [article.id, article.savedAt]),
+    );
+    const arrivalOrder = changes.results.flatMap((change) => {
+      const articleId = articleOf.get(change.id);
+      return articleId ? [savedAt.get(articleId) ?? ''] : [];
+    });
+    expect(arrivalOrder).toHaveLength(ARTICLES);
+    expect(new Set(arrivalOrder).size).toBe(ARTICLES);
+    expect(arrivalOrder).toEqual([...arrivalOrder].sort());
+  }, 60_000);
+
   it('resumes from where it stopped, sending and receiving every article exactly once', async () => {
     const { database, a, b } = await pair();
     await importMany(a.db);
