@@ -235,9 +235,22 @@ export async function forgetReplica(db: MarginsDatabase): Promise<void> {
   });
 }
 
-/** Every article's synced state (to find deleted ones whose tombstones may leave the server). */
-export async function syncRows<State>(db: MarginsDatabase): Promise<SyncDocRow<State>[]> {
-  return (await db.syncDocs.toArray()) as SyncDocRow<State>[];
+/**
+ * The synced states of articles this library no longer holds (deleted here or on another
+ * device), to find the tombstones that may leave the server. Only keys are read to find them:
+ * every sync asks, and reading every state would read every article's body again.
+ */
+export async function deletedArticleRows<State>(db: MarginsDatabase): Promise<SyncDocRow<State>[]> {
+  return db.transaction('r', [db.syncDocs, db.articles], async () => {
+    const [synced, held] = await Promise.all([
+      db.syncDocs.toCollection().primaryKeys(),
+      db.articles.toCollection().primaryKeys(),
+    ]);
+    const here = new Set(held);
+    const gone = (synced as string[]).filter((articleId) => !here.has(articleId));
+    const rows = await db.syncDocs.bulkGet(gone);
+    return rows.filter((row) => row !== undefined) as SyncDocRow<State>[];
+  });
 }
 
 export async function dropSyncRows(db: MarginsDatabase, articleIds: readonly string[]) {

@@ -8,11 +8,11 @@
 import {
   ChangedMeanwhileError,
   articleIdOfDocument,
+  deletedArticleRows,
   dropSyncRows,
   outboxInSaveOrder,
   readLocalCopies,
   readSyncMeta,
-  syncRows,
   writeReplicaBatch,
   type LocalCopy,
   type ReplicaWrite,
@@ -348,7 +348,7 @@ export async function push(replica: Replica): Promise<number> {
  */
 export async function removeOldTombstones(replica: Replica): Promise<number> {
   const limit = replica.now() - TOMBSTONE_DAYS * DAY_MS;
-  const old = (await syncRows<ArticleState>(replica.db)).filter(
+  const old = (await deletedArticleRows<ArticleState>(replica.db)).filter(
     (row) => row.rev && !row.unsent && !articleExists(row.state) && row.state.alive.s.t < limit,
   );
   if (old.length === 0) return 0;

@@ -182,10 +182,14 @@ export class SyncService {
     return status;
   }
 
-  /** A sync if none ran in the last `gapMs` (pages ask for one each time they open). */
+  /**
+   * A sync if none ended in the last `gapMs` (pages ask for one each time they open). While one
+   * runs, another follows it: the running one may have read the server before the change the
+   * page is opened to see.
+   */
   async syncIfStale(gapMs: number): Promise<boolean> {
     const status = await readStatus();
-    if (!status.enabled || this.running) return false;
+    if (!status.enabled) return false;
     const last = status.lastSuccessAt ? Date.parse(status.lastSuccessAt) : 0;
     if (this.now() - last < gapMs && status.state !== 'error') return false;
     void this.syncNow();

@@ -22,7 +22,12 @@ import type { RangeSelectors } from '../../../src/shared/anchoring/types.ts';
 import { CouchClient, type ServerAccount } from '../../../src/sync/couch.ts';
 import { TEXT_VERSIONS_SEPARATOR } from '../../../src/sync/crdt.ts';
 import { aesGcmCipher, type Cipher } from '../../../src/sync/crypto.ts';
-import { syncOnce, type Replica, type SyncProgress } from '../../../src/sync/engine.ts';
+import {
+  TOMBSTONE_DAYS,
+  syncOnce,
+  type Replica,
+  type SyncProgress,
+} from '../../../src/sync/engine.ts';
 import { SyncError } from '../../../src/sync/errors.ts';
 import { canonical } from '../../../src/sync/mapping.ts';
 import { createVault } from '../../../src/sync/vault.ts';
@@ -262,6 +267,35 @@ describe('two libraries syncing through one server', () => {
     expect(left.searchDocs).toEqual([]);
     expect(left.postings).toEqual([]);
     expect(await titlesFound(b.db, 'marmalade')).toEqual([]);
+  });
+
+  it('removes a tombstone from the server 30 days after the delete, and only then', async () => {
+    const { database, a, b } = await pair();
+    const deleted = await saveFull(a.db);
+    await saveSnapshot(a.db, makeSnapshot({ url: 'https://news.example/kept' }), new Date());
+    await syncOnce(a);
+    await syncOnce(b);
+    await deleteArticles(a.db, [deleted]);
+    await syncOnce(a);
+    await syncOnce(b);
+    expect(await serverDocCount(database)).toBe(2);
+
+    const later = (days: number, side: Replica): Replica => ({
+      ...side,
+      now: () => Date.now() + days * 86_400_000,
+    });
+    await syncOnce(later(TOMBSTONE_DAYS - 1, a));
+    expect(await serverDocCount(database)).toBe(2);
+    await syncOnce(later(TOMBSTONE_DAYS + 1, a));
+    // The kept article stays; the deleted article's document is gone.
+    expect(await serverDocCount(database)).toBe(1);
+    expect(await a.db.syncDocs.count()).toBe(1);
+    // B, which had applied the delete, reads the removal and still has only the kept article.
+    await syncOnce(later(TOMBSTONE_DAYS + 1, b));
+    expect((await b.db.articles.toArray()).map((article) => article.url)).toEqual([
+      'https://news.example/kept',
+    ]);
+    expect(await b.db.syncDocs.count()).toBe(1);
   });
 
   it('keeps both notes when A and B edit the same note without syncing, on both, newer first', async () => {

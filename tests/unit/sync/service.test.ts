@@ -8,7 +8,12 @@ import { saveSnapshot } from '../../../src/db/articles.ts';
 import { outboxSize, readSyncMeta } from '../../../src/db/replica.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import type { SyncAccount } from '../../../src/shared/protocol.ts';
-import { syncOriginPattern } from '../../../src/shared/sync-status.ts';
+import { browser } from '../../../src/platform/browser.ts';
+import {
+  SYNC_STATUS_KEY,
+  syncOriginPattern,
+  type SyncStatus,
+} from '../../../src/shared/sync-status.ts';
 import { readAccount, readStatus } from '../../../src/sync/account.ts';
 import { SyncService } from '../../../src/sync/service.ts';
 import { startCouchServer, type CouchServer } from '../../e2e/harness/couch-server.ts';
@@ -66,4 +71,19 @@ it('answers a wrong passphrase on a device already syncing without turning its s
   expect(refused.enabled).toBe(true);
   expect((await readStatus()).enabled).toBe(true);
   expect(await readAccount()).toEqual(account);
+}, 60_000);
+
+it('syncs once more after the running sync when a page opens meanwhile', async () => {
+  const { service } = device();
+  await service.enable(account, PASSPHRASE);
+  const ended: string[] = [];
+  browser.storage.onChanged.addListener((changes) => {
+    const status = changes[SYNC_STATUS_KEY]?.newValue as SyncStatus | undefined;
+    if (status?.state === 'idle') ended.push(status.lastSuccessAt ?? '');
+  });
+  const running = service.syncNow();
+  // The running sync may have read the server before the change the page was opened to see.
+  expect(await service.syncIfStale(0)).toBe(true);
+  await running;
+  expect(ended).toHaveLength(2);
 }, 60_000);
