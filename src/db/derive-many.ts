@@ -14,6 +14,7 @@ import {
   type SearchDoc,
 } from './derived.ts';
 import type { PostingChanges } from './posting-changes.ts';
+import { shardBounds, shardOf } from './postings.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 /** Articles whose derived rows are refreshed at the same time (see refreshInParallel). */
@@ -80,5 +81,18 @@ export async function deriveCreated(
     postings.addDoc(doc);
     searchDocs.push(doc);
   }
+  postings.shardsWereEmpty(await emptyShards(db, searchDocs));
   return { cards, searchDocs };
+}
+
+/** The shards of these new search rows that hold no other article's yet. */
+async function emptyShards(db: MarginsDatabase, docs: readonly SearchDoc[]): Promise<number[]> {
+  const shards = [...new Set(docs.map((doc) => shardOf(doc.key)))];
+  const held = await Promise.all(
+    shards.map((shard) => {
+      const [first, end] = shardBounds(shard);
+      return db.searchDocs.where(':id').between(first, end, true, false).limit(1).primaryKeys();
+    }),
+  );
+  return shards.filter((_shard, at) => held[at]?.length === 0);
 }

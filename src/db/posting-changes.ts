@@ -30,6 +30,17 @@ interface PendingRecord {
  */
 export class PostingChanges {
   private readonly pending = new Map<string, PendingRecord>();
+  /** Shards that held no article before these changes (see `shardsWereEmpty`). */
+  private readonly emptyShards = new Set<number>();
+
+  /**
+   * These shards held no article before the changes: their records are written without being
+   * read first. A first sync or an import fills shard after shard, and reading hundreds of
+   * thousands of records that are not there costs as much as a third of writing them.
+   */
+  shardsWereEmpty(shards: Iterable<number>): void {
+    for (const shard of shards) this.emptyShards.add(shard);
+  }
 
   addDoc(doc: SearchDoc): void {
     this.each(doc, (change) => change.added.push(doc.key));
@@ -82,10 +93,15 @@ export class PostingChanges {
       }
       return terms.size > 0 ? [{ id: pending.id, terms }] : [];
     });
+    const unread = new Set(this.emptyShards);
     this.pending.clear();
+    this.emptyShards.clear();
     for (let at = 0; at < effective.length; at += APPLY_BATCH) {
       const batch = effective.slice(at, at + APPLY_BATCH);
-      const current = await table.bulkGet(batch.map((pending) => pending.id));
+      const toRead = batch.filter((pending) => !unread.has(pending.id[2]));
+      const read = await table.bulkGet(toRead.map((pending) => pending.id));
+      const found = new Map(toRead.map((pending, index) => [pending, read[index]]));
+      const current = batch.map((pending) => found.get(pending));
       const puts: Posting[] = [];
       const deletes: PostingId[] = [];
       batch.forEach(({ id, terms }, index) => {

@@ -53,6 +53,11 @@ export function shardOf(key: number): number {
   return Math.floor(key / KEYS_PER_SHARD);
 }
 
+/** The list keys of one shard: from the first, up to the last (excluded). */
+export function shardBounds(shard: number): [number, number] {
+  return [shard * KEYS_PER_SHARD, (shard + 1) * KEYS_PER_SHARD];
+}
+
 /** The records that may hold `word` (whole) or words that start with it (prefix), all shards. */
 export function postingRange(
   field: PostingField,

@@ -3,7 +3,6 @@
  * hash of the article id (crypto.ts) and `c` the compressed, sealed JSON of the state. Nothing
  * else: the server sees an opaque id, a size and its own revision and sequence numbers.
  */
-import { deflateSync, inflateSync } from 'fflate';
 import * as v from 'valibot';
 import { fromBase64, toBase64, type Bytes } from './base64.ts';
 import type { ArticleState } from './crdt.ts';
@@ -59,10 +58,20 @@ export class MalformedDocumentError extends Error {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/**
+ * Raw DEFLATE through the browser's own streams: native code, several times faster than a
+ * JavaScript inflater on the thousands of documents of a first sync.
+ */
+async function through(bytes: Bytes, stream: CompressionStream | DecompressionStream) {
+  const piped = new Blob([bytes]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(piped).arrayBuffer());
+}
+const deflate = (bytes: Bytes) => through(bytes, new CompressionStream('deflate-raw'));
+const inflate = (bytes: Bytes) => through(bytes, new DecompressionStream('deflate-raw'));
+
 export async function encodeState(cipher: Cipher, state: ArticleState): Promise<ServerDocument> {
   const id = await cipher.documentId(state.id);
-  // fflate allocates plain ArrayBuffers.
-  const packed = deflateSync(encoder.encode(JSON.stringify(state))) as Bytes;
+  const packed = await deflate(encoder.encode(JSON.stringify(state)));
   return { _id: id, v: DOCUMENT_FORMAT, c: toBase64(await cipher.seal(packed, id)) };
 }
 
@@ -84,7 +93,7 @@ export async function decodeState(cipher: Cipher, doc: ServerDocument): Promise<
   const packed = await cipher.open(sealed, doc._id);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(decoder.decode(inflateSync(packed)));
+    parsed = JSON.parse(decoder.decode(await inflate(packed)));
   } catch {
     throw new MalformedDocumentError(`document ${doc._id} does not unpack`);
   }

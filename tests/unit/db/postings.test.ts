@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveSnapshot } from '../../../src/db/articles.ts';
 import type { SearchDoc } from '../../../src/db/derived.ts';
 import { editArticle } from '../../../src/db/edits.ts';
+import { applyImport } from '../../../src/db/import.ts';
 import { deleteArticles, setRead } from '../../../src/db/library.ts';
 import {
   POSTING_FIELDS,
@@ -15,6 +16,7 @@ import {
 } from '../../../src/db/postings.ts';
 import { PostingChanges } from '../../../src/db/posting-changes.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
+import { parseImport } from '../../../src/import/index.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 
 let db: MarginsDatabase;
@@ -94,6 +96,40 @@ describe('postings', () => {
     changes.addDoc(doc(5, ['same', 'words'], ['title']));
     await changes.applyTo(table);
     expect(calls).toEqual([]);
+  });
+
+  it('are written without being read in shards that held no article', async () => {
+    const day = 24 * 60 * 60 * 1000 * 1024;
+    const held = Date.UTC(2026, 0, 1) * 1024;
+    const empty = held + 60 * day;
+    const first = new PostingChanges();
+    first.addDoc(doc(held, ['election']));
+    await apply(first);
+    const read: number[] = [];
+    const table = db.postings;
+    const watched = Object.create(table) as Table<Posting, PostingId>;
+    watched.bulkGet = (ids: PostingId[]) => {
+      read.push(...ids.map((id) => id[2]));
+      return table.bulkGet(ids);
+    };
+    const second = new PostingChanges();
+    second.addDoc(doc(held + 1, ['election']));
+    second.addDoc(doc(empty, ['election']));
+    second.shardsWereEmpty([shardOf(empty)]);
+    await db.transaction('rw', db.postings, () => second.applyTo(watched));
+    expect(read).toEqual([shardOf(held)]);
+    expect(await keysFor(POSTING_FIELDS.body, 'election')).toEqual([held, held + 1, empty]);
+  });
+
+  it("keep an imported article's words when the next import adds to its shard", async () => {
+    const importRows = async (rows: string[]) => {
+      const csv = ['title,url,time_added,cursor,tags,status', ...rows].join('\n');
+      await applyImport(db, await parseImport(new TextEncoder().encode(csv)), new Date());
+    };
+    await importRows(['Harbour lanterns,https://news.example/one,1709285400,1,,unread']);
+    await importRows(['Harbour ferries,https://news.example/two,1709289000,2,,unread']);
+    expect(await keysFor(POSTING_FIELDS.title, 'harbour')).toHaveLength(2);
+    expect(await keysFor(POSTING_FIELDS.title, 'lanterns')).toHaveLength(1);
   });
 
   it('keep articles saved weeks apart in separate shards of the same word', async () => {

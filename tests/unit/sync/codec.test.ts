@@ -3,7 +3,7 @@
  * only with the key and only under the id it was written for.
  */
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'fflate';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../src/shared/annotation.ts';
 import type { ArticleRecord } from '../../../src/shared/article.ts';
@@ -128,6 +128,16 @@ describe('encodeState and decodeState', () => {
     expect(renderState(decoded)).toEqual({ article: record(), annotations: [highlight()] });
   });
 
+  it('pack the state as raw DEFLATE of its JSON, as another implementation reads and writes it', async () => {
+    const doc = await encodeState(cipher, state);
+    const packed = await cipher.open(Buffer.from(doc.c ?? '', 'base64'), doc._id);
+    expect(canonical(JSON.parse(inflateRawSync(packed).toString('utf8')))).toBe(canonical(state));
+    const written = deflateRawSync(new TextEncoder().encode(JSON.stringify(state)));
+    const sealed = await cipher.seal(new Uint8Array(written), doc._id);
+    const decoded = await decodeState(cipher, { ...doc, c: toBase64(sealed) });
+    expect(canonical(decoded)).toBe(canonical(state));
+  });
+
   it('leave no address, title, body word, note or tag readable in the document', async () => {
     const doc = await encodeState(cipher, state);
     const stored = JSON.stringify(doc).toLowerCase();
@@ -142,7 +152,7 @@ describe('encodeState and decodeState', () => {
 
   it('refuse a document sealed for its id that holds another article’s state', async () => {
     const otherId = await cipher.documentId('another-article');
-    const packed = deflateSync(new TextEncoder().encode(JSON.stringify(state)));
+    const packed = deflateRawSync(new TextEncoder().encode(JSON.stringify(state)));
     const sealed = await cipher.seal(new Uint8Array(packed), otherId);
     const doc = { _id: otherId, v: DOCUMENT_FORMAT, c: toBase64(sealed) };
     expect(await refusal(doc)).toBeInstanceOf(DecryptionError);
@@ -179,10 +189,11 @@ describe('encodeState and decodeState', () => {
       v: DOCUMENT_FORMAT,
       c: toBase64(await cipher.seal(new Uint8Array(plain), id)),
     });
-    const json = (value: unknown) => deflateSync(new TextEncoder().encode(JSON.stringify(value)));
+    const json = (value: unknown) =>
+      deflateRawSync(new TextEncoder().encode(JSON.stringify(value)));
     for (const plain of [
       new TextEncoder().encode('not deflated'),
-      deflateSync(new TextEncoder().encode('{"id": unfinished')),
+      deflateRawSync(new TextEncoder().encode('{"id": unfinished')),
       json({ id: ARTICLE_ID, title: TITLE }),
       json({ ...state, alive: { v: 'yes', s: { t: 1, d: 'laptop' } } }),
       json({ ...state, id: '' }),
