@@ -35,7 +35,12 @@ import { VAULT_ID } from './vault.ts';
 import { foldDuplicates } from './duplicates.ts';
 
 export const CHECKPOINT_KEY = 'checkpoint';
-const PULL_BATCH = 200;
+/**
+ * Documents pulled and written per transaction. Larger batches rewrite each search posting
+ * record fewer times in a first sync (200: 14.9 s, 500: 12.5 s, 1,000: 11.9 s for 1,000
+ * articles in Chromium); a worker stopped in the middle does one batch again.
+ */
+const PULL_BATCH = 500;
 const PUSH_BATCH = 100;
 /** Requests stay well under CouchDB's default 8 MB limits (max_document_size, max_http_request_size). */
 const MAX_REQUEST_BYTES = 4_000_000;
@@ -57,6 +62,8 @@ export interface Replica {
   deviceId: string;
   now: () => number;
   onProgress?: (progress: SyncProgress) => void | Promise<void>;
+  /** Documents pulled per batch (PULL_BATCH unless given). */
+  pullBatch?: number;
 }
 
 export interface SyncReport {
@@ -180,7 +187,8 @@ export async function pull(replica: Replica): Promise<number> {
   let since = ((await readSyncMeta(replica.db, CHECKPOINT_KEY)) ?? 0) as Sequence;
   let received = 0;
   for (;;) {
-    const changes = await replica.couch.changes(since, PULL_BATCH);
+    const batch = replica.pullBatch ?? PULL_BATCH;
+    const changes = await replica.couch.changes(since, batch);
     const docs = changes.results.flatMap((result) =>
       result.doc ? [result.doc] : result.deleted ? [{ _id: result.id, _deleted: true }] : [],
     );
@@ -189,7 +197,7 @@ export async function pull(replica: Replica): Promise<number> {
     received += arrivals.length;
     since = changes.last_seq;
     await replica.onProgress?.({ direction: 'pull', done: received });
-    if (changes.results.length < PULL_BATCH) return received;
+    if (changes.results.length < batch) return received;
   }
 }
 

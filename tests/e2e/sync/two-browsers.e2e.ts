@@ -74,9 +74,9 @@ const NOTE = 'Quatrième visite en un an : vérifier les dates.';
 const CHROMIUM_EDIT = 'Chromium, hors ligne : la visite de Choïgou compte aussi.';
 const FIREFOX_EDIT = 'Firefox, hors ligne : comparer avec la visite de 2000.';
 /** Articles the Node device writes to the server: two of the engine's pull batches. */
-const SEEDED = 400;
+const SEEDED = 1000;
 /** How many changes the engine pulls at a time (src/sync/engine.ts). */
-const PULL_BATCH = 200;
+const PULL_BATCH = 500;
 /** Pulling them takes seconds on a quiet machine; CI machines are shared. */
 const PULL_TIMEOUT_MS = 120_000;
 

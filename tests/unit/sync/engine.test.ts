@@ -442,7 +442,7 @@ describe('a sync stopped midway', () => {
 
     // B stops after its first batch was written, then syncs again from its checkpoint.
     await expect(
-      syncOnce(replica(b.db, 'device-b', couch(database), stopOn('pull'))),
+      syncOnce({ ...replica(b.db, 'device-b', couch(database), stopOn('pull')), pullBatch: 100 }),
     ).rejects.toThrow('stopped in the pull');
     const receivedFirst = await b.db.articles.count();
     expect(receivedFirst).toBeGreaterThan(0);
