@@ -135,6 +135,8 @@ export async function writeReplicaBatch<State>(
   writes: readonly ReplicaWrite<State>[],
   checkpoint?: { key: string; value: unknown },
 ): Promise<void> {
+  // Nothing to write: no read-write transaction over every table, which would hold up readers.
+  if (writes.length === 0 && !checkpoint) return;
   await db.transaction('rw', replicaTables(db), async () => {
     const ids = writes.map((write) => write.articleId);
     const [entries, stored] = await Promise.all([
