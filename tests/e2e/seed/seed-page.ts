@@ -16,6 +16,13 @@ import { highlightAnnotation } from '../../../src/db/import-records.ts';
 import { describeRange } from '../../../src/shared/anchoring/describe.ts';
 import { articleTextOf } from '../../../src/shared/article-body.ts';
 import { generateArticle } from './generate.ts';
+import {
+  cardCount,
+  engineSync,
+  libraryDigest,
+  searchArticleIds,
+  type EngineSyncOptions,
+} from './sync-bench.ts';
 
 const db = openDatabase();
 const FIRST_SCREEN = 20;
@@ -159,7 +166,17 @@ async function counts(): Promise<{ articles: number; annotations: number; usage:
   };
 }
 
-const api = { seed, timeKeystrokes, timeSaves, timeExport, counts };
+const api = {
+  seed,
+  timeKeystrokes,
+  timeSaves,
+  timeExport,
+  counts,
+  engineSync: (options: EngineSyncOptions) => engineSync(db, options),
+  cardCount: () => cardCount(db),
+  searchArticleIds,
+  libraryDigest: () => libraryDigest(db),
+};
 export type SeedPageApi = typeof api;
 (globalThis as unknown as { marginsSeed: SeedPageApi }).marginsSeed = api;
 document.title = 'seed ready';
