@@ -36,8 +36,9 @@ import { decodeState, type ServerDocument } from '../src/sync/codec.ts';
 import { CouchClient } from '../src/sync/couch.ts';
 import { aesGcmCipher, plainCipher, type Cipher } from '../src/sync/crypto.ts';
 import { createVault, VAULT_ID } from '../src/sync/vault.ts';
-import { parseSyncStatus, SYNC_STATUS_KEY, type SyncStatus } from '../src/shared/sync-status.ts';
+import { syncOriginPattern, type SyncStatus } from '../src/shared/sync-status.ts';
 import {
+  allowSiteAccessInExtensionsPage,
   clickToolbarButton,
   launchChromium,
   openTab,
@@ -52,6 +53,7 @@ import {
   openSeedPage,
   type SeededExtension,
 } from '../tests/e2e/harness/seeded-extension.ts';
+import { fillSyncForm, readSyncStatus, waitForStatus } from '../tests/e2e/harness/sync.ts';
 import { waitFor } from '../tests/e2e/harness/util.ts';
 import type { EngineSyncTiming } from '../tests/e2e/seed/sync-bench.ts';
 import {
@@ -180,31 +182,6 @@ async function waitForArticleOnServer(
 
 // ---------- the browser ----------
 
-/** The part of chrome://extensions' own API its site access control calls. */
-type ExtensionsPageGlobal = typeof globalThis & {
-  chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
-};
-
-/**
- * Allows Margins on the server's site as a user does in chrome://extensions (Details → Site
- * access → On specific sites); the Settings page's request for it then succeeds without the
- * dialog, which a driver cannot answer.
- */
-async function allowSiteAccess(session: ChromiumSession, pattern: string): Promise<void> {
-  const page = await session.browser.newPage();
-  try {
-    await page.goto('chrome://extensions', { waitUntil: 'load' });
-    await page.evaluate(
-      (id, host) =>
-        (globalThis as ExtensionsPageGlobal).chrome.developerPrivate.addHostPermission(id, host),
-      session.extensionId,
-      pattern,
-    );
-  } finally {
-    await page.close();
-  }
-}
-
 interface Profile {
   session: ChromiumSession;
   seedPage: Page;
@@ -214,7 +191,7 @@ interface Profile {
 async function newProfile(seeded: SeededExtension, server: CouchServer): Promise<Profile> {
   const session = await launchChromium([], { extensionDir: seeded.dir });
   try {
-    await allowSiteAccess(session, `${new URL(server.origin).protocol}//127.0.0.1/*`);
+    await allowSiteAccessInExtensionsPage(session, syncOriginPattern(server.origin) ?? '');
     return { session, seedPage: await openSeedPage(session) };
   } catch (error) {
     await session.close();
@@ -222,50 +199,28 @@ async function newProfile(seeded: SeededExtension, server: CouchServer): Promise
   }
 }
 
-type StorageGlobal = typeof globalThis & {
-  chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-};
-
-async function readSyncStatus(page: Page): Promise<SyncStatus> {
-  const stored = await page.evaluate(
-    async (key) => (await (globalThis as StorageGlobal).chrome.storage.local.get(key))[key],
-    SYNC_STATUS_KEY,
-  );
-  return parseSyncStatus(stored);
-}
-
-async function waitForStatus(
+/**
+ * Waits until the status the background keeps satisfies `done`; a sync that fails meanwhile
+ * ends the wait with its error.
+ */
+async function waitForSync(
   page: Page,
   what: string,
   done: (status: SyncStatus) => boolean,
   timeoutMs = 60_000,
-  intervalMs = 100,
 ): Promise<SyncStatus> {
-  let last: SyncStatus | undefined;
-  try {
-    return await waitFor(
-      what,
-      async () => {
-        last = await readSyncStatus(page);
-        if (last.state === 'error') throw new Error(`sync failed: ${JSON.stringify(last.error)}`);
-        return done(last) ? last : undefined;
-      },
-      timeoutMs,
-      intervalMs,
-    );
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; status ${JSON.stringify(last)}`);
-  }
+  const status = await waitForStatus(
+    page,
+    what,
+    (current) => current.state === 'error' || done(current),
+    timeoutMs,
+  );
+  if (status.state === 'error') throw new Error(`sync failed: ${JSON.stringify(status.error)}`);
+  return status;
 }
 
 const settled = (status: SyncStatus) =>
   status.enabled && status.state === 'idle' && status.pending === 0 && !!status.lastSuccessAt;
-
-async function typeInto(page: Page, selector: string, value: string): Promise<void> {
-  await page.click(selector, { count: 3 });
-  await page.keyboard.press('Backspace');
-  if (value) await page.type(selector, value);
-}
 
 /**
  * Settings → Sync, filled and turned on as a user does; the time from the click until the
@@ -274,15 +229,16 @@ async function typeInto(page: Page, selector: string, value: string): Promise<vo
 async function turnOnSyncInSettings(profile: Profile, serverUrl: string): Promise<number> {
   const { session } = profile;
   const page = await openTab(session, `chrome-extension://${session.extensionId}/options.html`);
-  await page.waitForSelector('#sync-server', { timeout: 15_000 });
-  await typeInto(page, '#sync-server', serverUrl);
-  await typeInto(page, '#sync-database', SEALED_DB);
-  await typeInto(page, '#sync-username', '');
-  await typeInto(page, '#sync-password', '');
-  await typeInto(page, '#sync-passphrase', PASSPHRASE);
+  await fillSyncForm(page, {
+    serverUrl,
+    database: SEALED_DB,
+    username: '',
+    password: '',
+    passphrase: PASSPHRASE,
+  });
   const started = performance.now();
   await page.click('#sync-enable');
-  await waitForStatus(page, 'the first sync', settled, SYNC_TIMEOUT_MS);
+  await waitForSync(page, 'the first sync', settled, SYNC_TIMEOUT_MS);
   const ms = performance.now() - started;
   await page.close();
   return ms;
@@ -304,7 +260,7 @@ async function timePushes(
   let newestId = '';
   try {
     for (const name of FIXTURE_PAGES) {
-      await waitForStatus(statusPage, 'nothing waiting to be sent', settled);
+      await waitForSync(statusPage, 'nothing waiting to be sent', settled);
       const since = await updateSeq(server, SEALED_DB);
       const url = fixtures.url(name);
       const tab = await openTab(profile.session, url);
@@ -351,6 +307,20 @@ async function openLibraryUntilTitle(profile: Profile, title: string): Promise<n
 }
 
 /**
+ * Waits until no sync runs and the last one ended longer ago than the pull-on-open gap, so the
+ * page about to open asks for a pull and gets one (a sync started meanwhile, by the alarm or a
+ * send, restarts the wait).
+ */
+async function waitForPullOnOpen(statusPage: Page): Promise<void> {
+  for (;;) {
+    const status = await waitForSync(statusPage, 'the last sync to end', settled);
+    const wait = Date.parse(status.lastSuccessAt ?? '') + PULL_ON_OPEN_GAP_MS + 500 - Date.now();
+    if (wait <= 0 && settled(await readSyncStatus(statusPage))) return;
+    await new Promise((done) => setTimeout(done, Math.max(100, wait)));
+  }
+}
+
+/**
  * Another device corrects the newest article's title on the server; the library page is opened
  * (it asks the background for a pull) and timed from its navigation until the new title is
  * painted. Each run waits until the last sync is older than the pull-on-open gap.
@@ -364,11 +334,7 @@ async function timePulls(
 ): Promise<number[]> {
   const times: number[] = [];
   for (let run = 1; run <= runs; run += 1) {
-    const status = await waitForStatus(statusPage, 'the last sync to end', settled);
-    const since = Date.parse(status.lastSuccessAt ?? '') || 0;
-    await new Promise((done) =>
-      setTimeout(done, Math.max(0, since + PULL_ON_OPEN_GAP_MS + 500 - Date.now())),
-    );
+    await waitForPullOnOpen(statusPage);
     const title = `Corrected on another device (${run})`;
     await replica.edit(articleId, (records) => ({
       ...records,
@@ -411,7 +377,7 @@ async function checkConvergence(
   articleId: string,
   tags: readonly string[],
 ) {
-  await waitForStatus(statusPage, 'the last sync to end', settled);
+  await waitForSync(statusPage, 'the last sync to end', settled);
   const editedAt = new Date().toISOString();
   const note = 'Written on the other device';
   await replica.edit(articleId, (records) => ({
@@ -424,7 +390,7 @@ async function checkConvergence(
     tags: [...tags, 'from-browser'],
   });
   await requestFromPage(statusPage, { type: 'set-read', articleIds: [articleId], read: true });
-  await waitForStatus(
+  await waitForSync(
     statusPage,
     'the edits to be sent',
     (status) => settled(status) && (status.lastSuccessAt ?? '') > editedAt,
@@ -482,16 +448,70 @@ const phases = (timing: EngineSyncTiming) => ({
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string };
   children?: number[];
 }
 
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
 /**
- * One sealed engine sync of the whole library with the page's CPU profiled: self time per
- * function (the top 25) and the time the page's thread was idle (waiting for IndexedDB, the
- * server or WebCrypto's own thread).
+ * Where a sample's time went: the innermost function on its stack that names a step of the
+ * sync (the names are the source's own: the seed page is built unminified). The page's thread
+ * is idle while IndexedDB (in the browser process), the server or WebCrypto work.
  */
+const STEPS: [string, readonly string[]][] = [
+  ['idle: waiting for IndexedDB, the server, WebCrypto', ['(idle)']],
+  ['garbage collection', ['(garbage collector)']],
+  ['inflate (fflate)', ['inflateSync', 'inflt']],
+  ['AES-GCM and id HMAC (native)', ['decrypt', 'sign', 'open', 'documentId']],
+  ['base64', ['fromBase64']],
+  ['decode: text, JSON.parse, schema check', ['decodeState', 'decode']],
+  ['_changes: fetch, JSON, schema check', ['changes', 'request', 'parse']],
+  ['IndexedDB writes (Dexie; values cloned in put)', ['mutate']],
+  ['IndexedDB reads (Dexie; values cloned back)', ['getMany', 'query', 'openCursor']],
+  ['search words and postings in memory', ['tokenize', 'searchDocOf', 'addDoc', 'removeDoc']],
+  ['postings: read, merge, write', ['applyTo']],
+  ['cards and other derived rows', ['deriveCreated', 'cardOf', 'refreshInParallel']],
+  ['duplicate check (address index)', ['foldDuplicates', 'savedUnder']],
+  ['render states to records, compare', ['writeOf', 'renderState', 'sameRecords', 'canonical']],
+  ['merge states', ['joinArticle', 'withLocalChanges', 'recordLocalChanges', 'compactArticle']],
+  ['read local copies', ['readLocalCopies']],
+  ['write batch (the rest)', ['writeReplicaBatch']],
+];
+
+function stepsOf(cpu: CpuProfile): { step: string; ms: number; share: number }[] {
+  const parent = new Map<number, number>();
+  for (const node of cpu.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
+  const stepOfName = new Map(STEPS.flatMap(([step, names]) => names.map((name) => [name, step])));
+  const stepOfNode = (leaf: number): string => {
+    for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+      const step = stepOfName.get(byId.get(id)?.callFrame.functionName ?? '');
+      if (step) return step;
+    }
+    const name = byId.get(leaf)?.callFrame.functionName;
+    return name === '(program)' ? 'browser internals' : 'other script (Dexie, promises)';
+  };
+  const ms = new Map<string, number>();
+  let total = 0;
+  cpu.samples.forEach((id, at) => {
+    const delta = (cpu.timeDeltas[at] ?? 0) / 1000;
+    const step = stepOfNode(id);
+    ms.set(step, (ms.get(step) ?? 0) + delta);
+    total += delta;
+  });
+  return [...ms]
+    .sort((a, b) => b[1] - a[1])
+    .map(([step, time]) => ({ step, ms: round(time), share: round((100 * time) / total, 1) }));
+}
+
+/** One sealed engine sync of the whole library with the seed page's CPU profile recorded. */
 async function profileEngineSync(seeded: SeededExtension, server: CouchServer, masterKey: string) {
+  console.log('one more sealed engine sync, profiled…');
   const profile = await newProfile(seeded, server);
   try {
     const cdp = await profile.seedPage.createCDPSession();
@@ -505,21 +525,14 @@ async function profileEngineSync(seeded: SeededExtension, server: CouchServer, m
       masterKey,
     });
     const { profile: cpu } = (await cdp.send('Profiler.stop')) as unknown as {
-      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+      profile: CpuProfile;
     };
-    const byNode = new Map(cpu.nodes.map((node) => [node.id, node]));
-    const selfMs = new Map<string, number>();
-    cpu.samples.forEach((id, at) => {
-      const frame = byNode.get(id)?.callFrame;
-      const file = frame?.url.split('/').pop() ?? '';
-      const name = `${frame?.functionName || '(anonymous)'} ${file}:${(frame?.lineNumber ?? 0) + 1}`;
-      selfMs.set(name, (selfMs.get(name) ?? 0) + (cpu.timeDeltas[at] ?? 0) / 1000);
-    });
-    const top = [...selfMs]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
-      .map(([name, ms]) => ({ name, ms: round(ms) }));
-    return { ms: round(timing.ms), top };
+    const steps = stepsOf(cpu);
+    console.log(`  ${seconds(timing.ms)} (profiled):`);
+    for (const { step, ms, share } of steps) {
+      console.log(`  ${String(share).padStart(5)} %  ${seconds(ms).padStart(8)}  ${step}`);
+    }
+    return { ms: round(timing.ms), steps };
   } finally {
     await profile.session.close();
   }
@@ -681,6 +694,8 @@ function report(results: {
   }
 }
 
+// CORS on (PouchDB Server's default): the seed page reaches the server without site access,
+// which Chromium grants an extension page only through a request made in a user's click.
 const server = await startCouchServer();
 const seeded = await buildSeededExtension();
 try {
