@@ -19,7 +19,7 @@ import {
 } from '../src/sync/crdt.ts';
 import type { Cipher } from '../src/sync/crypto.ts';
 import { recordLocalChanges, renderState, type LocalArticle } from '../src/sync/mapping.ts';
-import { generateArticle } from '../tests/e2e/seed/generate.ts';
+import { generateArticle, randomSource } from '../tests/e2e/seed/generate.ts';
 import { recordsDigest } from '../tests/e2e/seed/records-digest.ts';
 
 /** Same spacing as bench:scale's library: six saves a day, so postings fall in realistic shards. */
@@ -30,8 +30,24 @@ const GENERATOR_SEED = 1;
 const SEED_BATCH = 200;
 const NODE_DEVICE = 'node-bench';
 
+/** A random-looking (version 4) UUID, the same for an index every run, as a device makes ids. */
 export function benchArticleId(index: number): string {
-  return `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+  const random = randomSource(0x5eed + index);
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  const text = hex.join('');
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+}
+
+/**
+ * The order a device sends its library in when sync is turned on: its outbox, by article id,
+ * which has nothing to do with when the articles were saved. Other devices receive them in
+ * that order.
+ */
+export function firstPushOrder(count: number): number[] {
+  const ids = Array.from({ length: count }, (_, index) => ({ index, id: benchArticleId(index) }));
+  return ids.sort((a, b) => (a.id < b.id ? -1 : 1)).map(({ index }) => index);
 }
 
 /**
@@ -79,20 +95,20 @@ export interface SeededLibrary {
 }
 
 /**
- * Writes generated articles `0…count-1` to each database, sealed with that database's cipher:
- * every state is made once and encoded once per database.
+ * Writes the generated articles `indexes`, in that order, to each database, sealed with that
+ * database's cipher: every state is made once and encoded once per database.
  */
 export async function seedServer(
   targets: readonly { couch: CouchClient; cipher: Cipher }[],
-  count: number,
+  indexes: readonly number[],
   onProgress: (done: number) => void,
   visit: (article: ArticleRecord) => void = () => undefined,
 ): Promise<SeededLibrary> {
   let highlights = 0;
   const sentBytes = targets.map(() => 0);
-  for (let start = 0; start < count; start += SEED_BATCH) {
+  for (let start = 0; start < indexes.length; start += SEED_BATCH) {
     const states: ArticleState[] = [];
-    for (let index = start; index < Math.min(count, start + SEED_BATCH); index += 1) {
+    for (const index of indexes.slice(start, start + SEED_BATCH)) {
       const local = benchArticle(index);
       visit(local.article);
       const stamp = { t: Date.parse(local.article.savedAt), d: NODE_DEVICE };
@@ -108,7 +124,7 @@ export async function seedServer(
     }
     onProgress(start + states.length);
   }
-  return { articles: count, highlights, sentBytes };
+  return { articles: indexes.length, highlights, sentBytes };
 }
 
 const WORD = /\p{L}{5,}/gu;

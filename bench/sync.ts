@@ -55,10 +55,11 @@ import {
 } from '../tests/e2e/harness/seeded-extension.ts';
 import { fillSyncForm, readSyncStatus, waitForStatus } from '../tests/e2e/harness/sync.ts';
 import { waitFor } from '../tests/e2e/harness/util.ts';
-import type { EngineSyncTiming } from '../tests/e2e/seed/sync-bench.ts';
+import type { EngineSyncOptions, EngineSyncTiming } from '../tests/e2e/seed/sync-bench.ts';
 import {
   benchArticle,
   benchArticleId,
+  firstPushOrder,
   jsonBytes,
   NodeReplica,
   RareWordProbe,
@@ -80,7 +81,7 @@ const PLAIN_SMALL_DB = 'margins-small-plain';
 /** Pages opened within this long of a finished sync do not pull (src/background/sync.ts). */
 const PULL_ON_OPEN_GAP_MS = 10_000;
 /** A first sync of the whole library may take minutes on a busy machine: the bench waits. */
-const SYNC_TIMEOUT_MS = 900_000;
+const SYNC_TIMEOUT_MS = 3_600_000;
 const FIXTURE_PAGES = [
   'news7-pyongyang.html',
   'jsonld-graph.html',
@@ -415,6 +416,19 @@ async function checkConvergence(
   };
 }
 
+/** Runs the engine in the seed page and waits for its outcome (polled: it may take minutes). */
+async function engineSyncInPage(page: Page, options: EngineSyncOptions): Promise<EngineSyncTiming> {
+  await callSeedPage(page, 'startEngineSync', options);
+  const outcome = await waitFor(
+    'the engine sync',
+    () => callSeedPage(page, 'engineSyncOutcome'),
+    SYNC_TIMEOUT_MS,
+    250,
+  );
+  if ('error' in outcome) throw new Error(`engine sync failed: ${outcome.error}`);
+  return outcome.timing;
+}
+
 /** One engine sync into a new, empty profile. */
 async function engineRun(
   seeded: SeededExtension,
@@ -425,7 +439,7 @@ async function engineRun(
 ): Promise<EngineSyncTiming> {
   const profile = await newProfile(seeded, server);
   try {
-    const timing = await callSeedPage(profile.seedPage, 'engineSync', {
+    const timing = await engineSyncInPage(profile.seedPage, {
       serverUrl: server.origin,
       database,
       ...(masterKey ? { cipher: 'aes-gcm', masterKey } : { cipher: 'plain' }),
@@ -444,6 +458,12 @@ const phases = (timing: EngineSyncTiming) => ({
   ms: round(timing.ms),
   changesMs: round(timing.changesMs),
   openMs: round(timing.openMs),
+  writeTransactionsMs: round(timing.writeTransactionsMs),
+  readTransactionsMs: round(timing.readTransactionsMs),
+  transactions: timing.transactions,
+  writeRequestsMs: Object.fromEntries(
+    Object.entries(timing.writeRequestsMs).map(([store, ms]) => [store, round(ms)]),
+  ),
 });
 
 interface ProfileNode {
@@ -518,7 +538,7 @@ async function profileEngineSync(seeded: SeededExtension, server: CouchServer, m
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
     await cdp.send('Profiler.start');
-    const timing = await callSeedPage(profile.seedPage, 'engineSync', {
+    const timing = await engineSyncInPage(profile.seedPage, {
       serverUrl: server.origin,
       database: SEALED_DB,
       cipher: 'aes-gcm',
@@ -556,14 +576,19 @@ async function measureServer(server: CouchServer): Promise<ServerSize> {
   return { sealedBytes: bytes(sealedDocs), plainBytes: bytes(plainDocs), info };
 }
 
-async function seedAll(server: CouchServer, cipher: Cipher, probe: RareWordProbe) {
+async function seedAll(
+  server: CouchServer,
+  cipher: Cipher,
+  order: readonly number[],
+  probe: RareWordProbe,
+) {
   const started = performance.now();
   const library = await seedServer(
     [
       { couch: couchFor(server, SEALED_DB), cipher },
       { couch: couchFor(server, PLAIN_DB), cipher: plainCipher },
     ],
-    ARTICLES,
+    order,
     (done) => process.stdout.write(`\rseeding the server: ${done} / ${ARTICLES} articles`),
     (article) => probe.count(article),
   );
@@ -572,7 +597,7 @@ async function seedAll(server: CouchServer, cipher: Cipher, probe: RareWordProbe
       { couch: couchFor(server, SEALED_SMALL_DB), cipher },
       { couch: couchFor(server, PLAIN_SMALL_DB), cipher: plainCipher },
     ],
-    RATIO_ARTICLES,
+    firstPushOrder(RATIO_ARTICLES),
     () => undefined,
   );
   console.log(
@@ -648,7 +673,7 @@ async function measureProfile(
     const replica = new NodeReplica(couchFor(server, SEALED_DB), cipher);
     const pulls = await timePulls(profile, replica, statusPage, pushes.newestId, PULL_RUNS);
     console.log('both devices edit one article, then every article is compared…');
-    const converging = benchArticle(probeIndex - 1).article;
+    const converging = benchArticle(probeIndex === 0 ? 1 : probeIndex - 1).article;
     const convergence = await checkConvergence(
       profile,
       server,
@@ -706,10 +731,11 @@ try {
   if (!(await couchFor(server, SEALED_DB).put(vault))) throw new Error('no vault written');
   const cipher = await aesGcmCipher(master);
   const masterKey = toBase64(master);
-  // The probe: the last article in a language with spaces between words.
-  const probeIndex = ARTICLES - 1 - ((ARTICLES - 1) % 10 === 9 ? 1 : 0);
+  const order = firstPushOrder(ARTICLES);
+  // The probe: the last article to arrive in a language with spaces between words.
+  const probeIndex = order.findLast((index) => index % 10 !== 9) ?? 0;
   const probe = new RareWordProbe(benchArticle(probeIndex).article);
-  const library = await seedAll(server, cipher, probe);
+  const library = await seedAll(server, cipher, order, probe);
   const size = await measureServer(server);
   // The engine first: the profile below adds its saves to the server.
   const engine = await measureEngine(seeded, server, masterKey);

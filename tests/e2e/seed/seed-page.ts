@@ -18,10 +18,10 @@ import { articleTextOf } from '../../../src/shared/article-body.ts';
 import { generateArticle } from './generate.ts';
 import {
   cardCount,
-  engineSync,
+  engineSyncOutcome,
+  startEngineSync,
   libraryDigest,
   searchArticleIds,
-  type EngineSyncOptions,
 } from './sync-bench.ts';
 
 const db = openDatabase();
@@ -172,7 +172,8 @@ const api = {
   timeSaves,
   timeExport,
   counts,
-  engineSync: (options: EngineSyncOptions) => engineSync(db, options),
+  startEngineSync,
+  engineSyncOutcome,
   cardCount: () => cardCount(db),
   searchArticleIds,
   libraryDigest: () => libraryDigest(db),
