@@ -464,6 +464,7 @@ const phases = (timing: EngineSyncTiming) => ({
   writeRequestsMs: Object.fromEntries(
     Object.entries(timing.writeRequestsMs).map(([store, ms]) => [store, round(ms)]),
   ),
+  recordsPut: timing.recordsPut,
 });
 
 interface ProfileNode {

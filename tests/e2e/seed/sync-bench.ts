@@ -37,6 +37,8 @@ export interface EngineSyncTiming {
   transactions: number;
   /** Per store, time from each write request until it succeeded (they mostly run one by one). */
   writeRequestsMs: Record<string, number>;
+  /** Per store, records put. */
+  recordsPut: Record<string, number>;
 }
 
 /** `_changes` timed; everything else is the real client. */
@@ -79,6 +81,8 @@ function timedDatabase() {
   const ms = { readwrite: 0, readonly: 0, transactions: 0 };
   /** Per store: time from a write request (one bulk put or delete) until it succeeded. */
   const writes: Record<string, number> = {};
+  /** Per store: records put. */
+  const records: Record<string, number> = {};
   const db = openDatabase();
   db.use({
     stack: 'dbcore',
@@ -103,21 +107,24 @@ function timedDatabase() {
           ...table,
           async mutate(request) {
             const started = performance.now();
+            const count =
+              request.type === 'put' || request.type === 'add' ? request.values.length : 0;
             try {
               return await table.mutate(request);
             } finally {
               writes[name] = (writes[name] ?? 0) + performance.now() - started;
+              records[name] = (records[name] ?? 0) + count;
             }
           },
         };
       },
     }),
   });
-  return { db, ms, writes };
+  return { db, ms, writes, records };
 }
 
 export async function engineSync(options: EngineSyncOptions): Promise<EngineSyncTiming> {
-  const { db, ms: transactionMs, writes } = timedDatabase();
+  const { db, ms: transactionMs, writes, records } = timedDatabase();
   const couch = new TimedCouch({
     serverUrl: options.serverUrl,
     database: options.database,
@@ -148,6 +155,7 @@ export async function engineSync(options: EngineSyncOptions): Promise<EngineSync
     readTransactionsMs: transactionMs.readonly,
     transactions: transactionMs.transactions,
     writeRequestsMs: writes,
+    recordsPut: records,
   };
 }
 
