@@ -41,14 +41,16 @@ export function benchArticleId(index: number): string {
 }
 
 /**
- * The order a device sends its library in when sync is turned on: its outbox, by article id,
- * which has nothing to do with when the articles were saved. Other devices receive them in
- * that order.
+ * The order a device sends its library in when sync is turned on (outboxInSaveOrder): oldest
+ * save first. Other devices receive it in that order.
  */
 export function firstPushOrder(count: number): number[] {
-  const ids = Array.from({ length: count }, (_, index) => ({ index, id: benchArticleId(index) }));
-  return ids.sort((a, b) => (a.id < b.id ? -1 : 1)).map(({ index }) => index);
+  return Array.from({ length: count }, (_, index) => index).sort(
+    (a, b) => savedAtOf(a) - savedAtOf(b),
+  );
 }
+
+const savedAtOf = (index: number): number => FIRST_SAVE + index * SAVE_SPACING_MS;
 
 /**
  * The generated article `index` and its highlights, as the device that saved it stores them.
@@ -56,7 +58,7 @@ export function firstPushOrder(count: number): number[] {
  */
 export function benchArticle(index: number): LocalArticle & { article: ArticleRecord } {
   const generated = generateArticle(index, GENERATOR_SEED);
-  const savedAt = new Date(FIRST_SAVE + index * SAVE_SPACING_MS).toISOString();
+  const savedAt = new Date(savedAtOf(index)).toISOString();
   const id = benchArticleId(index);
   const article: ArticleRecord = {
     ...generated.snapshot,
