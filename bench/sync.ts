@@ -25,7 +25,7 @@
  * Writes bench/results/sync.json. No targets are asserted: they are printed next to the figures.
  * MARGINS_BENCH_ARTICLES changes the size (figures keep their 10k names);
  * MARGINS_BENCH_PROFILE=1 also records a CPU profile of one engine sync and prints where the
- * page's time went.
+ * page's time went; MARGINS_BENCH_ENGINE_ONLY=1 stops after the engine's syncs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -72,6 +72,8 @@ const RATIO_ARTICLES = Math.min(1_000, ARTICLES);
 const RATIO_RUNS = Number(process.env.MARGINS_BENCH_RATIO_RUNS ?? 3);
 const PULL_RUNS = 10;
 const PROFILE = process.env.MARGINS_BENCH_PROFILE === '1';
+/** Only the engine's first syncs (and the profile, if asked): a quick look at the first sync. */
+const ENGINE_ONLY = process.env.MARGINS_BENCH_ENGINE_ONLY === '1';
 const PASSPHRASE = 'a long passphrase for the sync bench';
 /** The databases: the library as Margins syncs it, and the same states unsealed. */
 const SEALED_DB = 'margins';
@@ -720,27 +722,18 @@ function report(results: {
   }
 }
 
-// CORS on (PouchDB Server's default): the seed page reaches the server without site access,
-// which Chromium grants an extension page only through a request made in a user's click.
-const server = await startCouchServer();
-const seeded = await buildSeededExtension();
-try {
-  for (const name of [SEALED_DB, PLAIN_DB, SEALED_SMALL_DB, PLAIN_SMALL_DB]) {
-    await couchFor(server, name).ensureDatabase();
-  }
-  const { vault, master } = await createVault(PASSPHRASE);
-  if (!(await couchFor(server, SEALED_DB).put(vault))) throw new Error('no vault written');
-  const cipher = await aesGcmCipher(master);
-  const masterKey = toBase64(master);
-  const order = firstPushOrder(ARTICLES);
-  // The probe: the last article to arrive in a language with spaces between words.
-  const probeIndex = order.findLast((index) => index % 10 !== 9) ?? 0;
-  const probe = new RareWordProbe(benchArticle(probeIndex).article);
-  const library = await seedAll(server, cipher, order, probe);
-  const size = await measureServer(server);
-  // The engine first: the profile below adds its saves to the server.
-  const engine = await measureEngine(seeded, server, masterKey);
-  const cpuProfile = PROFILE ? await profileEngineSync(seeded, server, masterKey) : null;
+/** The first sync through Settings, then saves, pulls and convergence; reports and writes. */
+async function measureTheRest(
+  seeded: SeededExtension,
+  server: CouchServer,
+  cipher: Cipher,
+  engine: Awaited<ReturnType<typeof measureEngine>>,
+  cpuProfile: Awaited<ReturnType<typeof profileEngineSync>> | null,
+  size: ServerSize,
+  library: Awaited<ReturnType<typeof seedAll>>,
+  probeIndex: number,
+  probe: RareWordProbe,
+) {
   const profile = await measureProfile(seeded, server, cipher, probeIndex, probe.rarest());
 
   const push = summary(profile.pushes);
@@ -799,6 +792,42 @@ try {
   mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(resolve(ROOT, 'bench/results/sync.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('written to bench/results/sync.json');
+}
+
+// CORS on (PouchDB Server's default): the seed page reaches the server without site access,
+// which Chromium grants an extension page only through a request made in a user's click.
+const server = await startCouchServer();
+const seeded = await buildSeededExtension();
+try {
+  for (const name of [SEALED_DB, PLAIN_DB, SEALED_SMALL_DB, PLAIN_SMALL_DB]) {
+    await couchFor(server, name).ensureDatabase();
+  }
+  const { vault, master } = await createVault(PASSPHRASE);
+  if (!(await couchFor(server, SEALED_DB).put(vault))) throw new Error('no vault written');
+  const cipher = await aesGcmCipher(master);
+  const masterKey = toBase64(master);
+  const order = firstPushOrder(ARTICLES);
+  // The probe: the last article to arrive in a language with spaces between words.
+  const probeIndex = order.findLast((index) => index % 10 !== 9) ?? 0;
+  const probe = new RareWordProbe(benchArticle(probeIndex).article);
+  const library = await seedAll(server, cipher, order, probe);
+  const size = await measureServer(server);
+  // The engine first: the profile below adds its saves to the server.
+  const engine = await measureEngine(seeded, server, masterKey);
+  const cpuProfile = PROFILE ? await profileEngineSync(seeded, server, masterKey) : null;
+  if (ENGINE_ONLY) console.log(JSON.stringify(engine.sealed, null, 1));
+  else
+    await measureTheRest(
+      seeded,
+      server,
+      cipher,
+      engine,
+      cpuProfile,
+      size,
+      library,
+      probeIndex,
+      probe,
+    );
 } finally {
   await seeded.remove();
   await server.close();
