@@ -36,7 +36,7 @@ import { decodeState, type ServerDocument } from '../src/sync/codec.ts';
 import { CouchClient } from '../src/sync/couch.ts';
 import { aesGcmCipher, plainCipher, type Cipher } from '../src/sync/crypto.ts';
 import { createVault, VAULT_ID } from '../src/sync/vault.ts';
-import { syncOriginPattern, type SyncStatus } from '../src/shared/sync-status.ts';
+import { SYNC_STATUS_KEY, syncOriginPattern, type SyncStatus } from '../src/shared/sync-status.ts';
 import {
   allowSiteAccessInExtensionsPage,
   clickToolbarButton,
@@ -284,29 +284,58 @@ async function timePushes(
   return { times, newestId };
 }
 
-/** Resolves once the page shows `title` in the list: the page's own clock at that frame. */
-async function openLibraryUntilTitle(profile: Profile, title: string): Promise<number> {
+/** When the library page saw each step of a pull, on its own clock from its navigation. */
+interface PullMarks {
+  /** The background's status said a sync started. */
+  syncing?: number;
+  /** The status counted the change received (its batch is committed). */
+  received?: number;
+  /** The new title was painted. */
+  shown: number;
+}
+
+/** Opens the library page and resolves once it shows `title`, with the steps on its clock. */
+async function openLibraryUntilTitle(profile: Profile, title: string): Promise<PullMarks> {
   const page = await profile.session.browser.newPage();
   await page.bringToFront();
   // No named functions inside: tsx would wrap them in a helper the page does not have.
-  await page.evaluateOnNewDocument((expected: string) => {
-    new MutationObserver((_records, observer) => {
-      const titles = [...document.querySelectorAll('.article-title')];
-      if (!titles.some((element) => element.textContent?.trim() === expected)) return;
-      observer.disconnect();
-      requestAnimationFrame(() => {
-        (globalThis as unknown as { titleShownAt: number }).titleShownAt = performance.now();
+  await page.evaluateOnNewDocument(
+    (expected: string, statusKey: string) => {
+      const marks: Partial<PullMarks> = {};
+      (globalThis as unknown as { pullMarks: Partial<PullMarks> }).pullMarks = marks;
+      type Changes = Record<string, { newValue?: { state?: string; received?: number } }>;
+      (
+        globalThis as unknown as {
+          chrome: { storage: { onChanged: { addListener(fn: (c: Changes) => void): void } } };
+        }
+      ).chrome.storage.onChanged.addListener((changes) => {
+        const status = changes[statusKey]?.newValue;
+        if (status?.state === 'syncing') marks.syncing ??= performance.now();
+        if ((status?.received ?? 0) > 0) marks.received ??= performance.now();
       });
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  }, title);
+      new MutationObserver((_records, observer) => {
+        const titles = [...document.querySelectorAll('.article-title')];
+        if (!titles.some((element) => element.textContent?.trim() === expected)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          marks.shown = performance.now();
+        });
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    },
+    title,
+    SYNC_STATUS_KEY,
+  );
   await page.goto(`chrome-extension://${profile.session.extensionId}/popup.html?view=tab`);
   const handle = await page.waitForFunction(
-    () => (globalThis as unknown as { titleShownAt?: number }).titleShownAt,
+    () => {
+      const marks = (globalThis as unknown as { pullMarks?: Partial<PullMarks> }).pullMarks;
+      return marks?.shown === undefined ? undefined : marks;
+    },
     { timeout: 30_000 },
   );
-  const ms = (await handle.jsonValue()) as number;
+  const marks = (await handle.jsonValue()) as PullMarks;
   await page.close();
-  return ms;
+  return marks;
 }
 
 /**
@@ -334,8 +363,8 @@ async function timePulls(
   statusPage: Page,
   articleId: string,
   runs: number,
-): Promise<number[]> {
-  const times: number[] = [];
+): Promise<PullMarks[]> {
+  const times: PullMarks[] = [];
   for (let run = 1; run <= runs; run += 1) {
     await waitForPullOnOpen(statusPage);
     const title = `Corrected on another device (${run})`;
@@ -737,7 +766,11 @@ async function measureTheRest(
   const profile = await measureProfile(seeded, server, cipher, probeIndex, probe.rarest());
 
   const push = summary(profile.pushes);
-  const pull = summary(profile.pulls);
+  const pull = summary(profile.pulls.map((marks) => marks.shown));
+  const pullSteps = {
+    syncStartedMs: summary(profile.pulls.map((marks) => marks.syncing ?? Number.NaN)),
+    changeReceivedMs: summary(profile.pulls.map((marks) => marks.received ?? Number.NaN)),
+  };
   const results = {
     initialSync10kMs: round(profile.initialMs),
     encryptionOverhead: engine.ratio,
@@ -771,8 +804,11 @@ async function measureTheRest(
       pullOneChange: {
         how:
           'Node corrects the newest title on the server; the library page opened (it asks for a ' +
-          'pull) until the new title is painted, on the page clock from its navigation',
+          'pull) until the new title is painted, on the page clock from its navigation; steps: ' +
+          "when the page heard the background's status say a sync started, and say the change " +
+          'was received',
         ...pull,
+        steps: pullSteps,
       },
       server: {
         sealedDocumentBytes: size.sealedBytes,
