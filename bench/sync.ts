@@ -36,7 +36,12 @@ import { decodeState, type ServerDocument } from '../src/sync/codec.ts';
 import { CouchClient } from '../src/sync/couch.ts';
 import { aesGcmCipher, plainCipher, type Cipher } from '../src/sync/crypto.ts';
 import { createVault, VAULT_ID } from '../src/sync/vault.ts';
-import { SYNC_STATUS_KEY, syncOriginPattern, type SyncStatus } from '../src/shared/sync-status.ts';
+import {
+  PULL_ON_OPEN_GAP_MS,
+  SYNC_STATUS_KEY,
+  syncOriginPattern,
+  type SyncStatus,
+} from '../src/shared/sync-status.ts';
 import {
   allowSiteAccessInExtensionsPage,
   clickToolbarButton,
@@ -80,8 +85,6 @@ const SEALED_DB = 'margins';
 const PLAIN_DB = 'margins-plain';
 const SEALED_SMALL_DB = 'margins-small';
 const PLAIN_SMALL_DB = 'margins-small-plain';
-/** Pages opened within this long of a finished sync do not pull (src/background/sync.ts). */
-const PULL_ON_OPEN_GAP_MS = 10_000;
 /** A first sync of the whole library may take minutes on a busy machine: the bench waits. */
 const SYNC_TIMEOUT_MS = 3_600_000;
 const FIXTURE_PAGES = [

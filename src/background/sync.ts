@@ -7,10 +7,8 @@
 import { CHANGES_CHANNEL } from '../db/names.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser } from '../platform/browser.ts';
+import { PULL_ON_OPEN_GAP_MS } from '../shared/sync-status.ts';
 import { SYNC_ALARM, SyncService } from '../sync/service.ts';
-
-/** A page opening pulls unless a sync finished this recently. */
-const PULL_ON_OPEN_GAP_MS = 10_000;
 
 const services = new WeakMap<MarginsDatabase, SyncService>();
 

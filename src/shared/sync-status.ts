@@ -110,3 +110,6 @@ export function syncOriginPattern(serverUrl: string): string | null {
 }
 
 export const DATABASE_NAME_PATTERN = /^[a-z][a-z0-9_$()+/-]*$/;
+
+/** A page opening asks for a pull, which runs unless a sync finished this recently. */
+export const PULL_ON_OPEN_GAP_MS = 10_000;

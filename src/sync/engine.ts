@@ -40,7 +40,7 @@ export const CHECKPOINT_KEY = 'checkpoint';
  * record fewer times in a first sync (200: 14.9 s, 500: 12.5 s, 1,000: 11.9 s for 1,000
  * articles in Chromium); a worker stopped in the middle does one batch again.
  */
-const PULL_BATCH = 500;
+export const PULL_BATCH = 500;
 const PUSH_BATCH = 100;
 /** Requests stay well under CouchDB's default 8 MB limits (max_document_size, max_http_request_size). */
 const MAX_REQUEST_BYTES = 4_000_000;

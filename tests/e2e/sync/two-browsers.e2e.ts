@@ -59,6 +59,7 @@ import {
   type SyncFields,
 } from '../harness/sync.ts';
 import { seedServerLibrary } from '../harness/sync-seed.ts';
+import { PULL_BATCH } from '../../../src/sync/engine.ts';
 import { startTcpProxy, type TcpProxy } from '../harness/tcp-proxy.ts';
 import { waitFor } from '../harness/util.ts';
 
@@ -74,9 +75,7 @@ const NOTE = 'Quatrième visite en un an : vérifier les dates.';
 const CHROMIUM_EDIT = 'Chromium, hors ligne : la visite de Choïgou compte aussi.';
 const FIREFOX_EDIT = 'Firefox, hors ligne : comparer avec la visite de 2000.';
 /** Articles the Node device writes to the server: two of the engine's pull batches. */
-const SEEDED = 1000;
-/** How many changes the engine pulls at a time (src/sync/engine.ts). */
-const PULL_BATCH = 500;
+const SEEDED = 2 * PULL_BATCH;
 /** Pulling them takes seconds on a quiet machine; CI machines are shared. */
 const PULL_TIMEOUT_MS = 120_000;
 

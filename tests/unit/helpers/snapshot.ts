@@ -1,4 +1,4 @@
-import type { ArticleSnapshot } from '../../../src/shared/article.ts';
+import type { ArticleRecord, ArticleSnapshot } from '../../../src/shared/article.ts';
 
 /** A valid snapshot; each test overrides only the fields it is about. */
 export function makeSnapshot(overrides: Partial<ArticleSnapshot> = {}): ArticleSnapshot {
@@ -21,6 +21,22 @@ export function makeSnapshot(overrides: Partial<ArticleSnapshot> = {}): ArticleS
     wordCount: 3,
     leadImageUrl: null,
     fieldSources: { title: 'readability', byline: 'visible-text' },
+    ...overrides,
+  };
+}
+
+/** A stored article: a valid snapshot with what saving adds, unread, untagged, no note. */
+export function makeRecord(
+  snapshot: Partial<ArticleSnapshot>,
+  overrides: Partial<ArticleRecord> & Pick<ArticleRecord, 'id' | 'savedAt'>,
+): ArticleRecord {
+  return {
+    ...makeSnapshot(snapshot),
+    updatedAt: overrides.savedAt,
+    tags: [],
+    note: '',
+    readAt: null,
+    archivedAt: null,
     ...overrides,
   };
 }

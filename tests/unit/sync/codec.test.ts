@@ -18,7 +18,7 @@ import {
 import { emptyArticleState, type ArticleState } from '../../../src/sync/crdt.ts';
 import { DecryptionError, aesGcmCipher, type Cipher } from '../../../src/sync/crypto.ts';
 import { canonical, recordLocalChanges, renderState } from '../../../src/sync/mapping.ts';
-import { makeSnapshot } from '../helpers/snapshot.ts';
+import { makeRecord } from '../helpers/snapshot.ts';
 
 const ARTICLE_ID = '8d2e4f60-1a3b-4c5d-8e9f-0a1b2c3d4e5f';
 const URL = 'https://obscure-gazette.example/2024/zeppelin-referendum';
@@ -45,8 +45,8 @@ const SECRETS = [
 const when = '2026-03-01T10:00:00.000Z';
 
 function record(): ArticleRecord {
-  return {
-    ...makeSnapshot({
+  return makeRecord(
+    {
       url: URL,
       canonicalUrl: URL,
       title: TITLE,
@@ -57,15 +57,9 @@ function record(): ArticleRecord {
       textContent: BODY,
       wordCount: 8,
       fieldSources: { title: 'readability' },
-    }),
-    id: ARTICLE_ID,
-    savedAt: when,
-    updatedAt: when,
-    tags: [TAG],
-    note: NOTE,
-    readAt: when,
-    archivedAt: null,
-  };
+    },
+    { id: ARTICLE_ID, savedAt: when, tags: [TAG], note: NOTE, readAt: when },
+  );
 }
 
 function highlight(): Annotation {

@@ -10,7 +10,7 @@
  * conflict rules promise to keep.
  */
 import fc from 'fast-check';
-import { makeSnapshot } from '../helpers/snapshot.ts';
+import { makeRecord } from '../helpers/snapshot.ts';
 import { bodyFor, noteOf, type Annotation } from '../../../src/shared/annotation.ts';
 import type { ArticleRecord } from '../../../src/shared/article.ts';
 import {
@@ -155,8 +155,8 @@ export function iso(t: number): string {
 }
 
 function initialArticle(t: number): ArticleRecord {
-  return {
-    ...makeSnapshot({
+  return makeRecord(
+    {
       url: URL,
       canonicalUrl: URL,
       publishedTime: '2024-06-18',
@@ -165,15 +165,9 @@ function initialArticle(t: number): ArticleRecord {
       textContent: BODY,
       wordCount: 11,
       fieldSources: { title: 'readability' },
-    }),
-    id: ARTICLE_ID,
-    savedAt: iso(t),
-    updatedAt: iso(t),
-    tags: [],
-    note: '',
-    readAt: null,
-    archivedAt: null,
-  };
+    },
+    { id: ARTICLE_ID, savedAt: iso(t) },
+  );
 }
 
 /** The typed texts a rendered note shows (versions are joined by a separator). */
