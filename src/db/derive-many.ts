@@ -14,7 +14,7 @@ import {
   type SearchDoc,
 } from './derived.ts';
 import type { PostingChanges } from './posting-changes.ts';
-import { shardBounds, shardOf } from './postings.ts';
+import { ShardFiller } from './posting-shards.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 /** Articles whose derived rows are refreshed at the same time (see refreshInParallel). */
@@ -67,6 +67,7 @@ export async function deriveCreated(
   for (const doc of await db.searchDocs.bulkGet(stale)) if (doc) postings.removeDoc(doc);
   await Promise.all([db.cards.bulkDelete(stale), db.searchDocs.bulkDelete(stale)]);
   const taken = new Set((await db.cards.toCollection().primaryKeys()) as number[]);
+  const shards = await ShardFiller.open(db);
   const cards: ArticleCard[] = [];
   const searchDocs: SearchDoc[] = [];
   for (const article of created) {
@@ -77,22 +78,10 @@ export async function deriveCreated(
     taken.add(key);
     const own = byArticle.get(article.id) ?? [];
     cards.push(cardOf(article, key, own));
-    const doc = searchDocOf(article, key, own);
+    const doc = searchDocOf(article, key, own, shards.next());
     postings.addDoc(doc);
     searchDocs.push(doc);
   }
-  postings.shardsWereEmpty(await emptyShards(db, searchDocs));
+  postings.shardsWereEmpty(shards.emptyBefore());
   return { cards, searchDocs };
-}
-
-/** The shards of these new search rows that hold no other article's yet. */
-async function emptyShards(db: MarginsDatabase, docs: readonly SearchDoc[]): Promise<number[]> {
-  const shards = [...new Set(docs.map((doc) => shardOf(doc.key)))];
-  const held = await Promise.all(
-    shards.map((shard) => {
-      const [first, end] = shardBounds(shard);
-      return db.searchDocs.where(':id').between(first, end, true, false).limit(1).primaryKeys();
-    }),
-  );
-  return shards.filter((_shard, at) => held[at]?.length === 0);
 }

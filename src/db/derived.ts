@@ -14,6 +14,7 @@ import { isEditedByUser } from '../shared/article.ts';
 import { hostOf } from '../shared/url.ts';
 import { termSet } from '../search/tokenize.ts';
 import { PostingChanges } from './posting-changes.ts';
+import { ShardFiller } from './posting-shards.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 /** What one row of the list shows and filters on. */
@@ -47,6 +48,8 @@ export interface ArticleCard {
 export interface SearchDoc {
   key: number;
   articleId: string;
+  /** The posting shard its words are filed in (posting-shards.ts); kept while the article is. */
+  shard: number;
   /** The distinct words of the body text that are not among `strongTerms`. */
   terms: string[];
   /** Words of the title, author, site, tags, the user's notes and highlighted passages. */
@@ -98,6 +101,7 @@ export function searchDocOf(
   article: StoredArticle,
   key: number,
   annotations: Annotation[],
+  shard: number,
 ): SearchDoc {
   const highlighted = annotations.flatMap((annotation) => [
     annotation.target.selector[0].exact,
@@ -118,6 +122,7 @@ export function searchDocOf(
   return {
     key,
     articleId: article.id,
+    shard,
     terms: [...terms],
     strongTerms: [...strong],
     titleTerms: [...named],
@@ -197,7 +202,8 @@ async function refreshRows(
     await Promise.all([db.cards.delete(previous.key), db.searchDocs.delete(previous.key)]);
   }
   const annotations = await db.annotations.where('articleId').equals(articleId).toArray();
-  const doc = searchDocOf(article, key, annotations);
+  const shard = previousDoc?.shard ?? (await ShardFiller.open(db)).next();
+  const doc = searchDocOf(article, key, annotations, shard);
   postings.addDoc(doc);
   await Promise.all([db.cards.put(cardOf(article, key, annotations)), db.searchDocs.put(doc)]);
 }

@@ -7,6 +7,7 @@ import type { Annotation } from '../shared/annotation.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { allocateKey, cardOf, searchDocOf, type SearchDoc } from './derived.ts';
 import { PostingChanges } from './posting-changes.ts';
+import { SHARD_ARTICLES } from './posting-shards.ts';
 import type { Posting, PostingId } from './postings.ts';
 import type { StoredArticle } from './schema.ts';
 
@@ -49,7 +50,8 @@ export async function upgradeToVersion4(tx: Transaction): Promise<void> {
     const annotations = annotationsByArticle.get(article.id) ?? [];
     await articles.put(article);
     await tx.table('cards').put(cardOf(article, key, annotations));
-    await tx.table('searchDocs').put(searchDocOf(article, key, annotations));
+    // Shard 0 until version 8's upgrade files every article in its shard.
+    await tx.table('searchDocs').put(searchDocOf(article, key, annotations, 0));
   }
 }
 
@@ -73,15 +75,34 @@ export async function upgradeToVersion5(tx: Transaction): Promise<void> {
         .where('articleId')
         .equals(article.id)
         .toArray()) as Annotation[];
-      docs.push(searchDocOf(article, key, annotations));
+      docs.push(searchDocOf(article, key, annotations, 0));
     }
     await tx.table('searchDocs').bulkPut(docs);
   }
 }
 
-/** Version 6: the search postings, built from every article's search words. */
-export async function upgradeToVersion6(tx: Transaction): Promise<void> {
+/**
+ * Version 8: search postings in shards of a few hundred articles each (posting-shards.ts)
+ * instead of twelve days of saves; every article is filed in one, oldest first, and the postings
+ * are built again. Version 6 built them by date; it now leaves that to this upgrade.
+ */
+export async function upgradeToVersion8(tx: Transaction): Promise<void> {
+  const docs = tx.table('searchDocs') as Table<SearchDoc, number>;
+  const table = tx.table('postings') as Table<Posting, PostingId>;
+  await table.clear();
   const postings = new PostingChanges();
-  await tx.table('searchDocs').each((doc: SearchDoc) => postings.addDoc(doc));
-  await postings.applyTo(tx.table('postings') as Table<Posting, PostingId>);
+  const keys = (await docs.toCollection().primaryKeys()) as number[];
+  const shards = new Set<number>();
+  for (let at = 0; at < keys.length; at += REBUILD_BATCH) {
+    const batch = (await docs.bulkGet(keys.slice(at, at + REBUILD_BATCH))).flatMap((doc, index) => {
+      if (!doc) return [];
+      const shard = Math.floor((at + index) / SHARD_ARTICLES);
+      shards.add(shard);
+      return [{ ...doc, shard }];
+    });
+    for (const doc of batch) postings.addDoc(doc);
+    await docs.bulkPut(batch);
+  }
+  postings.shardsWereEmpty(shards);
+  await postings.applyTo(table);
 }

@@ -7,7 +7,6 @@ import type { SearchDoc } from './derived.ts';
 import {
   POSTING_FIELDS,
   bucketOf,
-  shardOf,
   type Posting,
   type PostingField,
   type PostingId,
@@ -51,7 +50,7 @@ export class PostingChanges {
   }
 
   private each(doc: SearchDoc, record: (change: TermChange) => void): void {
-    const shard = shardOf(doc.key);
+    const { shard } = doc;
     const lists: [PostingField, string[]][] = [
       [POSTING_FIELDS.body, doc.terms],
       [POSTING_FIELDS.strong, doc.strongTerms],

@@ -9,8 +9,9 @@
  * articles write two hundred thousand records. A word, or a prefix of three letters or more, is
  * in one bucket; a shorter prefix is a small range of buckets.
  *
- * Records are also cut into shards by first save date, so a save rewrites only the records of
- * its own recent shard, never lists as long as the whole collection.
+ * Records are also cut into shards of a few hundred articles (posting-shards.ts; each search row
+ * says which), so a save rewrites only the records of its own shard, never lists as long as the
+ * whole collection.
  *
  * Shapes and lookups only: the popup's reader (no Dexie) reads with these, and the code that
  * writes postings is in posting-changes.ts, so the popup never loads it.
@@ -41,21 +42,6 @@ const BUCKET_LENGTH = 3;
 
 export function bucketOf(term: string): string {
   return term.slice(0, BUCKET_LENGTH);
-}
-
-/**
- * List keys are first-save milliseconds × 1024 (see derived.ts); a shard spans 2^30 ms, about
- * twelve days, so someone saving fifty articles a day has about six hundred per shard.
- */
-const KEYS_PER_SHARD = 1024 * 2 ** 30;
-
-export function shardOf(key: number): number {
-  return Math.floor(key / KEYS_PER_SHARD);
-}
-
-/** The list keys of one shard: from the first, up to the last (excluded). */
-export function shardBounds(shard: number): [number, number] {
-  return [shard * KEYS_PER_SHARD, (shard + 1) * KEYS_PER_SHARD];
 }
 
 /** The records that may hold `word` (whole) or words that start with it (prefix), all shards. */

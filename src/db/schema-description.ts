@@ -78,7 +78,8 @@ export const SCHEMA_VERSIONS = [
       searchDocs: 'key, &articleId',
       postings: '[field+bucket+shard]',
     },
-    upgrade: 'upgradeToVersion6',
+    // Its postings are built by version 8's upgrade, which follows it.
+    upgrade: null,
   },
   {
     version: 7,
@@ -91,6 +92,14 @@ export const SCHEMA_VERSIONS = [
       syncMeta: 'key',
     },
     upgrade: null,
+  },
+  {
+    version: 8,
+    release: '0.4.0',
+    // Postings in shards of a few hundred articles (posting-shards.ts): each search row says
+    // which, and the index finds the newest shard and how full it is.
+    stores: { searchDocs: 'key, &articleId, shard' },
+    upgrade: 'upgradeToVersion8',
   },
 ] as const satisfies readonly SchemaVersion[];
 

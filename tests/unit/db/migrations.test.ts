@@ -6,6 +6,7 @@ import { listNewest, saveSnapshot } from '../../../src/db/articles.ts';
 import { cardOf } from '../../../src/db/derived.ts';
 import { SCHEMA_VERSION } from '../../../src/db/schema-description.ts';
 import { POSTING_FIELDS, keysInPostings } from '../../../src/db/postings.ts';
+import { SHARD_ARTICLES } from '../../../src/db/posting-shards.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
 import { ArticleRecordSchema } from '../../../src/shared/article.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
@@ -171,8 +172,58 @@ describe('upgrade from version 5', () => {
     expect(listed(POSTING_FIELDS.title, 'budget')).toEqual([7]);
     expect(listed(POSTING_FIELDS.body, 'parliament')).toEqual([7]);
     expect(listed(POSTING_FIELDS.strong, 'harvest')).toEqual([9]);
-    // Words are grouped by their first three letters: parliament, budget (twice), harvest.
+    // Words are grouped by their first three letters, in one shard: parliament, budget (twice), harvest.
     expect(postings).toHaveLength(5);
+    await db.delete();
+  });
+});
+
+describe('upgrade from version 7', () => {
+  it('files every article in a shard of a few hundred, oldest first, and rebuilds postings', async () => {
+    const name = `v7-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(7).stores({
+      articles: 'id, *urlKeys, savedAt',
+      annotations: 'id, articleId',
+      cards: 'key, &id, *tags, site, highlightCount, read, archived, published',
+      searchDocs: 'key, &articleId',
+      postings: '[field+bucket+shard]',
+      syncOutbox: 'articleId',
+      syncDocs: 'articleId, &docId',
+      syncMeta: 'key',
+    });
+    const count = SHARD_ARTICLES + 2;
+    await old.table('searchDocs').bulkAdd(
+      Array.from({ length: count }, (_, at) => ({
+        key: (count - at) * 1024,
+        articleId: `a${at}`,
+        terms: at === 0 ? ['newest'] : ['budget'],
+        strongTerms: [],
+        titleTerms: [],
+      })),
+    );
+    // A date-shard record of version 7, which the upgrade replaces.
+    await old.table('postings').add({
+      field: POSTING_FIELDS.body,
+      bucket: 'bud',
+      shard: 1,
+      lists: new Map([['budget', new Float64Array([1024])]]),
+    });
+    old.close();
+
+    const db = openDatabase(name);
+    const docs = await db.searchDocs.orderBy('key').toArray();
+    expect(docs.slice(0, SHARD_ARTICLES).every((doc) => doc.shard === 0)).toBe(true);
+    expect(docs.slice(SHARD_ARTICLES).map((doc) => doc.shard)).toEqual([1, 1]);
+    const postings = await db.postings.toArray();
+    expect(postings.map((posting) => [posting.bucket, posting.shard]).sort()).toEqual([
+      ['bud', 0],
+      ['bud', 1],
+      ['new', 1],
+    ]);
+    const budget = keysInPostings(postings, 'budget', 'whole');
+    expect(budget.size).toBe(count - 1);
+    expect([...keysInPostings(postings, 'newest', 'whole')]).toEqual([count * 1024]);
     await db.delete();
   });
 });

@@ -10,11 +10,11 @@ import {
   bucketOf,
   keysInPostings,
   postingRange,
-  shardOf,
   type Posting,
   type PostingId,
 } from '../../../src/db/postings.ts';
 import { PostingChanges } from '../../../src/db/posting-changes.ts';
+import { SHARD_ARTICLES } from '../../../src/db/posting-shards.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
 import { parseImport } from '../../../src/import/index.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
@@ -27,9 +27,10 @@ afterEach(async () => {
   await db.delete();
 });
 
-const doc = (key: number, terms: string[], strongTerms: string[] = []): SearchDoc => ({
+const doc = (key: number, terms: string[], strongTerms: string[] = [], shard = 0): SearchDoc => ({
   key,
   articleId: `a${key}`,
+  shard,
   terms,
   strongTerms,
   titleTerms: strongTerms,
@@ -56,7 +57,7 @@ describe('postings', () => {
     changes.addDoc(doc(10, ['budget']));
     await apply(changes);
     expect(await keysFor(POSTING_FIELDS.body, 'budget')).toEqual([10, 30]);
-    const stored = await db.postings.get([POSTING_FIELDS.body, bucketOf('budget'), shardOf(10)]);
+    const stored = await db.postings.get([POSTING_FIELDS.body, bucketOf('budget'), 0]);
     expect([...(stored?.lists.get('budget') ?? [])]).toEqual([10, 30]);
     expect(await keysFor(POSTING_FIELDS.strong, 'parliament')).toEqual([30]);
     expect(await keysFor(POSTING_FIELDS.title, 'parliament')).toEqual([30]);
@@ -99,11 +100,8 @@ describe('postings', () => {
   });
 
   it('are written without being read in shards that held no article', async () => {
-    const day = 24 * 60 * 60 * 1000 * 1024;
-    const held = Date.UTC(2026, 0, 1) * 1024;
-    const empty = held + 60 * day;
     const first = new PostingChanges();
-    first.addDoc(doc(held, ['election']));
+    first.addDoc(doc(1, ['election'], [], 0));
     await apply(first);
     const read: number[] = [];
     const table = db.postings;
@@ -113,12 +111,12 @@ describe('postings', () => {
       return table.bulkGet(ids);
     };
     const second = new PostingChanges();
-    second.addDoc(doc(held + 1, ['election']));
-    second.addDoc(doc(empty, ['election']));
-    second.shardsWereEmpty([shardOf(empty)]);
+    second.addDoc(doc(2, ['election'], [], 0));
+    second.addDoc(doc(3, ['election'], [], 1));
+    second.shardsWereEmpty([1]);
     await db.transaction('rw', db.postings, () => second.applyTo(watched));
-    expect(read).toEqual([shardOf(held)]);
-    expect(await keysFor(POSTING_FIELDS.body, 'election')).toEqual([held, held + 1, empty]);
+    expect(read).toEqual([0]);
+    expect(await keysFor(POSTING_FIELDS.body, 'election')).toEqual([1, 2, 3]);
   });
 
   it("keep an imported article's words when the next import adds to its shard", async () => {
@@ -132,17 +130,13 @@ describe('postings', () => {
     expect(await keysFor(POSTING_FIELDS.title, 'lanterns')).toHaveLength(1);
   });
 
-  it('keep articles saved weeks apart in separate shards of the same word', async () => {
-    const day = 24 * 60 * 60 * 1000 * 1024;
-    const early = Date.UTC(2026, 0, 1) * 1024;
-    const late = early + 60 * day;
-    expect(shardOf(early)).not.toBe(shardOf(late));
+  it('keep the articles of different shards in separate records of the same word', async () => {
     const changes = new PostingChanges();
-    changes.addDoc(doc(early, ['election']));
-    changes.addDoc(doc(late, ['election']));
+    changes.addDoc(doc(1, ['election'], [], 0));
+    changes.addDoc(doc(2, ['election'], [], 1));
     await apply(changes);
     expect(await db.postings.count()).toBe(2);
-    expect(await keysFor(POSTING_FIELDS.body, 'election')).toEqual([early, late]);
+    expect(await keysFor(POSTING_FIELDS.body, 'election')).toEqual([1, 2]);
   });
 
   it('are found for a prefix in the records of every word that starts with it, and no other', () => {
@@ -202,5 +196,36 @@ describe('postings kept by every write', () => {
 
     await deleteArticles(db, [article.id]);
     expect(await db.postings.count()).toBe(0);
+  });
+
+  it('fill shards of SHARD_ARTICLES in the order articles arrive, and keep each where it is', async () => {
+    const rows = Array.from(
+      { length: SHARD_ARTICLES + 1 },
+      (_, at) =>
+        `Harbour ${at},https://news.example/${at},${1709285400 - at * 86400},${at},,unread`,
+    );
+    const csv = ['title,url,time_added,cursor,tags,status', ...rows].join('\n');
+    await applyImport(db, await parseImport(new TextEncoder().encode(csv)), new Date());
+    const shardsOf = async () =>
+      Object.fromEntries(
+        (await db.searchDocs.toArray()).map((row) => [row.articleId, row.shard] as const),
+      );
+    const counts = (shards: Record<string, number>) =>
+      Object.values(shards).reduce<Record<number, number>>((byShard, shard) => {
+        byShard[shard] = (byShard[shard] ?? 0) + 1;
+        return byShard;
+      }, {});
+    expect(counts(await shardsOf())).toEqual({ 0: SHARD_ARTICLES, 1: 1 });
+
+    const { article } = await save('Budget vote', 'Parliament approves the plan.', 'saved');
+    const afterSave = await shardsOf();
+    expect(afterSave[article.id]).toBe(1);
+    expect(counts(afterSave)).toEqual({ 0: SHARD_ARTICLES, 1: 2 });
+
+    const [inFirst = ''] = Object.keys(afterSave).filter((id) => afterSave[id] === 0);
+    await editArticle(db, inFirst, { title: 'Harvest festival' }, new Date());
+    expect((await shardsOf())[inFirst]).toBe(0);
+    expect(await keysFor(POSTING_FIELDS.strong, 'harvest')).toHaveLength(1);
+    expect(await keysFor(POSTING_FIELDS.title, 'harbour')).toHaveLength(SHARD_ARTICLES);
   });
 });
