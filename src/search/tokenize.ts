@@ -15,32 +15,46 @@ const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
 const WITHOUT_SPACES =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+/** Already folded: most words of most pages, which need none of foldText's passes. */
+const FOLDED_ASCII = /^[a-z0-9]+$/;
+
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
-function keep(words: string[], word: string): void {
-  if (word && word.length <= MAX_TERM_LENGTH) words.push(word);
+/** The folded words of one run of letters and digits, in order. */
+function eachWordOfRun(run: string, use: (word: string) => void): void {
+  if (!WITHOUT_SPACES.test(run)) {
+    const word = FOLDED_ASCII.test(run) ? run : foldText(run);
+    if (word && word.length <= MAX_TERM_LENGTH) use(word);
+    return;
+  }
+  for (const segment of wordSegmenter.segment(run)) {
+    const word = segment.isWordLike ? foldText(segment.segment) : '';
+    if (word && word.length <= MAX_TERM_LENGTH) use(word);
+  }
 }
 
 /** The folded words of a text, in order, repeats included. */
 export function tokenize(text: string): string[] {
   const words: string[] = [];
-  for (const [run] of text.matchAll(WORD_RUN)) {
-    if (!WITHOUT_SPACES.test(run)) {
-      keep(words, foldText(run));
-      continue;
-    }
-    for (const segment of wordSegmenter.segment(run)) {
-      if (segment.isWordLike) keep(words, foldText(segment.segment));
-    }
-  }
+  for (const [run] of text.matchAll(WORD_RUN)) eachWordOfRun(run, (word) => words.push(word));
   return words;
 }
 
-/** The distinct folded words of some texts. */
+/**
+ * The distinct folded words of some texts. A run met before is not folded or segmented again:
+ * an article repeats most of its words, and this runs for every article saved or synced.
+ */
 export function termSet(...texts: (string | null | undefined)[]): Set<string> {
   const terms = new Set<string>();
+  const runs = new Set<string>();
+  const add = (word: string) => terms.add(word);
   for (const text of texts) {
-    if (text) for (const word of tokenize(text)) terms.add(word);
+    if (!text) continue;
+    for (const [run] of text.matchAll(WORD_RUN)) {
+      if (runs.has(run)) continue;
+      runs.add(run);
+      eachWordOfRun(run, add);
+    }
   }
   return terms;
 }
