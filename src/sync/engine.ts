@@ -137,21 +137,21 @@ function deletedOnServer(copy: Copy): ArticleState {
 }
 
 async function arrivalsOf(replica: Replica, docs: readonly ServerDocument[]): Promise<Arrival[]> {
-  const arrivals: Arrival[] = [];
-  for (const doc of docs) {
-    if (doc._id === VAULT_ID || doc._id.startsWith('_design/') || !doc._rev) continue;
-    if (doc._deleted) {
+  const arrivals = await Promise.all(
+    docs.map(async (doc): Promise<Arrival | null> => {
+      if (doc._id === VAULT_ID || doc._id.startsWith('_design/') || !doc._rev) return null;
+      if (!doc._deleted) {
+        const state = await decode(replica, doc);
+        return { articleId: state.id, docId: doc._id, rev: doc._rev, state };
+      }
       const articleId = await articleIdOfDocument(replica.db, doc._id);
-      if (!articleId) continue;
+      if (!articleId) return null;
       const [copy] = await readLocalCopies<ArticleState>(replica.db, [articleId]);
-      if (!copy) continue;
-      arrivals.push({ articleId, docId: doc._id, rev: doc._rev, state: deletedOnServer(copy) });
-      continue;
-    }
-    const state = await decode(replica, doc);
-    arrivals.push({ articleId: state.id, docId: doc._id, rev: doc._rev, state });
-  }
-  return arrivals;
+      if (!copy) return null;
+      return { articleId, docId: doc._id, rev: doc._rev, state: deletedOnServer(copy) };
+    }),
+  );
+  return arrivals.filter((arrival) => arrival !== null);
 }
 
 /** Merges arrivals into the library; read again if the user changed one of them meanwhile. */
@@ -183,21 +183,46 @@ async function applyArrivals(
   }
 }
 
+interface PulledBatch {
+  arrivals: Arrival[];
+  /** Changes the server listed: fewer than asked for means the pull has reached its end. */
+  listed: number;
+  lastSeq: Sequence;
+}
+
+async function fetchBatch(replica: Replica, since: Sequence, size: number): Promise<PulledBatch> {
+  const changes = await replica.couch.changes(since, size);
+  const docs = changes.results.flatMap((result) =>
+    result.doc ? [result.doc] : result.deleted ? [{ _id: result.id, _deleted: true }] : [],
+  );
+  const arrivals = await arrivalsOf(replica, docs as ServerDocument[]);
+  return { arrivals, listed: changes.results.length, lastSeq: changes.last_seq };
+}
+
+/**
+ * Pulls in batches, each written with its checkpoint. The next batch is fetched and decrypted
+ * while the current one is written: the browser writes IndexedDB in another process, so a first
+ * sync's network, decryption and parsing mostly hide behind its writes. An arrival read before
+ * the write of the batch ahead of it may be older than what that batch wrote; merging is a
+ * join, so what is written stays the newest of both.
+ */
 export async function pull(replica: Replica): Promise<number> {
-  let since = ((await readSyncMeta(replica.db, CHECKPOINT_KEY)) ?? 0) as Sequence;
+  const size = replica.pullBatch ?? PULL_BATCH;
+  const since = ((await readSyncMeta(replica.db, CHECKPOINT_KEY)) ?? 0) as Sequence;
+  let next = fetchBatch(replica, since, size);
   let received = 0;
   for (;;) {
-    const batch = replica.pullBatch ?? PULL_BATCH;
-    const changes = await replica.couch.changes(since, batch);
-    const docs = changes.results.flatMap((result) =>
-      result.doc ? [result.doc] : result.deleted ? [{ _id: result.id, _deleted: true }] : [],
-    );
-    const arrivals = await arrivalsOf(replica, docs as ServerDocument[]);
-    await applyArrivals(replica, dedupe(arrivals), changes.last_seq);
-    received += arrivals.length;
-    since = changes.last_seq;
+    const batch = await next;
+    const more = batch.listed >= size;
+    if (more) {
+      next = fetchBatch(replica, batch.lastSeq, size);
+      // Awaited on the next round; a failure of this batch's write must not leave it unheard.
+      next.catch(() => undefined);
+    }
+    await applyArrivals(replica, dedupe(batch.arrivals), batch.lastSeq);
+    received += batch.arrivals.length;
     await replica.onProgress?.({ direction: 'pull', done: received });
-    if (changes.results.length < batch) return received;
+    if (!more) return received;
   }
 }
 
