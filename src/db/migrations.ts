@@ -5,7 +5,7 @@
 import type { Table, Transaction } from 'dexie';
 import type { Annotation } from '../shared/annotation.ts';
 import { groupBy } from '../shared/group-by.ts';
-import { allocateKey, cardOf, searchDocOf, type SearchDoc } from './derived.ts';
+import { allocateKey, cardOf, searchDocOf, type SearchDoc, type WordList } from './derived.ts';
 import { PostingChanges } from './posting-changes.ts';
 import { SHARD_ARTICLES } from './posting-shards.ts';
 import type { Posting, PostingId } from './postings.ts';
@@ -81,13 +81,21 @@ export async function upgradeToVersion5(tx: Transaction): Promise<void> {
   }
 }
 
+/** Version 7's search row: each list of words an array. */
+type SearchDocBefore8 = Omit<SearchDoc, 'shard' | 'terms' | 'strongTerms' | 'titleTerms'> &
+  Record<'terms' | 'strongTerms' | 'titleTerms', string[] | WordList>;
+
+const asWordList = (words: string[] | WordList): WordList =>
+  Array.isArray(words) ? words.join(' ') : words;
+
 /**
  * Version 8: search postings in shards of a few hundred articles each (posting-shards.ts)
  * instead of twelve days of saves; every article is filed in one, oldest first, and the postings
- * are built again. Version 6 built them by date; it now leaves that to this upgrade.
+ * are built again. Version 6 built them by date; it now leaves that to this upgrade. Search
+ * rows keep their words as one string per list.
  */
 export async function upgradeToVersion8(tx: Transaction): Promise<void> {
-  const docs = tx.table('searchDocs') as Table<SearchDoc, number>;
+  const docs = tx.table('searchDocs') as Table<SearchDocBefore8 | SearchDoc, number>;
   const table = tx.table('postings') as Table<Posting, PostingId>;
   await table.clear();
   const postings = new PostingChanges();
@@ -98,7 +106,15 @@ export async function upgradeToVersion8(tx: Transaction): Promise<void> {
       if (!doc) return [];
       const shard = Math.floor((at + index) / SHARD_ARTICLES);
       shards.add(shard);
-      return [{ ...doc, shard }];
+      const upgraded: SearchDoc = {
+        key: doc.key,
+        articleId: doc.articleId,
+        shard,
+        terms: asWordList(doc.terms),
+        strongTerms: asWordList(doc.strongTerms),
+        titleTerms: asWordList(doc.titleTerms),
+      };
+      return [upgraded];
     });
     for (const doc of batch) postings.addDoc(doc);
     await docs.bulkPut(batch);

@@ -3,7 +3,7 @@
  * each record read and written once.
  */
 import type { Table } from 'dexie';
-import type { SearchDoc } from './derived.ts';
+import { wordsOf, type SearchDoc } from './derived.ts';
 import {
   POSTING_FIELDS,
   bucketOf,
@@ -52,9 +52,9 @@ export class PostingChanges {
   private each(doc: SearchDoc, record: (change: TermChange) => void): void {
     const { shard } = doc;
     const lists: [PostingField, string[]][] = [
-      [POSTING_FIELDS.body, doc.terms],
-      [POSTING_FIELDS.strong, doc.strongTerms],
-      [POSTING_FIELDS.title, doc.titleTerms],
+      [POSTING_FIELDS.body, wordsOf(doc.terms)],
+      [POSTING_FIELDS.strong, wordsOf(doc.strongTerms)],
+      [POSTING_FIELDS.title, wordsOf(doc.titleTerms)],
     ];
     for (const [field, terms] of lists) {
       for (const term of terms) record(this.changeFor([field, bucketOf(term), shard], term));

@@ -31,9 +31,9 @@ const doc = (key: number, terms: string[], strongTerms: string[] = [], shard = 0
   key,
   articleId: `a${key}`,
   shard,
-  terms,
-  strongTerms,
-  titleTerms: strongTerms,
+  terms: terms.join(' '),
+  strongTerms: strongTerms.join(' '),
+  titleTerms: strongTerms.join(' '),
 });
 
 /** The list keys the postings give for one word of one field, all shards together. */
