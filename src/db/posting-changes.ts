@@ -7,6 +7,7 @@ import { wordsOf, type SearchDoc } from './derived.ts';
 import {
   POSTING_FIELDS,
   bucketOf,
+  listsOf,
   type Posting,
   type PostingField,
   type PostingId,
@@ -104,20 +105,39 @@ export class PostingChanges {
       const puts: Posting[] = [];
       const deletes: PostingId[] = [];
       batch.forEach(({ id, terms }, index) => {
-        const lists = current[index]?.lists ?? new Map<string, Float64Array>();
+        const stored = current[index];
+        const lists = new Map(stored ? listsOf(stored) : []);
         for (const [term, change] of terms) {
           const keys = applyChange(lists.get(term), change);
           if (keys.length === 0) lists.delete(term);
           else lists.set(term, keys);
         }
-        const [field, bucket, shard] = id;
         if (lists.size === 0) deletes.push(id);
-        else puts.push({ field, bucket, shard, lists });
+        else puts.push(postingOf(id, lists));
       });
       await Promise.all([table.bulkPut(puts), table.bulkDelete(deletes)]);
       onProgress?.(Math.min(1, (at + batch.length) / effective.length));
     }
   }
+}
+
+/** A record of these words' lists, in the shape postings.ts reads. */
+function postingOf([field, bucket, shard]: PostingId, lists: Map<string, Float64Array>): Posting {
+  const words = [...lists.keys()].sort();
+  const counts = new Uint32Array(words.length);
+  let total = 0;
+  for (const [index, word] of words.entries()) {
+    counts[index] = lists.get(word)?.length ?? 0;
+    total += counts[index] ?? 0;
+  }
+  const keys = new Float64Array(total);
+  let start = 0;
+  for (const word of words) {
+    const list = lists.get(word) ?? new Float64Array(0);
+    keys.set(list, start);
+    start += list.length;
+  }
+  return { field, bucket, shard, words: words.join(' '), counts, keys };
 }
 
 /** Postings read and written at a time. */

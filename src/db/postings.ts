@@ -32,8 +32,15 @@ export interface Posting {
   field: PostingField;
   bucket: string;
   shard: number;
-  /** Each word of the bucket and the list keys of its articles, ascending. */
-  lists: Map<string, Float64Array>;
+  /**
+   * The bucket's words, separated by spaces, and the list keys of each word's articles: the
+   * lists one after another in the words' order, each ascending, `counts` saying how long each
+   * is. Three values: a map of one typed array per word made every write and every search
+   * clone several times as many objects (see listsOf).
+   */
+  words: string;
+  counts: Uint32Array;
+  keys: Float64Array;
 }
 
 export type PostingId = [PostingField, string, number];
@@ -59,6 +66,17 @@ export function postingRange(
   return IDBKeyRange.bound([field, word, -Infinity], [field, `${word}\uffff`, -Infinity]);
 }
 
+/** Each word of a record with its list keys (views into the record's keys, not copies). */
+export function* listsOf(posting: Posting): Generator<[string, Float64Array]> {
+  const words = posting.words.split(' ');
+  let start = 0;
+  for (const [index, word] of words.entries()) {
+    const end = start + (posting.counts[index] ?? 0);
+    yield [word, posting.keys.subarray(start, end)];
+    start = end;
+  }
+}
+
 /** The list keys in these records of the words that are `word` or, by prefix, start with it. */
 export function keysInPostings(
   postings: readonly Posting[],
@@ -67,12 +85,9 @@ export function keysInPostings(
 ): Set<number> {
   const keys = new Set<number>();
   for (const posting of postings) {
-    if (match === 'whole') {
-      for (const key of posting.lists.get(word) ?? []) keys.add(key);
-      continue;
-    }
-    for (const [term, list] of posting.lists) {
-      if (term.startsWith(word)) for (const key of list) keys.add(key);
+    for (const [term, list] of listsOf(posting)) {
+      const matches = match === 'whole' ? term === word : term.startsWith(word);
+      if (matches) for (const key of list) keys.add(key);
     }
   }
   return keys;

@@ -58,7 +58,16 @@ describe('postings', () => {
     await apply(changes);
     expect(await keysFor(POSTING_FIELDS.body, 'budget')).toEqual([10, 30]);
     const stored = await db.postings.get([POSTING_FIELDS.body, bucketOf('budget'), 0]);
-    expect([...(stored?.lists.get('budget') ?? [])]).toEqual([10, 30]);
+    expect(stored?.words).toBe('budget');
+    expect([...(stored?.keys ?? [])]).toEqual([10, 30]);
+    // Two words of one bucket: each list in the words' order, its length in counts.
+    const more = new PostingChanges();
+    more.addDoc(doc(40, ['budgets']));
+    await apply(more);
+    const both = await db.postings.get([POSTING_FIELDS.body, bucketOf('budget'), 0]);
+    expect(both?.words).toBe('budget budgets');
+    expect([...(both?.counts ?? [])]).toEqual([2, 1]);
+    expect([...(both?.keys ?? [])]).toEqual([10, 30, 40]);
     expect(await keysFor(POSTING_FIELDS.strong, 'parliament')).toEqual([30]);
     expect(await keysFor(POSTING_FIELDS.title, 'parliament')).toEqual([30]);
     expect(await keysFor(POSTING_FIELDS.body, 'parliament')).toEqual([]);
@@ -157,13 +166,11 @@ describe('postings', () => {
       field: body,
       bucket: 'gou',
       shard: 3,
-      lists: new Map([
-        ['gouv', new Float64Array([1])],
-        ['gouvernement', new Float64Array([2])],
-        ['gourmet', new Float64Array([3])],
-      ]),
+      words: 'gourmet gouv gouvernement',
+      counts: new Uint32Array([1, 1, 2]),
+      keys: new Float64Array([3, 1, 2, 4]),
     };
-    expect([...keysInPostings([record], 'gouv', 'prefix')]).toEqual([1, 2]);
+    expect([...keysInPostings([record], 'gouv', 'prefix')]).toEqual([1, 2, 4]);
     expect([...keysInPostings([record], 'gouv', 'whole')]).toEqual([1]);
   });
 });
