@@ -124,15 +124,18 @@ function readDatabase(page: Page, term: string): Promise<StoredView> {
     }[];
     // Search postings ('b' body words, 's' strong words, grouped by their first three letters;
     // see src/db/postings.ts): a word is listed once per article, under its body words or under
-    // its strong words.
+    // its strong words. A record's `counts` says how many articles each of its `words` lists.
     const postings = transaction.objectStore('postings');
     const bucket = searchTerm.slice(0, 3);
     const listed = async (field: string) =>
       (
         (await all(
           postings.getAll(IDBKeyRange.bound([field, bucket, -Infinity], [field, bucket, Infinity])),
-        )) as { lists: Map<string, Float64Array> }[]
-      ).reduce((count, posting) => count + (posting.lists.get(searchTerm)?.length ?? 0), 0);
+        )) as { words: string; counts: Uint32Array }[]
+      ).reduce((count, { words, counts }) => {
+        const at = words.split(' ').indexOf(searchTerm);
+        return count + (at < 0 ? 0 : (counts[at] ?? 0));
+      }, 0);
     const searchHits = (await listed('b')) + (await listed('s'));
     db.close();
     return {
