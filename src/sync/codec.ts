@@ -69,9 +69,32 @@ async function through(bytes: Bytes, stream: CompressionStream | DecompressionSt
 const deflate = (bytes: Bytes) => through(bytes, new CompressionStream('deflate-raw'));
 const inflate = (bytes: Bytes) => through(bytes, new DecompressionStream('deflate-raw'));
 
+/**
+ * The packed form of states this device packed or unpacked: a state stored right after it
+ * arrived or was sent is not packed a second time (a first sync stores thousands).
+ */
+const packedStates = new WeakMap<ArticleState, Bytes>();
+
+/** A state as JSON, compressed: what a server document seals, and how a device stores it. */
+export async function packState(state: ArticleState): Promise<Bytes> {
+  let packed = packedStates.get(state);
+  if (!packed) {
+    packed = await deflate(encoder.encode(JSON.stringify(state)));
+    packedStates.set(state, packed);
+  }
+  return packed;
+}
+
+/** A state this device packed (its own database's; documents from a server go through decodeState). */
+export async function unpackState(packed: Bytes): Promise<ArticleState> {
+  const state = JSON.parse(decoder.decode(await inflate(packed))) as ArticleState;
+  packedStates.set(state, packed);
+  return state;
+}
+
 export async function encodeState(cipher: Cipher, state: ArticleState): Promise<ServerDocument> {
   const id = await cipher.documentId(state.id);
-  const packed = await deflate(encoder.encode(JSON.stringify(state)));
+  const packed = await packState(state);
   return { _id: id, v: DOCUMENT_FORMAT, c: toBase64(await cipher.seal(packed, id)) };
 }
 
@@ -103,5 +126,6 @@ export async function decodeState(cipher: Cipher, doc: ServerDocument): Promise<
   if ((await cipher.documentId(state.output.id)) !== doc._id) {
     throw new DecryptionError(`document ${doc._id} holds another article's state`);
   }
+  packedStates.set(state.output, packed);
   return state.output;
 }

@@ -6,7 +6,6 @@
  * read and archive state; the newer save's text), and the other is deleted. Both are then sent,
  * so devices that fold the same pair independently write the same result.
  */
-import { readLocalCopies } from '../db/replica.ts';
 import { urlKeysOf } from '../shared/url.ts';
 import {
   articleExists,
@@ -17,6 +16,7 @@ import {
   type ArticleState,
 } from './crdt.ts';
 import type { Merge, Replica } from './engine.ts';
+import { readCopies } from './local-copies.ts';
 import { renderState } from './mapping.ts';
 
 type Copy = Merge['copy'];
@@ -64,7 +64,7 @@ export async function foldDuplicates(
     const others = duplicatesOf(merge).filter((id) => !involved.has(id));
     if (others.length === 0) continue;
     const group: Merge[] = [merge];
-    for (const copy of await readLocalCopies<ArticleState>(replica.db, others)) {
+    for (const copy of await readCopies(replica.db, others)) {
       involved.add(copy.articleId);
       group.push({
         copy,

@@ -8,13 +8,9 @@
 import {
   ChangedMeanwhileError,
   articleIdOfDocument,
-  deletedArticleRows,
   dropSyncRows,
   outboxInSaveOrder,
-  readLocalCopies,
   readSyncMeta,
-  writeReplicaBatch,
-  type LocalCopy,
   type ReplicaWrite,
 } from '../db/replica.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
@@ -33,6 +29,7 @@ import { SyncError } from './errors.ts';
 import { canonical, recordLocalChanges, renderState, sameRecords } from './mapping.ts';
 import { VAULT_ID } from './vault.ts';
 import { foldDuplicates } from './duplicates.ts';
+import { deletedStates, readCopies, writeStates, type Copy } from './local-copies.ts';
 
 export const CHECKPOINT_KEY = 'checkpoint';
 /**
@@ -71,8 +68,6 @@ export interface SyncReport {
   sent: number;
 }
 
-type Copy = LocalCopy<ArticleState>;
-
 /** Local changes are stamped when they happened, and after anything this device has seen. */
 function localStamp(replica: Replica, copy: Copy, base: ArticleState): Stamp {
   const changedAt = copy.outbox?.changedAt ?? replica.now();
@@ -96,9 +91,11 @@ export interface Merge {
 }
 
 function writeOf(merge: Merge): ReplicaWrite<ArticleState> {
-  const { copy, state, docId, rev, remote } = merge;
-  // With nothing of its own on this device, the merge is what arrived.
+  const { copy, docId, rev, remote } = merge;
+  // With nothing of its own on this device, the merge is what arrived: that state is kept, so
+  // the packed form it came in is stored as it is (see writeStates).
   const nothingHere = !copy.row && !copy.outbox && !copy.article;
+  const state = nothingHere && remote ? remote : merge.state;
   const unsent = remote === null || (!nothingHere && canonical(state) !== canonical(remote));
   const rendered = renderState(state);
   return {
@@ -146,7 +143,7 @@ async function arrivalsOf(replica: Replica, docs: readonly ServerDocument[]): Pr
       }
       const articleId = await articleIdOfDocument(replica.db, doc._id);
       if (!articleId) return null;
-      const [copy] = await readLocalCopies<ArticleState>(replica.db, [articleId]);
+      const [copy] = await readCopies(replica.db, [articleId]);
       if (!copy) return null;
       return { articleId, docId: doc._id, rev: doc._rev, state: deletedOnServer(copy) };
     }),
@@ -161,7 +158,7 @@ async function applyArrivals(
   checkpoint?: Sequence,
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    const copies = await readLocalCopies<ArticleState>(
+    const copies = await readCopies(
       replica.db,
       arrivals.map((arrival) => arrival.articleId),
     );
@@ -175,7 +172,7 @@ async function applyArrivals(
     try {
       const mark =
         checkpoint === undefined ? undefined : { key: CHECKPOINT_KEY, value: checkpoint };
-      await writeReplicaBatch(replica.db, writes, mark);
+      await writeStates(replica.db, writes, mark);
       return;
     } catch (error) {
       if (!(error instanceof ChangedMeanwhileError) || attempt >= BATCH_ATTEMPTS) throw error;
@@ -301,7 +298,7 @@ async function sendChunk(replica: Replica, chunk: readonly Outgoing[]): Promise<
       });
     }
   });
-  await writeReplicaBatch(replica.db, writes);
+  await writeStates(replica.db, writes);
   return conflicts;
 }
 
@@ -319,7 +316,7 @@ async function resolveConflicts(
   await applyArrivals(replica, await arrivalsOf(replica, current));
   const present = new Set(current.map((doc) => doc._id));
   const gone = docIds.filter((id) => !present.has(id)).flatMap((id) => byDoc.get(id) ?? []);
-  await writeReplicaBatch(
+  await writeStates(
     replica.db,
     gone.flatMap((copy) =>
       copy.row
@@ -338,7 +335,7 @@ async function resolveConflicts(
 
 /** Sends these articles (one batch): the settled ones only leave the outbox. */
 async function pushBatch(replica: Replica, ids: readonly string[]): Promise<number> {
-  const copies = await readLocalCopies<ArticleState>(replica.db, ids);
+  const copies = await readCopies(replica.db, ids);
   const outgoing: Outgoing[] = [];
   const settled: ReplicaWrite<ArticleState>[] = [];
   for (const copy of copies) {
@@ -346,7 +343,7 @@ async function pushBatch(replica: Replica, ids: readonly string[]): Promise<numb
     if ('doc' in prepared) outgoing.push(prepared);
     else settled.push(prepared);
   }
-  await writeReplicaBatch(replica.db, settled);
+  await writeStates(replica.db, settled);
   const byDoc = new Map(outgoing.map((item) => [item.doc._id, item.copy]));
   let sent = 0;
   for (const chunk of chunksBySize(outgoing)) {
@@ -381,7 +378,7 @@ export async function push(replica: Replica): Promise<number> {
  */
 export async function removeOldTombstones(replica: Replica): Promise<number> {
   const limit = replica.now() - TOMBSTONE_DAYS * DAY_MS;
-  const old = (await deletedArticleRows<ArticleState>(replica.db)).filter(
+  const old = (await deletedStates(replica.db)).filter(
     (row) => row.rev && !row.unsent && !articleExists(row.state) && row.state.alive.s.t < limit,
   );
   if (old.length === 0) return 0;

@@ -13,6 +13,8 @@ import {
   MalformedDocumentError,
   decodeState,
   encodeState,
+  packState,
+  unpackState,
   type ServerDocument,
 } from '../../../src/sync/codec.ts';
 import { emptyArticleState, type ArticleState } from '../../../src/sync/crdt.ts';
@@ -130,6 +132,19 @@ describe('encodeState and decodeState', () => {
     const sealed = await cipher.seal(new Uint8Array(written), doc._id);
     const decoded = await decodeState(cipher, { ...doc, c: toBase64(sealed) });
     expect(canonical(decoded)).toBe(canonical(state));
+  });
+
+  it('store the packed bytes a device keeps: the ones it sealed, or the ones a document opened to', async () => {
+    const packed = await packState(state);
+    expect(canonical(JSON.parse(inflateRawSync(packed).toString('utf8')))).toBe(canonical(state));
+    const doc = await encodeState(cipher, state);
+    expect(await cipher.open(Buffer.from(doc.c ?? '', 'base64'), doc._id)).toEqual(packed);
+    const decoded = await decodeState(cipher, doc);
+    const opened = await packState(decoded);
+    expect(opened).toEqual(packed);
+    // A state unpacked from the device's own bytes packs back to the same bytes, without work.
+    expect(await packState(await unpackState(opened))).toBe(opened);
+    expect(canonical(await unpackState(opened))).toBe(canonical(state));
   });
 
   it('leave no address, title, body word, note or tag readable in the document', async () => {

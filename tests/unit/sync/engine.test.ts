@@ -20,7 +20,7 @@ import { parseImport } from '../../../src/import/index.ts';
 import { noteOf } from '../../../src/shared/annotation.ts';
 import type { RangeSelectors } from '../../../src/shared/anchoring/types.ts';
 import { CouchClient, type ServerAccount } from '../../../src/sync/couch.ts';
-import { TEXT_VERSIONS_SEPARATOR } from '../../../src/sync/crdt.ts';
+import { TEXT_VERSIONS_SEPARATOR, type ArticleState } from '../../../src/sync/crdt.ts';
 import { aesGcmCipher, type Cipher } from '../../../src/sync/crypto.ts';
 import {
   TOMBSTONE_DAYS,
@@ -29,6 +29,7 @@ import {
   type SyncProgress,
 } from '../../../src/sync/engine.ts';
 import { SyncError } from '../../../src/sync/errors.ts';
+import { readCopies } from '../../../src/sync/local-copies.ts';
 import { canonical } from '../../../src/sync/mapping.ts';
 import { createVault } from '../../../src/sync/vault.ts';
 import { startCouchServer, type CouchServer } from '../../e2e/harness/couch-server.ts';
@@ -151,6 +152,13 @@ async function saveFull(db: MarginsDatabase) {
   await editArticle(db, article.id, { title: TITLE }, new Date());
   await setRead(db, [article.id], true, new Date());
   return article.id;
+}
+
+/** The synced state this library keeps of an article, unpacked. */
+async function syncedState(db: MarginsDatabase, articleId: string): Promise<ArticleState> {
+  const [copy] = await readCopies(db, [articleId]);
+  if (!copy?.row) throw new Error(`no synced state for ${articleId}`);
+  return copy.row.state;
 }
 
 /** Everything a library holds, derived rows and sync bookkeeping included. */
@@ -331,7 +339,7 @@ describe('two libraries syncing through one server', () => {
     }
     expect(await b.db.articles.toArray()).toEqual(await a.db.articles.toArray());
     expect(await b.db.annotations.toArray()).toEqual(await a.db.annotations.toArray());
-    const stateOn = async (db: MarginsDatabase) => canonical((await db.syncDocs.get(id))?.state);
+    const stateOn = async (db: MarginsDatabase) => canonical(await syncedState(db, id));
     expect(await stateOn(b.db)).toBe(await stateOn(a.db));
     expect(await a.db.syncOutbox.count()).toBe(0);
     expect(await b.db.syncOutbox.count()).toBe(0);
@@ -366,6 +374,31 @@ describe('two libraries syncing through one server', () => {
     await syncOnce(b);
     expect((await syncOnce(b)).sent).toBe(0);
     expect(await serverDocuments(database)).toBe(before);
+  });
+
+  it('keeps synced states packed, and still reads one stored unpacked', async () => {
+    const { a, b } = await pair();
+    const id = await saveFull(a.db);
+    await syncOnce(a);
+    await syncOnce(b);
+    for (const side of [a, b]) {
+      const row = await side.db.syncDocs.get(id);
+      expect(row?.state).toBeInstanceOf(Uint8Array);
+      // Packed, the state takes a fraction of its JSON.
+      const json = JSON.stringify(await syncedState(side.db, id));
+      expect((row?.state as Uint8Array).length).toBeLessThan(json.length / 2);
+    }
+    expect(canonical(await syncedState(b.db, id))).toBe(canonical(await syncedState(a.db, id)));
+
+    // A row written before states were packed holds the state itself.
+    const row = await a.db.syncDocs.get(id);
+    if (!row) throw new Error('no synced row');
+    await a.db.syncDocs.put({ ...row, state: await syncedState(a.db, id) });
+    await setRead(a.db, [id], false, new Date());
+    expect((await syncOnce(a)).sent).toBe(1);
+    await syncOnce(b);
+    expect((await b.db.articles.get(id))?.readAt).toBeNull();
+    expect((await a.db.syncDocs.get(id))?.state).toBeInstanceOf(Uint8Array);
   });
 
   it('leaves the server no address, title, body word, tag or note of the article', async () => {
