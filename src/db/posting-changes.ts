@@ -29,7 +29,8 @@ interface PendingRecord {
  * nothing, and an import of thousands of articles reads and writes each record once.
  */
 export class PostingChanges {
-  private readonly pending = new Map<string, PendingRecord>();
+  /** By shard, then by field and bucket: no key is built per word, an import meets millions. */
+  private readonly pending = new Map<number, Map<string, PendingRecord>>();
   /** Shards that held no article before these changes (see `shardsWereEmpty`). */
   private readonly emptyShards = new Set<number>();
 
@@ -52,29 +53,33 @@ export class PostingChanges {
 
   private each(doc: SearchDoc, record: (change: TermChange) => void): void {
     const { shard } = doc;
-    const lists: [PostingField, string[]][] = [
-      [POSTING_FIELDS.body, wordsOf(doc.terms)],
-      [POSTING_FIELDS.strong, wordsOf(doc.strongTerms)],
-      [POSTING_FIELDS.title, wordsOf(doc.titleTerms)],
+    let records = this.pending.get(shard);
+    if (!records) {
+      records = new Map();
+      this.pending.set(shard, records);
+    }
+    const lists: [PostingField, string][] = [
+      [POSTING_FIELDS.body, doc.terms],
+      [POSTING_FIELDS.strong, doc.strongTerms],
+      [POSTING_FIELDS.title, doc.titleTerms],
     ];
-    for (const [field, terms] of lists) {
-      for (const term of terms) record(this.changeFor([field, bucketOf(term), shard], term));
+    for (const [field, words] of lists) {
+      for (const term of wordsOf(words)) {
+        const bucket = bucketOf(term);
+        const name = field + bucket;
+        let pending = records.get(name);
+        if (!pending) {
+          pending = { id: [field, bucket, shard], terms: new Map() };
+          records.set(name, pending);
+        }
+        let change = pending.terms.get(term);
+        if (!change) {
+          change = { added: [], removed: [] };
+          pending.terms.set(term, change);
+        }
+        record(change);
+      }
     }
-  }
-
-  private changeFor(id: PostingId, term: string): TermChange {
-    const name = id.join('\u0000');
-    let pending = this.pending.get(name);
-    if (!pending) {
-      pending = { id, terms: new Map() };
-      this.pending.set(name, pending);
-    }
-    let change = pending.terms.get(term);
-    if (!change) {
-      change = { added: [], removed: [] };
-      pending.terms.set(term, change);
-    }
-    return change;
   }
 
   /**
@@ -85,14 +90,16 @@ export class PostingChanges {
     table: Table<Posting, PostingId>,
     onProgress?: (fraction: number) => void,
   ): Promise<void> {
-    const effective = [...this.pending.values()].flatMap((pending) => {
-      const terms = new Map<string, TermChange>();
-      for (const [term, change] of pending.terms) {
-        const net = netChange(change);
-        if (net) terms.set(term, net);
-      }
-      return terms.size > 0 ? [{ id: pending.id, terms }] : [];
-    });
+    const effective = [...this.pending.values()]
+      .flatMap((records) => [...records.values()])
+      .flatMap((pending) => {
+        const terms = new Map<string, TermChange>();
+        for (const [term, change] of pending.terms) {
+          const net = netChange(change);
+          if (net) terms.set(term, net);
+        }
+        return terms.size > 0 ? [{ id: pending.id, terms }] : [];
+      });
     const unread = new Set(this.emptyShards);
     this.pending.clear();
     this.emptyShards.clear();

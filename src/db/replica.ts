@@ -9,6 +9,7 @@
  */
 import type { Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
+import { groupBy } from '../shared/group-by.ts';
 import { urlKeysOf } from '../shared/url.ts';
 import { deriveCreated, refreshInParallel } from './derive-many.ts';
 import { writeTables } from './derived.ts';
@@ -62,18 +63,24 @@ export async function readLocalCopies<State>(
     [db.articles, db.annotations, db.syncDocs, db.syncOutbox],
     async () => {
       const ids = [...articleIds];
-      const [articles, rows, outbox, annotations] = await Promise.all([
+      const [articles, rows, outbox] = await Promise.all([
         db.articles.bulkGet(ids),
         db.syncDocs.bulkGet(ids),
         db.syncOutbox.bulkGet(ids),
-        db.annotations.where('articleId').anyOf(ids).toArray(),
       ]);
+      // Annotations are deleted with their article, so only articles held here can have any: a
+      // first sync, whose articles are all new, does not look them up in the index.
+      const held = ids.filter((_id, at) => articles[at] !== undefined);
+      const annotations = groupBy(
+        held.length > 0 ? await db.annotations.where('articleId').anyOf(held).toArray() : [],
+        (annotation) => annotation.articleId,
+      );
       return ids.map((articleId, at) => {
         const article = articles[at];
         return {
           articleId,
           article: article ? toRecord(article) : null,
-          annotations: annotations.filter((annotation) => annotation.articleId === articleId),
+          annotations: annotations.get(articleId) ?? [],
           row: rows[at] as SyncDocRow<State> | undefined,
           outbox: outbox[at],
         };
