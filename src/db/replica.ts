@@ -197,9 +197,9 @@ export async function writeReplicaBatch<State>(
 
 /**
  * The articles waiting to be sent, oldest first save first, then deleted ones. A device that
- * receives a whole library then gets it one period at a time, and each of its batches rewrites
- * the search postings of a few date shards (postings.ts) instead of nearly all of them. When no
- * more than `unordered` wait (the usual push after a change), any order will do and the
+ * receives a whole library then gets it in the order it grew, so posting shards
+ * (posting-shards.ts), which fill in arrival order, hold articles saved around the same time.
+ * When no more than `unordered` wait (the usual push after a change), any order will do and the
  * library's save-date index is not read.
  */
 export async function outboxInSaveOrder(db: MarginsDatabase, unordered: number): Promise<string[]> {
