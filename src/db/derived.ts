@@ -15,6 +15,7 @@ import { hostOf } from '../shared/url.ts';
 import { termSet } from '../search/tokenize.ts';
 import { PostingChanges } from './posting-changes.ts';
 import { ShardFiller } from './posting-shards.ts';
+import { wordListOf, type WordList } from './postings.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 /** What one row of the list shows and filters on. */
@@ -42,16 +43,6 @@ export interface ArticleCard {
   site: string;
   /** Publish date for sorting; '' when unknown, so undated articles sort last. */
   published: string;
-}
-
-/**
- * Words separated by spaces (no word holds one): a search row keeps three such lists, and one
- * string per list is stored and read far faster than hundreds of short strings.
- */
-export type WordList = string;
-
-export function wordsOf(list: WordList): string[] {
-  return list === '' ? [] : list.split(' ');
 }
 
 /** The words of one article, split by how strongly a hit on them ranks. */
@@ -133,9 +124,9 @@ export function searchDocOf(
     key,
     articleId: article.id,
     shard,
-    terms: [...terms].join(' '),
-    strongTerms: [...strong].join(' '),
-    titleTerms: [...named].join(' '),
+    terms: wordListOf(terms),
+    strongTerms: wordListOf(strong),
+    titleTerms: wordListOf(named),
   };
 }
 

@@ -5,10 +5,10 @@
 import type { Table, Transaction } from 'dexie';
 import type { Annotation } from '../shared/annotation.ts';
 import { groupBy } from '../shared/group-by.ts';
-import { allocateKey, cardOf, searchDocOf, type SearchDoc, type WordList } from './derived.ts';
+import { allocateKey, cardOf, searchDocOf, type SearchDoc } from './derived.ts';
 import { PostingChanges } from './posting-changes.ts';
 import { SHARD_ARTICLES } from './posting-shards.ts';
-import type { Posting, PostingId } from './postings.ts';
+import { wordListOf, type Posting, type PostingId, type WordList } from './postings.ts';
 import type { StoredArticle } from './schema.ts';
 
 /**
@@ -86,7 +86,7 @@ type SearchDocBefore8 = Omit<SearchDoc, 'shard' | 'terms' | 'strongTerms' | 'tit
   Record<'terms' | 'strongTerms' | 'titleTerms', string[] | WordList>;
 
 const asWordList = (words: string[] | WordList): WordList =>
-  Array.isArray(words) ? words.join(' ') : words;
+  Array.isArray(words) ? wordListOf(words) : words;
 
 /**
  * Version 8: search postings in shards of a few hundred articles each (posting-shards.ts)

@@ -3,11 +3,13 @@
  * each record read and written once.
  */
 import type { Table } from 'dexie';
-import { wordsOf, type SearchDoc } from './derived.ts';
+import type { SearchDoc } from './derived.ts';
 import {
   POSTING_FIELDS,
   bucketOf,
   listsOf,
+  wordListOf,
+  wordsOf,
   type Posting,
   type PostingField,
   type PostingId,
@@ -130,21 +132,15 @@ export class PostingChanges {
 
 /** A record of these words' lists, in the shape postings.ts reads. */
 function postingOf([field, bucket, shard]: PostingId, lists: Map<string, Float64Array>): Posting {
-  const words = [...lists.keys()].sort();
-  const counts = new Uint32Array(words.length);
-  let total = 0;
-  for (const [index, word] of words.entries()) {
-    counts[index] = lists.get(word)?.length ?? 0;
-    total += counts[index] ?? 0;
-  }
-  const keys = new Float64Array(total);
+  const ordered = [...lists].sort(([a], [b]) => (a < b ? -1 : 1));
+  const counts = Uint32Array.from(ordered, ([, list]) => list.length);
+  const keys = new Float64Array(counts.reduce((total, count) => total + count, 0));
   let start = 0;
-  for (const word of words) {
-    const list = lists.get(word) ?? new Float64Array(0);
+  for (const [, list] of ordered) {
     keys.set(list, start);
     start += list.length;
   }
-  return { field, bucket, shard, words: words.join(' '), counts, keys };
+  return { field, bucket, shard, words: wordListOf(ordered.map(([word]) => word)), counts, keys };
 }
 
 /** Postings read and written at a time. */

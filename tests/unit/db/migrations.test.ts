@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { listNewest, saveSnapshot } from '../../../src/db/articles.ts';
 import { cardOf } from '../../../src/db/derived.ts';
-import { SCHEMA_VERSION } from '../../../src/db/schema-description.ts';
+import { SCHEMA_VERSION, storeSpecsAt } from '../../../src/db/schema-description.ts';
 import { POSTING_FIELDS, keysInPostings } from '../../../src/db/postings.ts';
 import { SHARD_ARTICLES } from '../../../src/db/posting-shards.ts';
 import { openDatabase } from '../../../src/db/schema.ts';
@@ -102,12 +102,7 @@ describe('upgrade from version 4', () => {
   it('rebuilds every search document with its title words apart', async () => {
     const name = `v4-${Math.random()}`;
     const old = new Dexie(name);
-    old.version(4).stores({
-      articles: 'id, *urlKeys, savedAt',
-      annotations: 'id, articleId',
-      cards: 'key, &id, *tags, site, highlightCount, read, archived, published',
-      searchDocs: 'key, &articleId, *terms, *strongTerms',
-    });
+    old.version(4).stores(storeSpecsAt(4));
     const article = {
       ...makeSnapshot({ title: 'Budget vote', textContent: 'Parliament approves.' }),
       id: 'a1',
@@ -142,12 +137,7 @@ describe('upgrade from version 5', () => {
   it('builds the search postings from every search document, and search finds by them', async () => {
     const name = `v5-${Math.random()}`;
     const old = new Dexie(name);
-    old.version(5).stores({
-      articles: 'id, *urlKeys, savedAt',
-      annotations: 'id, articleId',
-      cards: 'key, &id, *tags, site, highlightCount, read, archived, published',
-      searchDocs: 'key, &articleId, *terms, *strongTerms, *titleTerms',
-    });
+    old.version(5).stores(storeSpecsAt(5));
     await old.table('searchDocs').bulkAdd([
       {
         key: 7,
@@ -184,16 +174,7 @@ describe('upgrade from version 7', () => {
   it('files every article in a shard of a few hundred, oldest first, and rebuilds postings', async () => {
     const name = `v7-${Math.random()}`;
     const old = new Dexie(name);
-    old.version(7).stores({
-      articles: 'id, *urlKeys, savedAt',
-      annotations: 'id, articleId',
-      cards: 'key, &id, *tags, site, highlightCount, read, archived, published',
-      searchDocs: 'key, &articleId',
-      postings: '[field+bucket+shard]',
-      syncOutbox: 'articleId',
-      syncDocs: 'articleId, &docId',
-      syncMeta: 'key',
-    });
+    old.version(7).stores(storeSpecsAt(7));
     const count = SHARD_ARTICLES + 2;
     await old.table('searchDocs').bulkAdd(
       Array.from({ length: count }, (_, at) => ({
