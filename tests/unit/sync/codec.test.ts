@@ -203,6 +203,8 @@ describe('encodeState and decodeState', () => {
     for (const plain of [
       new TextEncoder().encode('not deflated'),
       deflateRawSync(new TextEncoder().encode('{"id": unfinished')),
+      // A packed state cut short: the inflater stops without an error and without a result.
+      deflateRawSync(new TextEncoder().encode(JSON.stringify(state))).subarray(0, 40),
       json({ id: ARTICLE_ID, title: TITLE }),
       json({ ...state, alive: { v: 'yes', s: { t: 1, d: 'laptop' } } }),
       json({ ...state, id: '' }),
