@@ -11,12 +11,10 @@ import {
   type FieldSources,
 } from '../shared/article.ts';
 import type { ExportedArticle } from '../shared/export-format.ts';
+import { MAX_NOTE } from '../shared/note-limits.ts';
 import type { ImportedItem } from '../import/types.ts';
 import { splitAuthors } from './edits.ts';
 import type { ImportedBody } from './import-body.ts';
-
-/** The largest article note Margins stores (ArticleRecordSchema). */
-const MAX_NOTE = 65_536;
 
 /** Fields that describe the page itself (as a save finds them), not the user's own data. */
 const PAGE_FIELDS = Object.keys(ArticleSnapshotSchema.entries) as (keyof ArticleRecord)[];

@@ -132,18 +132,18 @@ async function replaceRecords(
 }
 
 /**
- * Writes synced states (and the records they render to) in one transaction, with the checkpoint
- * when one is given. Articles new to this device are written in bulk with their derived rows
+ * Writes synced states (and the records they render to) in one transaction, with the sync's own
+ * values given (its checkpoint). Articles new to this device are written in bulk with their derived rows
  * made in memory (a first sync brings thousands); the others are refreshed side by side. The
  * search postings of the whole batch are applied once.
  */
 export async function writeReplicaBatch<State>(
   db: MarginsDatabase,
   writes: readonly ReplicaWrite<State>[],
-  checkpoint?: { key: string; value: unknown },
+  meta: readonly SyncMetaRow[] = [],
 ): Promise<void> {
   // Nothing to write: no read-write transaction over every table, which would hold up readers.
-  if (writes.length === 0 && !checkpoint) return;
+  if (writes.length === 0 && meta.length === 0) return;
   await db.transaction('rw', replicaTables(db), async () => {
     const ids = writes.map((write) => write.articleId);
     const [entries, stored] = await Promise.all([
@@ -191,7 +191,7 @@ export async function writeReplicaBatch<State>(
     await db.syncOutbox.bulkDelete(leaveOutbox);
     await db.syncOutbox.bulkPut(stayInOutbox);
     await postings.applyTo(db.postings);
-    if (checkpoint) await db.syncMeta.put(checkpoint);
+    await db.syncMeta.bulkPut(meta);
   });
 }
 

@@ -2,6 +2,7 @@
  * Turns the fields a format read into validated ImportedItems: the address must be http(s),
  * texts are cleaned and cut to what Margins stores, and an address met twice becomes one item.
  */
+import { MAX_NOTE } from '../shared/note-limits.ts';
 import { normalizeUrl } from '../shared/url.ts';
 import type { ProblemLog } from './problems.ts';
 import { quoted } from './problems.ts';
@@ -13,7 +14,7 @@ export const LIMITS = {
   url: 8_192,
   shortText: 4_096,
   tag: 256,
-  note: 65_536,
+  note: MAX_NOTE,
   quote: 100_000,
   body: 20_000_000,
 } as const;

@@ -5,12 +5,11 @@
  */
 import * as v from 'valibot';
 import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from './anchoring/types.ts';
+import { MAX_NOTE } from './note-limits.ts';
 
 export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink'] as const;
 export const HighlightColourSchema = v.picklist(HIGHLIGHT_COLOURS);
 export type HighlightColour = v.InferOutput<typeof HighlightColourSchema>;
-
-const MAX_NOTE = 65_536;
 
 export const AnnotationSelectorsSchema = v.tuple([
   TextQuoteSelectorSchema,

@@ -6,6 +6,7 @@
  * time with these schemas before anything is stored.
  */
 import * as v from 'valibot';
+import { MAX_NOTE } from './note-limits.ts';
 
 /** Upper bounds keep a hostile page from filling the database through one save. */
 const MAX_URL = 8_192;
@@ -119,7 +120,7 @@ export const ArticleRecordSchema = v.object({
   savedAt: v.pipe(v.string(), v.isoTimestamp()),
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
   tags: v.array(v.pipe(v.string(), v.maxLength(256))),
-  note: v.pipe(v.string(), v.maxLength(MAX_SHORT_TEXT * 16)),
+  note: v.pipe(v.string(), v.maxLength(MAX_NOTE)),
   /** When the user first opened the saved copy; null while unread. Absent in older exports. */
   readAt: v.optional(v.nullable(v.pipe(v.string(), v.isoTimestamp())), null),
   /** When the user archived the article (kept, but out of the main list); null otherwise. */

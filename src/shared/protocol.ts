@@ -14,6 +14,7 @@ import {
   HighlightColourSchema,
 } from './annotation.ts';
 import { DATABASE_NAME_PATTERN, SyncStatusSchema } from './sync-status.ts';
+import { MAX_NOTE } from './note-limits.ts';
 
 /** Why a save or an undo failed; the UI turns each code into a localised sentence. */
 export const ErrorCodeSchema = v.picklist([
@@ -114,14 +115,14 @@ export const RequestSchema = v.variant('type', [
     articleId,
     selector: AnnotationSelectorsSchema,
     colour: HighlightColourSchema,
-    note: v.pipe(v.string(), v.maxLength(65_536)),
+    note: v.pipe(v.string(), v.maxLength(MAX_NOTE)),
   }),
   /** Change a highlight's colour or note, or attach it to new text (re-attaching an orphan). */
   v.object({
     type: v.literal('update-annotation'),
     annotationId,
     colour: v.optional(HighlightColourSchema),
-    note: v.optional(v.pipe(v.string(), v.maxLength(65_536))),
+    note: v.optional(v.pipe(v.string(), v.maxLength(MAX_NOTE))),
     selector: v.optional(AnnotationSelectorsSchema),
   }),
   v.object({ type: v.literal('delete-annotation'), annotationId }),
@@ -131,7 +132,7 @@ export const RequestSchema = v.variant('type', [
   v.object({
     type: v.literal('set-article-note'),
     articleId,
-    note: v.pipe(v.string(), v.maxLength(65_536)),
+    note: v.pipe(v.string(), v.maxLength(MAX_NOTE)),
   }),
   v.object({
     type: v.literal('set-article-tags'),

@@ -55,6 +55,11 @@ export const SyncStatusSchema = v.object({
   /** Articles received and sent so far in the running sync. */
   received: v.number(),
   sent: v.number(),
+  /**
+   * Articles from other devices that this version of Margins cannot show: their synced state is
+   * kept and tried again at every sync (an update of Margins shows them).
+   */
+  unreadable: v.optional(v.number(), 0),
   error: v.nullable(v.object({ code: SyncErrorCodeSchema, detail: v.string(), at: v.string() })),
 });
 export type SyncStatus = v.InferOutput<typeof SyncStatusSchema>;
@@ -70,6 +75,7 @@ export const SYNC_OFF: SyncStatus = Object.freeze({
   pending: 0,
   received: 0,
   sent: 0,
+  unreadable: 0,
   error: null,
 });
 

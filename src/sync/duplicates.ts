@@ -17,7 +17,7 @@ import {
 } from './crdt.ts';
 import type { Merge, Replica } from './engine.ts';
 import { readCopies } from './local-copies.ts';
-import { renderState } from './mapping.ts';
+import { renderIfReadable } from './mapping.ts';
 
 type Copy = Merge['copy'];
 
@@ -35,7 +35,7 @@ function asArticle(state: ArticleState, id: string): ArticleState {
 async function savedUnder(replica: Replica, merges: readonly Merge[]) {
   const keysOf = new Map<Merge, string[]>();
   for (const merge of merges) {
-    const article = articleExists(merge.state) ? renderState(merge.state).article : null;
+    const article = articleExists(merge.state) ? renderIfReadable(merge.state)?.article : null;
     if (article) keysOf.set(merge, urlKeysOf(article));
   }
   const ids = new Map<string, Set<string>>();

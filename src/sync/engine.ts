@@ -11,7 +11,9 @@ import {
   dropSyncRows,
   outboxInSaveOrder,
   readSyncMeta,
+  writeSyncMeta,
   type ReplicaWrite,
+  type SyncMetaRow,
 } from '../db/replica.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { decodeState, encodeState, type ServerDocument } from './codec.ts';
@@ -26,12 +28,17 @@ import {
 } from './crdt.ts';
 import type { Cipher } from './crypto.ts';
 import { SyncError } from './errors.ts';
-import { canonical, recordLocalChanges, renderState, sameRecords } from './mapping.ts';
+import { canonical, recordLocalChanges, renderIfReadable, sameRecords } from './mapping.ts';
 import { VAULT_ID } from './vault.ts';
 import { foldDuplicates } from './duplicates.ts';
 import { deletedStates, readCopies, writeStates, type Copy } from './local-copies.ts';
 
 export const CHECKPOINT_KEY = 'checkpoint';
+/**
+ * The articles whose synced state this version of Margins cannot show (see writeOf): tried
+ * again at every sync, so an update of Margins that reads them shows them.
+ */
+export const UNREADABLE_KEY = 'unreadable';
 /**
  * Documents pulled and written per transaction. Larger batches rewrite each search posting
  * record fewer times in a first sync (200: 14.9 s, 500: 12.5 s, 1,000: 11.9 s for 1,000
@@ -66,6 +73,8 @@ export interface Replica {
 export interface SyncReport {
   received: number;
   sent: number;
+  /** Articles kept in their synced state that this version cannot show (see writeOf). */
+  unreadable: number;
 }
 
 /** Local changes are stamped when they happened, and after anything this device has seen. */
@@ -90,18 +99,24 @@ export interface Merge {
   remote: ArticleState | null;
 }
 
-function writeOf(merge: Merge): ReplicaWrite<ArticleState> {
+/**
+ * The write that keeps a merge. A state that cannot be shown here is kept as the synced state,
+ * the library's copy left as it is, and the article listed in `unreadable` to be tried again.
+ */
+function writeOf(merge: Merge, unreadable: Set<string>): ReplicaWrite<ArticleState> {
   const { copy, docId, rev, remote } = merge;
   // With nothing of its own on this device, the merge is what arrived: that state is kept, so
   // the packed form it came in is stored as it is (see writeStates).
   const nothingHere = !copy.row && !copy.outbox && !copy.article;
   const state = nothingHere && remote ? remote : merge.state;
   const unsent = remote === null || (!nothingHere && canonical(state) !== canonical(remote));
-  const rendered = renderState(state);
+  const rendered = renderIfReadable(state);
+  if (rendered) unreadable.delete(copy.articleId);
+  else unreadable.add(copy.articleId);
   return {
     articleId: copy.articleId,
     row: { articleId: copy.articleId, docId, rev, state, unsent },
-    records: sameRecords(rendered, copy) ? undefined : rendered,
+    records: rendered === null || sameRecords(rendered, copy) ? undefined : rendered,
     readChangedAt: copy.outbox?.changedAt,
     keepInOutbox: unsent,
   };
@@ -151,6 +166,12 @@ async function arrivalsOf(replica: Replica, docs: readonly ServerDocument[]): Pr
   return arrivals.filter((arrival) => arrival !== null);
 }
 
+async function unreadableIds(replica: Replica): Promise<Set<string>> {
+  const stored = await readSyncMeta(replica.db, UNREADABLE_KEY);
+  const ids = Array.isArray(stored) ? stored : [];
+  return new Set(ids.filter((id): id is string => typeof id === 'string'));
+}
+
 /** Merges arrivals into the library; read again if the user changed one of them meanwhile. */
 async function applyArrivals(
   replica: Replica,
@@ -158,6 +179,7 @@ async function applyArrivals(
   checkpoint?: Sequence,
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
+    const unreadable = await unreadableIds(replica);
     const copies = await readCopies(
       replica.db,
       arrivals.map((arrival) => arrival.articleId),
@@ -168,11 +190,11 @@ async function applyArrivals(
       return { copy, state, docId: arrival.docId, rev: arrival.rev, remote: arrival.state };
     });
     const folded = await foldDuplicates(replica, merges, (copy) => withLocalChanges(replica, copy));
-    const writes = folded.map(writeOf);
+    const writes = folded.map((merge) => writeOf(merge, unreadable));
+    const meta: SyncMetaRow[] = [{ key: UNREADABLE_KEY, value: [...unreadable] }];
+    if (checkpoint !== undefined) meta.push({ key: CHECKPOINT_KEY, value: checkpoint });
     try {
-      const mark =
-        checkpoint === undefined ? undefined : { key: CHECKPOINT_KEY, value: checkpoint };
-      await writeStates(replica.db, writes, mark);
+      await writeStates(replica.db, writes, meta);
       return;
     } catch (error) {
       if (!(error instanceof ChangedMeanwhileError) || attempt >= BATCH_ATTEMPTS) throw error;
@@ -204,6 +226,7 @@ async function fetchBatch(replica: Replica, since: Sequence, size: number): Prom
  * join, so what is written stays the newest of both.
  */
 export async function pull(replica: Replica): Promise<number> {
+  await retryUnreadable(replica);
   const size = replica.pullBatch ?? PULL_BATCH;
   const since = ((await readSyncMeta(replica.db, CHECKPOINT_KEY)) ?? 0) as Sequence;
   let next = fetchBatch(replica, since, size);
@@ -221,6 +244,28 @@ export async function pull(replica: Replica): Promise<number> {
     await replica.onProgress?.({ direction: 'pull', done: received });
     if (!more) return received;
   }
+}
+
+/** The articles this version could not show before are shown if it can now (see writeOf). */
+async function retryUnreadable(replica: Replica): Promise<void> {
+  const ids = [...(await unreadableIds(replica))];
+  if (ids.length === 0) return;
+  const kept = (await readCopies(replica.db, ids)).flatMap((copy): Arrival[] =>
+    copy.row?.rev
+      ? [
+          {
+            articleId: copy.articleId,
+            docId: copy.row.docId,
+            rev: copy.row.rev,
+            state: copy.row.state,
+          },
+        ]
+      : [],
+  );
+  // An article whose synced state is gone (turned off, deleted for good) is not tried again.
+  const stillKept = kept.map((arrival) => arrival.articleId);
+  if (stillKept.length < ids.length) await writeSyncMeta(replica.db, UNREADABLE_KEY, stillKept);
+  if (kept.length > 0) await applyArrivals(replica, kept);
 }
 
 /** The last arrival of each article: one batch may name a document twice. */
@@ -394,5 +439,5 @@ export async function syncOnce(replica: Replica): Promise<SyncReport> {
   const received = await pull(replica);
   const sent = await push(replica);
   await removeOldTombstones(replica);
-  return { received, sent };
+  return { received, sent, unreadable: (await unreadableIds(replica)).size };
 }

@@ -12,6 +12,7 @@ import {
   type LocalCopy,
   type ReplicaWrite,
   type SyncDocRow,
+  type SyncMetaRow,
 } from '../db/replica.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import type { Bytes } from './base64.ts';
@@ -41,7 +42,7 @@ export async function readCopies(db: MarginsDatabase, articleIds: readonly strin
 export async function writeStates(
   db: MarginsDatabase,
   writes: readonly ReplicaWrite<ArticleState>[],
-  checkpoint?: { key: string; value: unknown },
+  meta: readonly SyncMetaRow[] = [],
 ): Promise<void> {
   const packed = await Promise.all(
     writes.map(async (write): Promise<ReplicaWrite<StoredState>> => {
@@ -49,7 +50,7 @@ export async function writeStates(
       return { ...write, row: { ...write.row, state: await packState(write.row.state) } };
     }),
   );
-  await writeReplicaBatch(db, packed, checkpoint);
+  await writeReplicaBatch(db, packed, meta);
 }
 
 /** The synced states of articles this library no longer holds, unpacked (see deletedArticleRows). */

@@ -214,6 +214,20 @@ export function renderState(state: ArticleState): LocalArticle {
   return { article: parsed.output, annotations };
 }
 
+/**
+ * What a state renders to, or null when this version of Margins cannot read it (a value a newer
+ * version wrote, a text beyond the bounds): one such article must not stop the sync of the
+ * others, nor be lost.
+ */
+export function renderIfReadable(state: ArticleState): LocalArticle | null {
+  try {
+    return renderState(state);
+  } catch (error) {
+    if (error instanceof UnreadableStateError) return null;
+    throw error;
+  }
+}
+
 /** Whether this device already stores exactly what a state renders to. */
 export function sameRecords(rendered: LocalArticle, stored: LocalArticle): boolean {
   if (!stored.article || !rendered.article) return stored.article === rendered.article;

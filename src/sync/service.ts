@@ -224,9 +224,11 @@ export class SyncService {
   private async runOnce(): Promise<SyncStatus> {
     const account = await readAccount();
     if (!account) return readStatus();
+    const last = await readStatus();
     const base = {
       ...statusForAccount(account),
-      lastSuccessAt: (await readStatus()).lastSuccessAt,
+      lastSuccessAt: last.lastSuccessAt,
+      unreadable: last.unreadable,
     };
     try {
       if (!(await hasAccess(account.serverUrl)))

@@ -55,6 +55,9 @@ function StatusLine({ status, now }: { status: SyncStatus; now: number }) {
       {status.pending > 0 && (
         <span class="sync-pending"> · {plural('sync_pending', status.pending)}</span>
       )}
+      {status.unreadable > 0 && (
+        <span class="sync-unreadable"> · {plural('sync_unreadable', status.unreadable)}</span>
+      )}
     </>
   );
 }

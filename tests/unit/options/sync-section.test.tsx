@@ -270,6 +270,15 @@ describe('Settings → Sync while sync is on', () => {
     expect($('#sync-error').textContent).toBe('');
   });
 
+  it('says how many articles from other devices this version cannot show, and that they are kept', async () => {
+    const lastSuccessAt = new Date(Date.now() - 60_000).toISOString();
+    await writeStatus({ ...ACCOUNT_STATUS, lastSuccessAt, unreadable: 2 });
+    await open();
+    expect($('#sync-status').textContent).toMatch(
+      /^Last synced (at )?.+ · 2 articles from other devices cannot be shown by this version of Margins: they are kept, and shown once Margins is updated$/,
+    );
+  });
+
   it('follows a running sync through storage, and never keeps a stopped one running', async () => {
     await open();
     await act(() =>

@@ -30,6 +30,7 @@ import {
 } from '../../../src/sync/engine.ts';
 import { SyncError } from '../../../src/sync/errors.ts';
 import { readCopies } from '../../../src/sync/local-copies.ts';
+import { encodeState, packState } from '../../../src/sync/codec.ts';
 import { canonical } from '../../../src/sync/mapping.ts';
 import { createVault } from '../../../src/sync/vault.ts';
 import { startCouchServer, type CouchServer } from '../../e2e/harness/couch-server.ts';
@@ -210,7 +211,7 @@ describe('two libraries syncing through one server', () => {
   it('brings an article saved on A to B with its highlight, tags, note and state, searchable', async () => {
     const { a, b } = await pair();
     const id = await saveFull(a.db);
-    expect(await syncOnce(a)).toEqual({ received: 0, sent: 1 });
+    expect(await syncOnce(a)).toEqual({ received: 0, sent: 1, unreadable: 0 });
     expect(await syncOnce(b)).toMatchObject({ received: 1, sent: 0 });
 
     expect(await b.db.articles.toArray()).toEqual(await a.db.articles.toArray());
@@ -345,6 +346,29 @@ describe('two libraries syncing through one server', () => {
     expect(await b.db.syncOutbox.count()).toBe(0);
   });
 
+  it('keeps both long notes whole when their merge is longer than one typed note may be', async () => {
+    const { a, b } = await pair();
+    const id = await saveFull(a.db);
+    await syncOnce(a);
+    await syncOnce(b);
+    const laptop = `Laptop ${'draft '.repeat(9_000)}`;
+    const phone = `Phone ${'sketch '.repeat(9_000)}`;
+    await setArticleNote(a.db, id, laptop, new Date());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await setArticleNote(b.db, id, phone, new Date());
+
+    await syncOnce(a);
+    const onB = await syncOnce(b);
+    await syncOnce(a);
+
+    for (const db of [a.db, b.db]) {
+      const note = (await db.articles.get(id))?.note ?? '';
+      expect(note.length).toBeGreaterThan(65_536);
+      expect(note).toBe(`${phone}${TEXT_VERSIONS_SEPARATOR}${laptop}`);
+    }
+    expect(onB.unreadable).toBe(0);
+  });
+
   it('merges tags added on both devices as a set', async () => {
     const { a, b } = await pair();
     const id = await saveFull(a.db);
@@ -415,6 +439,46 @@ describe('two libraries syncing through one server', () => {
   });
 });
 
+describe('an article this version of Margins cannot show', () => {
+  it('is kept in its synced state without holding up the others, and shown once it can be', async () => {
+    const { a, b } = await pair();
+    const id = await saveFull(a.db);
+    await syncOnce(a);
+    // A newer Margins on another device saved a kind of article this version does not know.
+    const known = await syncedState(a.db, id);
+    const later = { t: Date.now() + 1, d: 'device-c' };
+    const futureId = crypto.randomUUID();
+    const future: ArticleState = {
+      ...known,
+      id: futureId,
+      fields: {
+        ...known.fields,
+        url: { v: 'https://obscure-gazette.example/2025/airship-vote', s: later },
+        canonicalUrl: { v: null, s: later },
+        kind: { v: 'podcast-episode', s: later },
+      },
+      annotations: {},
+    };
+    await a.couch.bulkDocs([await encodeState(cipher, future)]);
+
+    const first = await syncOnce(b);
+    expect(first).toMatchObject({ received: 2, unreadable: 1 });
+    expect((await b.db.articles.toArray()).map((article) => article.id)).toEqual([id]);
+    expect(await b.db.annotations.count()).toBe(1);
+    expect(canonical(await syncedState(b.db, futureId))).toBe(canonical(future));
+    expect((await syncOnce(b)).unreadable).toBe(1);
+
+    // What an update brings: a version that reads the state. Here, a state this one reads is
+    // put in the place of the one it could not.
+    const readable = { ...future, fields: { ...future.fields, kind: { v: 'article', s: later } } };
+    await b.db.syncDocs.update(futureId, { state: await packState(readable) });
+    expect((await syncOnce(b)).unreadable).toBe(0);
+    expect((await b.db.articles.get(futureId))?.kind).toBe('article');
+    expect(await titlesFound(b.db, 'zeppelin')).toEqual([TITLE, TITLE]);
+    expect(await b.db.syncOutbox.count()).toBe(0);
+  });
+});
+
 describe('a sync stopped midway', () => {
   /** More than one batch each way (200 received, 100 sent at a time). */
   const ARTICLES = 210;
@@ -481,7 +545,11 @@ describe('a sync stopped midway', () => {
     expect(receivedFirst).toBeGreaterThan(0);
     expect(receivedFirst).toBeLessThan(ARTICLES);
     expect(await b.db.cards.count()).toBe(receivedFirst);
-    expect(await syncOnce(b)).toEqual({ received: ARTICLES - receivedFirst, sent: 0 });
+    expect(await syncOnce(b)).toEqual({
+      received: ARTICLES - receivedFirst,
+      sent: 0,
+      unreadable: 0,
+    });
 
     const articles = await b.db.articles.toArray();
     expect(articles).toHaveLength(ARTICLES);
