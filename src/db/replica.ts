@@ -227,8 +227,18 @@ export async function markAllForSync(db: MarginsDatabase): Promise<number> {
   });
 }
 
-export async function articleIdOfDocument(db: MarginsDatabase, docId: string) {
-  return (await db.syncDocs.where('docId').equals(docId).first())?.articleId;
+/** The article of each of these server documents that this device has synced, by document id. */
+export async function articlesOfDocuments(
+  db: MarginsDatabase,
+  docIds: readonly string[],
+): Promise<Map<string, string>> {
+  const articles = new Map<string, string>();
+  // Keys only: the rows hold whole synced states.
+  await db.syncDocs
+    .where('docId')
+    .anyOf([...docIds])
+    .eachKey((docId, cursor) => articles.set(String(docId), String(cursor.primaryKey)));
+  return articles;
 }
 
 export async function readSyncMeta(db: MarginsDatabase, key: string): Promise<unknown> {

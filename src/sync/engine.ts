@@ -7,7 +7,7 @@
  */
 import {
   ChangedMeanwhileError,
-  articleIdOfDocument,
+  articlesOfDocuments,
   dropSyncRows,
   outboxInSaveOrder,
   readSyncMeta,
@@ -148,22 +148,52 @@ function deletedOnServer(copy: Copy): ArticleState {
   });
 }
 
-async function arrivalsOf(replica: Replica, docs: readonly ServerDocument[]): Promise<Arrival[]> {
-  const arrivals = await Promise.all(
-    docs.map(async (doc): Promise<Arrival | null> => {
-      if (doc._id === VAULT_ID || doc._id.startsWith('_design/') || !doc._rev) return null;
-      if (!doc._deleted) {
-        const state = await decode(replica, doc);
-        return { articleId: state.id, docId: doc._id, rev: doc._rev, state };
-      }
-      const articleId = await articleIdOfDocument(replica.db, doc._id);
-      if (!articleId) return null;
-      const [copy] = await readCopies(replica.db, [articleId]);
-      if (!copy) return null;
-      return { articleId, docId: doc._id, rev: doc._rev, state: deletedOnServer(copy) };
-    }),
+/**
+ * Documents deleted on the server, as arrivals for the articles this device holds of them; read
+ * together, since a library emptied on another device sends thousands at once.
+ */
+async function deletionsOf(
+  replica: Replica,
+  docs: readonly ServerDocument[],
+): Promise<Map<string, Arrival>> {
+  const arrivals = new Map<string, Arrival>();
+  if (docs.length === 0) return arrivals;
+  const articleOf = await articlesOfDocuments(
+    replica.db,
+    docs.map((doc) => doc._id),
   );
-  return arrivals.filter((arrival) => arrival !== null);
+  const copies = await readCopies(replica.db, [...articleOf.values()]);
+  const copyOf = new Map(copies.map((copy) => [copy.articleId, copy]));
+  for (const doc of docs) {
+    const copy = copyOf.get(articleOf.get(doc._id) ?? '');
+    if (!copy || !doc._rev) continue;
+    const state = deletedOnServer(copy);
+    arrivals.set(doc._id, { articleId: copy.articleId, docId: doc._id, rev: doc._rev, state });
+  }
+  return arrivals;
+}
+
+async function arrivalsOf(replica: Replica, docs: readonly ServerDocument[]): Promise<Arrival[]> {
+  const articles = docs.filter(
+    (doc) => doc._id !== VAULT_ID && !doc._id.startsWith('_design/') && doc._rev,
+  );
+  const [deletions, decoded] = await Promise.all([
+    deletionsOf(
+      replica,
+      articles.filter((doc) => doc._deleted),
+    ),
+    Promise.all(
+      articles.map(async (doc): Promise<Arrival | undefined> => {
+        if (doc._deleted) return undefined;
+        const state = await decode(replica, doc);
+        return { articleId: state.id, docId: doc._id, rev: doc._rev as string, state };
+      }),
+    ),
+  ]);
+  return articles.flatMap((doc, at) => {
+    const arrival = doc._deleted ? deletions.get(doc._id) : decoded[at];
+    return arrival ? [arrival] : [];
+  });
 }
 
 async function unreadableIds(replica: Replica): Promise<Set<string>> {
