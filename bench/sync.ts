@@ -293,6 +293,8 @@ interface PullMarks {
   syncing?: number;
   /** The status counted the change received (its batch is committed). */
   received?: number;
+  /** The list first showed any rows (the page's own first read of the library). */
+  firstRows?: number;
   /** The new title was painted. */
   shown: number;
 }
@@ -318,6 +320,7 @@ async function openLibraryUntilTitle(profile: Profile, title: string): Promise<P
       });
       new MutationObserver((_records, observer) => {
         const titles = [...document.querySelectorAll('.article-title')];
+        if (titles.length > 0) marks.firstRows ??= performance.now();
         if (!titles.some((element) => element.textContent?.trim() === expected)) return;
         observer.disconnect();
         requestAnimationFrame(() => {
@@ -773,6 +776,7 @@ async function measureTheRest(
   const pullSteps = {
     syncStartedMs: summary(profile.pulls.map((marks) => marks.syncing ?? Number.NaN)),
     changeReceivedMs: summary(profile.pulls.map((marks) => marks.received ?? Number.NaN)),
+    firstRowsMs: summary(profile.pulls.map((marks) => marks.firstRows ?? Number.NaN)),
   };
   const results = {
     initialSync10kMs: round(profile.initialMs),
@@ -809,7 +813,7 @@ async function measureTheRest(
           'Node corrects the newest title on the server; the library page opened (it asks for a ' +
           'pull) until the new title is painted, on the page clock from its navigation; steps: ' +
           "when the page heard the background's status say a sync started, and say the change " +
-          'was received',
+          'was received, and when the list first showed rows',
         ...pull,
         steps: pullSteps,
       },
