@@ -45,28 +45,65 @@ function csvHeader(head: string): string[] {
   return firstRow.map((name) => name.trim().toLowerCase());
 }
 
-function detectText(head: string): ImportFormat | null {
-  const text = head.trimStart();
+const NETSCAPE_DOCTYPE = /<!DOCTYPE\s+NETSCAPE-Bookmark-file-1\s*>/i;
+
+/**
+ * A bookmark link as Netscape's format writes it: `<DT><A … HREF=`, attributes in any order.
+ * `[^<>]` keeps each try within one tag, so the search stays linear on any input.
+ */
+const BOOKMARK_LINK = /<dt\b[^<>]*>\s*<a\s[^<>]*?\bhref\s*=/i;
+const BOOKMARK_LIST = /<dl\b/i;
+
+/**
+ * A bookmark file is known by its structure, not by its first line: the tools that write one
+ * (bookmarking services, scripts, people by hand) may leave the DOCTYPE out or write the tags in
+ * lower case, but all list `<DT><A HREF>` entries in `<DL>` lists.
+ */
+function hasBookmarkStructure(text: string): boolean {
+  return BOOKMARK_LIST.test(text) && BOOKMARK_LINK.test(text);
+}
+
+function isPocketHtml(text: string): boolean {
+  return (
+    /<title>\s*Pocket Export\s*<\/title>/i.test(text) ||
+    /<h1>\s*(?:Unread|Read Archive)\s*<\/h1>/i.test(text)
+  );
+}
+
+/** How an HTML document (a page saved from the web) begins, once comments are set aside. */
+const HTML_START = /^<(?:!DOCTYPE\s+html|html|head|body|meta|title)\b/i;
+
+function isHtmlDocument(text: string): boolean {
+  let rest = text;
+  while (rest.startsWith('<!--')) {
+    const end = rest.indexOf('-->');
+    if (end < 0) return false;
+    rest = rest.slice(end + 3).trimStart();
+  }
+  return HTML_START.test(rest);
+}
+
+function detectText(text: string): ImportFormat | null {
   if (text.startsWith('{')) {
     // Margins writes the format first; a hand-edited file may not, within reason.
     return /"format"\s*:\s*"margins-export"/.test(text) ? 'margins-json' : null;
   }
-  if (/<!DOCTYPE\s+NETSCAPE-Bookmark-file-1\s*>/i.test(text)) return 'netscape-html';
-  if (text.startsWith('<')) {
-    const pocket =
-      /<title>\s*Pocket Export\s*<\/title>/i.test(text) ||
-      /<h1>\s*(?:Unread|Read Archive)\s*<\/h1>/i.test(text);
-    return pocket ? 'pocket-html' : null;
+  if (NETSCAPE_DOCTYPE.test(text)) return 'netscape-html';
+  if (!text.startsWith('<')) {
+    const header = csvHeader(text);
+    if (POCKET_CSV_COLUMNS.every((column) => header.includes(column))) return 'pocket-csv';
+    if (INSTAPAPER_CSV_COLUMNS.every((column) => header.includes(column))) return 'instapaper-csv';
+  } else if (isPocketHtml(text)) {
+    return 'pocket-html';
   }
-  const header = csvHeader(text);
-  if (POCKET_CSV_COLUMNS.every((column) => header.includes(column))) return 'pocket-csv';
-  if (INSTAPAPER_CSV_COLUMNS.every((column) => header.includes(column))) return 'instapaper-csv';
-  return null;
+  // Last, as the loosest test: a CSV or Pocket list whose titles quote such markup stays itself.
+  return hasBookmarkStructure(text) ? 'netscape-html' : null;
 }
 
 /**
  * The file's format. Throws 'empty' for a file of only white space, 'corrupt-file' for a ZIP
- * whose directory cannot be read, and 'unknown-format' for anything else Margins does not read.
+ * whose directory cannot be read, 'html-without-bookmarks' for a web page, and 'unknown-format'
+ * for anything else Margins does not read.
  */
 export function detectFormat(bytes: Uint8Array): ImportFormat {
   if (bytes.length === 0) throw new ImportError('empty', '0 bytes');
@@ -81,10 +118,12 @@ export function detectFormat(bytes: Uint8Array): ImportFormat {
   }
   // Text formats never hold NUL; images, PDFs and other binaries almost always do.
   if (head.includes('\u0000')) throw new ImportError('unknown-format', 'binary content');
-  const format = detectText(head);
+  const text = head.trimStart();
+  const format = detectText(text);
   if (format) return format;
-  throw new ImportError(
-    'unknown-format',
-    `starts with ${JSON.stringify(head.trimStart().slice(0, 40))}`,
-  );
+  const start = `starts with ${JSON.stringify(text.slice(0, 40))}`;
+  if (isHtmlDocument(text)) {
+    throw new ImportError('html-without-bookmarks', `no <DT><A HREF> bookmark; ${start}`);
+  }
+  throw new ImportError('unknown-format', start);
 }

@@ -37,23 +37,44 @@ export interface ItemFields {
   highlights?: ImportedHighlight[];
 }
 
-type UrlCheck = { url: string } | { problem: 'missing-url' | 'invalid-url'; detail: string };
+type UrlProblem = 'missing-url' | 'invalid-url' | 'bookmarklet' | 'bookmark-query' | 'relative-url';
+type UrlCheck = { url: string } | { problem: UrlProblem; detail: string };
+
+/** A URL scheme at the start (`https:`, `place:`); a relative reference has none. */
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * Why an address that is not http(s) is left out. Bookmark files hold two kinds a user made on
+ * purpose, each told apart so the report can say what it was: bookmarklets and Firefox's
+ * queries. An address without a scheme names no site (the file was made relative to a page
+ * Margins does not know); text with white space in it is no address at all.
+ */
+function notWebProblem(text: string, url: URL | null): UrlProblem {
+  if (url?.protocol === 'javascript:') return 'bookmarklet';
+  if (url?.protocol === 'place:') return 'bookmark-query';
+  if (!url && !SCHEME.test(text) && !/\s/.test(text)) return 'relative-url';
+  return 'invalid-url';
+}
+
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
 
 /** An http(s) address as the URL parser serialises it, or why it is not one. */
 export function checkHttpUrl(raw: string | null | undefined): UrlCheck {
   const text = raw?.trim() ?? '';
   if (!text) return { problem: 'missing-url', detail: '' };
+  const url = parseUrl(text);
+  // Told apart before the length is checked: a long bookmarklet is still a bookmarklet.
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    return { problem: notWebProblem(text, url), detail: quoted(text) };
+  }
   if (text.length > LIMITS.url) {
     return { problem: 'invalid-url', detail: `longer than ${LIMITS.url} characters` };
-  }
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { problem: 'invalid-url', detail: quoted(text) };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { problem: 'invalid-url', detail: quoted(text) };
   }
   return { url: url.href };
 }

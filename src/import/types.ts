@@ -62,8 +62,14 @@ export interface ImportedItem {
 export const IMPORT_PROBLEM_CODES = [
   /** Skipped: the entry has no address. */
   'missing-url',
-  /** Skipped: the address is not an http(s) URL (javascript:, place:, garbage, too long). */
+  /** Skipped: the address is not an http(s) URL (ftp:, file:, garbage, too long). */
   'invalid-url',
+  /** Skipped: a `javascript:` address, a bookmarklet: a script to run, not a page to read. */
+  'bookmarklet',
+  /** Skipped: a `place:` address, a query in Firefox's bookmarks (Most Visited, Recent Tags). */
+  'bookmark-query',
+  /** Skipped: an address without its site (`/news/a`, `page.html`), so it leads nowhere. */
+  'relative-url',
   /** Skipped: an earlier entry has the same address; its tags and highlights were merged there. */
   'duplicate-url',
   /** Skipped: an earlier article or annotation in the file has the same id. */
@@ -114,6 +120,8 @@ export type ImportParse =
 export const IMPORT_ERROR_CODES = [
   /** The content is none of the formats Margins reads. */
   'unknown-format',
+  /** An HTML document that is neither a bookmark file nor Pocket's export: a saved web page. */
+  'html-without-bookmarks',
   /** A truncated or damaged zip or JSON file; detail and origin say where it broke. */
   'corrupt-file',
   /** A Margins export from a later version of Margins (or a version number that never existed). */

@@ -1,8 +1,9 @@
 /**
  * Browsers' bookmark exports (Chrome, Edge, Firefox, Safari) and the services that write the same
- * "Netscape bookmark file" (Pinboard, Raindrop, Instapaper's HTML): `<DT><A HREF ADD_DATE TAGS>`
- * in nested `<DL>` lists, each folder named by the `<H3>` before its list, and an optional
- * `<DD>` description after a bookmark.
+ * "Netscape bookmark file" (Pinboard, Raindrop, Instapaper's HTML, Google Bookmarks):
+ * `<DT><A HREF ADD_DATE TAGS>` in nested `<DL>` lists, each folder named by the `<H3>` before its
+ * list, and an optional `<DD>` description after a bookmark. With or without the DOCTYPE line, in
+ * any letter case: the HTML parser reads them all alike (detect.ts decides by structure).
  *
  * Decisions:
  * - Folders become tags (every folder on the way to the bookmark), because a folder is how
@@ -13,6 +14,10 @@
  * - `ADD_DATE` is Unix time; seconds, milliseconds and microseconds are told apart by size, as
  *   some tools write finer units.
  * - The `<DD>` description becomes the excerpt. Nothing is archived: bookmarks have no such state.
+ * - Google Bookmarks wrote a label as a folder and a bookmark once under each of its labels: the
+ *   copies become one item with every label as a tag (the collector merges equal addresses).
+ * - `HREF` is read as written, never resolved: a relative link names no site, and the collector
+ *   skips it, like bookmarklets and Firefox's `place:` queries, each with its own reason.
  */
 import { BREATHE_EVERY } from '../context.ts';
 import type { FormatContext } from '../context.ts';

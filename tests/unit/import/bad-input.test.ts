@@ -141,7 +141,9 @@ describe('addresses', () => {
   it.each([
     ['', 'missing-url'],
     ['   ', 'missing-url'],
-    ['javascript:alert(1)', 'invalid-url'],
+    ['javascript:alert(1)', 'bookmarklet'],
+    ['place:sort=8&maxResults=10', 'bookmark-query'],
+    ['www.news.example/a', 'relative-url'],
     ['not a url', 'invalid-url'],
     ['ftp://files.example/a', 'invalid-url'],
     ['data:text/html,<p>x</p>', 'invalid-url'],

@@ -54,6 +54,26 @@ describe('detectFormat decides from the content alone', () => {
       'netscape-html',
     ],
     [
+      'Netscape bookmarks without the DOCTYPE line',
+      utf8('<TITLE>Bookmarks</TITLE>\n<DL><p>\n  <DT><A HREF="https://a.example/">A</A>\n</DL><p>'),
+      'netscape-html',
+    ],
+    [
+      'Netscape bookmarks in lower case, without a DOCTYPE, HREF after other attributes',
+      utf8('<dl>\n<dt class="x"> <a add_date="1" href="https://a.example/">A</a>\n</dl>'),
+      'netscape-html',
+    ],
+    [
+      'bookmarks after a line of text',
+      utf8('Exported on Monday\n<DL><DT><A HREF="https://a.example/">A</A></DL>'),
+      'netscape-html',
+    ],
+    [
+      'a Pocket CSV whose first title quotes bookmark markup',
+      utf8(`${POCKET_HEADER}\n"<dl><dt><a href=x>",https://a.example,1,1,,unread\n`),
+      'pocket-csv',
+    ],
+    [
       'Pocket’s ril_export.html',
       utf8(
         '<!DOCTYPE html>\n<html><head><title>Pocket Export</title></head><body><h1>Unread</h1><ul></ul></body></html>',
@@ -90,6 +110,23 @@ describe('detectFormat decides from the content alone', () => {
     [
       'an HTML page that is no export',
       utf8('<!DOCTYPE html><html><title>Hello</title></html>'),
+      'html-without-bookmarks',
+    ],
+    [
+      'an HTML page with links and a definition list, after a comment',
+      utf8(
+        '<!-- saved from url=(0024)https://news.example/ -->\n<html><body><dl><dt>Term</dt><dd><a href="https://a.example/">see</a></dd></dl></body></html>',
+      ),
+      'html-without-bookmarks',
+    ],
+    [
+      'a bookmark list with no <DL> around it',
+      utf8('<html><body><dt><a href="https://a.example/">A</a></body></html>'),
+      'html-without-bookmarks',
+    ],
+    [
+      'an XML file (XBEL bookmarks)',
+      utf8('<?xml version="1.0"?><xbel><bookmark href="https://a.example/"/></xbel>'),
       'unknown-format',
     ],
     ['a ZIP of something else', zipOf({ 'photos/cat.jpg': PNG }), 'unknown-format'],
