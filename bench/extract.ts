@@ -1,5 +1,6 @@
 /**
- * `npm run bench:extract`: runs Margins' extraction over each corpus (../shared/corpus when
+ * `npm run bench:extract`: runs Margins' extraction over each corpus (../shared/corpus, or
+ * MARGINS_CORPUS_DIR for a checkout elsewhere such as a git worktree, when
  * present, and the project's own fixtures), scores it with the corpus scorer, and times it next
  * to bare Readability on the same pages in the same run (each page's median of at least
  * MARGINS_BENCH_REPEAT timings, 3 unless set; more for small pages). Prints a table and writes
@@ -28,7 +29,7 @@ const REPEAT = Math.max(1, Number(process.env.MARGINS_BENCH_REPEAT ?? 3));
  */
 const PAGE_BUDGET_MS = 250;
 const MAX_REPEAT = 15;
-const SHARED_CORPUS = resolve(ROOT, '../shared/corpus');
+const SHARED_CORPUS = resolve(ROOT, process.env.MARGINS_CORPUS_DIR ?? '../shared/corpus');
 const SCORER = resolve(SHARED_CORPUS, 'score.mjs');
 
 const CORPORA: [name: string, manifest: string][] = [
