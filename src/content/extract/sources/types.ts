@@ -1,7 +1,10 @@
 /**
  * What one metadata source found on the page: raw values, normalised and ranked later by fields.ts.
  */
-import type { FieldSource } from '../../../shared/article.ts';
+import type { ExtractionStep, FieldSource } from '../../../shared/article.ts';
+
+/** A source the page is read from; each can fail on its own (see failures.ts). */
+export type ReadSource = FieldSource & ExtractionStep;
 
 export interface Found {
   title?: string | null;
@@ -17,6 +20,6 @@ export interface Found {
 }
 
 export interface Reading {
-  source: FieldSource;
+  source: ReadSource;
   found: Found;
 }
