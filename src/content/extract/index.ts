@@ -3,7 +3,12 @@
  * function of the Document.
  */
 import { Readability } from '@mozilla/readability';
-import type { ArticleSnapshot, FieldSources, StepFailure } from '../../shared/article.ts';
+import type {
+  ArticleSnapshot,
+  FieldSource,
+  FieldSources,
+  StepFailure,
+} from '../../shared/article.ts';
 import { readableCopy } from './clone.ts';
 import { pickExcerpt } from './excerpt.ts';
 import {
@@ -212,7 +217,8 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
   );
   const docTitle = collapseSpace(doc.title);
   const siteName = record(sources, 'siteName', site);
-  const title = failures.run(
+  const headingText = heading ? collapseSpace(heading.textContent) : null;
+  const picked = failures.run(
     'title',
     () =>
       pickTitle({
@@ -221,13 +227,24 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
         docTitle,
         siteName,
         host,
-        heading: heading ? collapseSpace(heading.textContent) : null,
+        heading: headingText,
         headlines: articleH1s.map((h) => collapseSpace(h.textContent)),
         subheadings: articleH1s.length ? [] : subheadings(page),
         homeNames: () => failures.run('site-name', () => homeLinkNames(page), []),
       }),
-    { value: docTitle || url, source: docTitle ? 'document-title' : 'url', siteName: null },
+    null,
   );
+  // A page without <title> or metadata title (or whose title could not be chosen) is named by its
+  // headline, else its <title> as written, else its address.
+  const title: { value: string; source: FieldSource; siteName: string | null } = picked?.value
+    ? picked
+    : headingText
+      ? { value: headingText, source: 'visible-text', siteName: picked?.siteName ?? null }
+      : (picked ?? {
+          value: docTitle || url,
+          source: docTitle ? 'document-title' : 'url',
+          siteName: null,
+        });
   sources.title = title.source;
   const finalSite =
     siteName ??
