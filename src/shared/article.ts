@@ -30,8 +30,11 @@ const httpUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.url(), v.regex(/^http
 export const ArticleKindSchema = v.picklist(['article', 'link']);
 export type ArticleKind = v.InferOutput<typeof ArticleKindSchema>;
 
-/** Where a metadata value came from, recorded per field so the user can see and judge it. */
-export const FieldSourceSchema = v.picklist([
+/**
+ * The sources extraction reads a page's metadata from, each on its own (one that fails costs only
+ * what it would have found).
+ */
+export const METADATA_SOURCES = [
   'json-ld',
   'opengraph',
   'article-meta',
@@ -45,6 +48,12 @@ export const FieldSourceSchema = v.picklist([
   'visible-text',
   'readability',
   'document-title',
+] as const;
+export type MetadataSource = (typeof METADATA_SOURCES)[number];
+
+/** Where a metadata value came from, recorded per field so the user can see and judge it. */
+export const FieldSourceSchema = v.picklist([
+  ...METADATA_SOURCES,
   'html-lang',
   'http-header',
   'link-canonical',
@@ -93,21 +102,7 @@ export function isEditedByUser(article: { fieldSources: FieldSources }): boolean
  * or chooses.
  */
 export const EXTRACTION_STEPS = [
-  ...([
-    'json-ld',
-    'opengraph',
-    'article-meta',
-    'meta',
-    'dublin-core',
-    'citation',
-    'parsely',
-    'sailthru',
-    'microdata',
-    'time-element',
-    'visible-text',
-    'document-title',
-    'readability',
-  ] as const satisfies readonly FieldSource[]),
+  ...METADATA_SOURCES,
   /** Reading the page's <meta> tags, which every meta-tag source above reads from. */
   'meta-tags',
   'language',

@@ -2,12 +2,12 @@
  * Combines what each metadata source found by a fixed precedence per field, remembering where each
  * value came from.
  */
-import type { FieldSource, FieldSources } from '../../shared/article.ts';
+import type { FieldSource, FieldSources, MetadataSource } from '../../shared/article.ts';
 import { splitAuthors, withoutPlaces } from './authors.ts';
 import { cleanByline } from './byline.ts';
 import { parseDate } from './dates.ts';
 import { StepFailures } from './failures.ts';
-import type { Found, ReadSource } from './sources/types.ts';
+import type { Found } from './sources/types.ts';
 import { parseTextDate } from './text-dates.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
 import { plainText } from './plain-text.ts';
@@ -77,7 +77,7 @@ export class Readings {
 
   constructor(private readonly failures: StepFailures = new StepFailures()) {}
 
-  add(source: ReadSource, read: () => Found): this {
+  add(source: MetadataSource, read: () => Found): this {
     this.readers.set(source, () => this.failures.run(source, read, {}));
     return this;
   }

@@ -265,13 +265,17 @@ describe('a step that throws', () => {
     ]);
   });
 
-  it('keeps the page as a link with its title when extraction fails as a whole', () => {
-    const doc = page('<meta name="author" content="Ada Lindqvist">');
+  /** Makes the page walk, which everything else reads from, throw. */
+  const breakWalker = (doc: Document) =>
     Object.defineProperty(doc, 'createTreeWalker', {
       value: () => {
         throw new Error('walker refused');
       },
     });
+
+  it('keeps the page as a link with its title when extraction fails as a whole', () => {
+    const doc = page('<meta name="author" content="Ada Lindqvist">');
+    breakWalker(doc);
     const snapshot = saved(doc);
     expect(snapshot).toMatchObject({
       kind: 'link',
@@ -286,11 +290,7 @@ describe('a step that throws', () => {
 
   it('names the page by its address when it has no title either', () => {
     const doc = dom('<html><body><p>x</p></body></html>').window.document;
-    Object.defineProperty(doc, 'createTreeWalker', {
-      value: () => {
-        throw new Error('walker refused');
-      },
-    });
+    breakWalker(doc);
     expect(saved(doc)).toMatchObject({ title: URL_, fieldSources: { title: 'url' } });
   });
 

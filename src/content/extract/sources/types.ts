@@ -1,10 +1,7 @@
 /**
  * What one metadata source found on the page: raw values, normalised and ranked later by fields.ts.
  */
-import type { ExtractionStep, FieldSource } from '../../../shared/article.ts';
-
-/** A source the page is read from; each can fail on its own (see failures.ts). */
-export type ReadSource = FieldSource & ExtractionStep;
+import type { MetadataSource } from '../../../shared/article.ts';
 
 export interface Found {
   title?: string | null;
@@ -20,6 +17,6 @@ export interface Found {
 }
 
 export interface Reading {
-  source: ReadSource;
+  source: MetadataSource;
   found: Found;
 }
