@@ -3,12 +3,7 @@
  * function of the Document.
  */
 import { Readability } from '@mozilla/readability';
-import type {
-  ArticleSnapshot,
-  FieldSource,
-  FieldSources,
-  StepFailure,
-} from '../../shared/article.ts';
+import type { ArticleSnapshot, FieldSource, FieldSources } from '../../shared/article.ts';
 import { readableCopy } from './clone.ts';
 import { pickExcerpt } from './excerpt.ts';
 import {
@@ -28,6 +23,7 @@ import { pageDir, toLangTag } from './lang.ts';
 import { NO_META, readMeta } from './metadata.ts';
 import { StepFailures } from './failures.ts';
 import { fitToSchema } from './fit.ts';
+import { linkOnly } from './link-only.ts';
 import { originalSourceUrl } from './original-source.ts';
 import { articleRoot, lineAnchor } from './regions.ts';
 import { sanitizeArticle } from '../../shared/article-html/sanitize.ts';
@@ -87,42 +83,6 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     failures.record('whole-page', thrown);
     return fitToSchema(linkOnly(doc, failures.list()));
   }
-}
-
-/** The page as a link: its address and title, when nothing else could be read. */
-function linkOnly(doc: Document, extractionFailures: StepFailure[]): ArticleSnapshot {
-  const url = doc.URL;
-  let title = '';
-  try {
-    title = collapseSpace(doc.title);
-  } catch {
-    // A page that cannot even give its title is saved under its address.
-  }
-  const siteName = hostOf(url) || null;
-  return {
-    kind: 'link',
-    url,
-    canonicalUrl: null,
-    originalSourceUrl: null,
-    title: title || url,
-    byline: null,
-    authors: [],
-    siteName,
-    publishedTime: null,
-    modifiedTime: null,
-    lang: null,
-    dir: null,
-    excerpt: null,
-    contentHtml: '',
-    textContent: '',
-    wordCount: 0,
-    leadImageUrl: null,
-    fieldSources: {
-      title: title ? 'document-title' : 'url',
-      ...(siteName ? { siteName: 'host' as const } : {}),
-    },
-    extractionFailures,
-  };
 }
 
 /** The extraction proper; each step that may fail on a page's odd markup runs on its own. */
