@@ -139,16 +139,19 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
   }));
 
   const site = failures.run('site-name', () => pickText(readings, 'siteName'), null);
-  const { byline, authorList } = failures.run(
+  // Each step records where its value came from only once it has the value: a step that fails
+  // halfway leaves no source behind for a field it did not fill.
+  const authors = failures.run(
     'authors',
     () => {
-      const picked = pickAuthors(readings, [site?.value, host.split('.')[0]]);
-      const names = record(sources, 'byline', picked) ?? [];
-      const line = picked ? bylineOf(names, readings.found(picked.source)?.authors ?? []) : null;
-      return { byline: line, authorList: names };
+      const names = pickAuthors(readings, [site?.value, host.split('.')[0]]);
+      if (!names) return null;
+      return { names, line: bylineOf(names.value, readings.found(names.source)?.authors ?? []) };
     },
-    { byline: null, authorList: [] },
+    null,
   );
+  const authorList = record(sources, 'byline', authors?.names ?? null) ?? [];
+  const byline = authors?.line ?? null;
   const { publishedTime, modifiedTime } = failures.run(
     'dates',
     () => {
@@ -267,17 +270,22 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
     },
     null,
   );
-  const excerpt = failures.run(
+  const excerpt = record(
+    sources,
     'excerpt',
-    () => {
-      const description = pickText(readings, 'description');
-      const chosen =
-        pickExcerpt(isArticle ? body : null, null) ??
-        pickExcerpt(null, record(sources, 'excerpt', description));
-      if (chosen && !sources.excerpt) sources.excerpt = 'body';
-      return chosen;
-    },
-    null,
+    failures.run(
+      'excerpt',
+      (): Picked<string> | null => {
+        const fromBody = pickExcerpt(isArticle ? body : null, null);
+        if (fromBody) return { value: fromBody, source: 'body' };
+        const description = pickText(readings, 'description');
+        const fromDescription = pickExcerpt(null, description?.value ?? null);
+        return description && fromDescription
+          ? { value: fromDescription, source: description.source }
+          : null;
+      },
+      null,
+    ),
   );
   const html = isArticle && body ? failures.run('body-sanitize', () => body.innerHTML, '') : '';
   return {
