@@ -1,5 +1,6 @@
 /**
- * `npm run bench:extract`: runs Margins' extraction over each corpus (../shared/corpus when
+ * `npm run bench:extract`: runs Margins' extraction over each corpus (../shared/corpus, or
+ * MARGINS_CORPUS_DIR for a checkout elsewhere such as a git worktree, when
  * present, and the project's own fixtures), scores it with the corpus scorer, and times it next
  * to bare Readability on the same pages in the same run (each page's median of at least
  * MARGINS_BENCH_REPEAT timings, 3 unless set; more for small pages). Prints a table and writes
@@ -28,13 +29,16 @@ const REPEAT = Math.max(1, Number(process.env.MARGINS_BENCH_REPEAT ?? 3));
  */
 const PAGE_BUDGET_MS = 250;
 const MAX_REPEAT = 15;
-const SHARED_CORPUS = resolve(ROOT, '../shared/corpus');
+const SHARED_CORPUS = resolve(ROOT, process.env.MARGINS_CORPUS_DIR ?? '../shared/corpus');
 const SCORER = resolve(SHARED_CORPUS, 'score.mjs');
 
 const CORPORA: [name: string, manifest: string][] = [
   ['readability', resolve(SHARED_CORPUS, 'readability/gold.jsonl')],
   ['mercury', resolve(SHARED_CORPUS, 'mercury/gold.jsonl')],
   ['defuddle', resolve(SHARED_CORPUS, 'defuddle/gold.jsonl')],
+  ['trafilatura-dev', resolve(SHARED_CORPUS, 'trafilatura-dev/gold.jsonl')],
+  ['htmldate-dev', resolve(SHARED_CORPUS, 'htmldate-dev/gold.jsonl')],
+  ['scrapinghub-dev', resolve(SHARED_CORPUS, 'scrapinghub-dev/gold.jsonl')],
   ['fixtures', resolve(ROOT, 'tests/fixtures/gold.jsonl')],
 ];
 
@@ -45,6 +49,8 @@ interface CorpusResult {
   byline: number | null;
   date: number | null;
   bodyF1: number | null;
+  /** Snippet gold ("with" / "without" passages), on the corpora that have it. */
+  snippetF1: number | null;
   medianMs: number;
   p95Ms: number;
   readabilityMedianMs: number;
@@ -100,6 +106,8 @@ async function benchCorpus(manifest: string, predictions: string): Promise<Corpu
       lines.push(JSON.stringify({ id: entry.id, record }));
     } catch (error) {
       lines.push(JSON.stringify({ id: entry.id, error: String(error) }));
+      // Named as they happen: a failure is the one figure a page cannot average away.
+      console.error(`  failed: ${entry.id}: ${String(error)}`);
     }
     await new Promise(setImmediate);
   }
@@ -115,6 +123,7 @@ async function benchCorpus(manifest: string, predictions: string): Promise<Corpu
     byline: { match: number | null };
     date: { match: number | null };
     body: { f1: number | null };
+    snip?: { f1: number | null };
   };
   const medianMs = percentile(ours, 50);
   const readabilityMedianMs = percentile(bare, 50);
@@ -125,6 +134,7 @@ async function benchCorpus(manifest: string, predictions: string): Promise<Corpu
     byline: score.byline.match,
     date: score.date.match,
     bodyF1: score.body.f1,
+    snippetF1: score.snip?.f1 ?? null,
     medianMs,
     p95Ms: percentile(ours, 95),
     readabilityMedianMs,
@@ -143,18 +153,18 @@ if (!existsSync(SCORER)) {
 const workDir = mkdtempSync(join(tmpdir(), 'margins-bench-'));
 const results: Record<string, CorpusResult> = {};
 console.log(
-  'corpus        pages fail  title byline  date  bodyF1  median   p95  readability  ratio',
+  'corpus           pages fail  title byline  date  bodyF1 snipF1  median   p95  readability  ratio',
 );
 for (const [name, manifest] of CORPORA) {
   if (!existsSync(manifest)) {
-    console.log(`${name.padEnd(12)}  (not present: ${manifest})`);
+    console.log(`${name.padEnd(15)}  (not present: ${manifest})`);
     continue;
   }
   const result = await benchCorpus(manifest, join(workDir, `${name}.jsonl`));
   results[name] = result;
   console.log(
-    `${name.padEnd(12)} ${String(result.pages).padStart(6)} ${String(result.failures).padStart(4)}  ` +
-      `${pct(result.titleExact)}  ${pct(result.byline)} ${pct(result.date)}   ${pct(result.bodyF1)}  ` +
+    `${name.padEnd(15)} ${String(result.pages).padStart(6)} ${String(result.failures).padStart(4)}  ` +
+      `${pct(result.titleExact)}  ${pct(result.byline)} ${pct(result.date)}   ${pct(result.bodyF1)}  ${pct(result.snippetF1)}  ` +
       `${ms(result.medianMs)} ${ms(result.p95Ms)}  ${ms(result.readabilityMedianMs)}      ${result.ratioToReadability.toFixed(2)}`,
   );
 }

@@ -12,10 +12,25 @@ export interface PageSource {
   contentType?: string | null;
 }
 
-/** A DOM of already-decoded HTML served at `url`; the caller closes `dom.window` when done. */
+/** Every `<style>` element of a page, emptied. */
+const STYLE_SHEETS = /(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi;
+
+/**
+ * A DOM of already-decoded HTML served at `url`; the caller closes `dom.window` when done.
+ * jsdom's CSS parser throws on some stylesheets a browser skips (`calc(~100% + 1px)`), which
+ * fails the whole parse: such a page is built again with its `<style>` elements empty, as
+ * extraction reads no stylesheet.
+ */
 export function buildPageDom(html: string, url: string): JSDOM {
   // A silent console: page CSS jsdom cannot parse must not pollute the CLI's output.
-  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  try {
+    return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  } catch {
+    return new JSDOM(html.replace(STYLE_SHEETS, '$1$2'), {
+      url,
+      virtualConsole: new VirtualConsole(),
+    });
+  }
 }
 
 /** Reads, gunzips and decodes a saved page and builds its DOM. */

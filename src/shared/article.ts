@@ -10,7 +10,11 @@ import { MAX_NOTE } from './note-limits.ts';
 
 /** Upper bounds keep a hostile page from filling the database through one save. */
 const MAX_URL = 8_192;
-const MAX_SHORT_TEXT = 4_096;
+export const MAX_SHORT_TEXT = 4_096;
+/** Longest author name, and most authors, one article may carry. */
+export const MAX_AUTHOR = 512;
+export const MAX_AUTHORS = 100;
+export const MAX_LANG = 64;
 const MAX_BODY = 20_000_000;
 
 const nullableText = (max: number) => v.nullable(v.pipe(v.string(), v.maxLength(max)));
@@ -27,8 +31,11 @@ const httpUrl = v.pipe(v.string(), v.maxLength(MAX_URL), v.url(), v.regex(/^http
 export const ArticleKindSchema = v.picklist(['article', 'link']);
 export type ArticleKind = v.InferOutput<typeof ArticleKindSchema>;
 
-/** Where a metadata value came from, recorded per field so the user can see and judge it. */
-export const FieldSourceSchema = v.picklist([
+/**
+ * The sources extraction reads a page's metadata from, each on its own (one that fails costs only
+ * what it would have found).
+ */
+export const METADATA_SOURCES = [
   'json-ld',
   'opengraph',
   'article-meta',
@@ -42,6 +49,12 @@ export const FieldSourceSchema = v.picklist([
   'visible-text',
   'readability',
   'document-title',
+] as const;
+export type MetadataSource = (typeof METADATA_SOURCES)[number];
+
+/** Where a metadata value came from, recorded per field so the user can see and judge it. */
+export const FieldSourceSchema = v.picklist([
+  ...METADATA_SOURCES,
   'html-lang',
   'http-header',
   'link-canonical',
@@ -84,6 +97,44 @@ export function isEditedByUser(article: { fieldSources: FieldSources }): boolean
   return EDITABLE_FIELDS.some((field) => article.fieldSources[field] === 'user');
 }
 
+/**
+ * The parts of extraction that run on their own, so that one that throws loses only what it
+ * would have found: each metadata source (named as in FieldSource), then each step that cleans up
+ * or chooses.
+ */
+export const EXTRACTION_STEPS = [
+  ...METADATA_SOURCES,
+  /** Reading the page's <meta> tags, which every meta-tag source above reads from. */
+  'meta-tags',
+  'language',
+  'authors',
+  'dates',
+  'title',
+  'site-name',
+  'body-sanitize',
+  'body-text',
+  'article-kind',
+  'canonical-url',
+  'original-source',
+  'lead-image',
+  'excerpt',
+  'text-direction',
+  /** The extraction as a whole: the page was kept as a link with its address and title. */
+  'whole-page',
+] as const;
+export const ExtractionStepSchema = v.picklist(EXTRACTION_STEPS);
+export type ExtractionStep = v.InferOutput<typeof ExtractionStepSchema>;
+
+/** A step that threw while the page was read, and what it threw (its first few hundred characters). */
+export const StepFailureSchema = v.object({
+  step: ExtractionStepSchema,
+  error: v.pipe(v.string(), v.maxLength(512)),
+});
+export type StepFailure = v.InferOutput<typeof StepFailureSchema>;
+
+/** At most one failure is recorded per step. */
+const MAX_STEP_FAILURES = EXTRACTION_STEPS.length;
+
 const isoDate = v.pipe(v.string(), v.regex(ISO_DATE_PATTERN));
 
 export const ArticleSnapshotSchema = v.object({
@@ -96,13 +147,13 @@ export const ArticleSnapshotSchema = v.object({
   /** The authors shown joined, e.g. "Jane Doe, John Roe". */
   byline: nullableText(MAX_SHORT_TEXT),
   /** Each author on their own, in the page's order. */
-  authors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(512))), v.maxLength(100)),
+  authors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_AUTHOR))), v.maxLength(MAX_AUTHORS)),
   siteName: nullableText(MAX_SHORT_TEXT),
   /** ISO 8601 exactly as precise as the page states it; no time zone is invented. */
   publishedTime: v.nullable(isoDate),
   /** When the page says it was last changed; kept apart from publishedTime. */
   modifiedTime: v.nullable(isoDate),
-  lang: nullableText(64),
+  lang: nullableText(MAX_LANG),
   dir: v.nullable(v.picklist(['ltr', 'rtl'])),
   excerpt: nullableText(MAX_SHORT_TEXT),
   /** Sanitised HTML of the article body (sanitised again before it is rendered). */
@@ -111,6 +162,13 @@ export const ArticleSnapshotSchema = v.object({
   wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   leadImageUrl: v.nullable(httpUrl),
   fieldSources: FieldSourcesSchema,
+  /**
+   * The steps that failed while the page was read (empty when none did). Absent on records saved
+   * before failures were recorded, which is read as "none recorded".
+   */
+  extractionFailures: v.optional(
+    v.pipe(v.array(StepFailureSchema), v.maxLength(MAX_STEP_FAILURES)),
+  ),
 });
 export type ArticleSnapshot = v.InferOutput<typeof ArticleSnapshotSchema>;
 

@@ -158,13 +158,31 @@ const MEDIA = new Set(['img', 'picture', 'source', 'figure']);
 /** Attributes that hide an element, left out of a copy that reveals hidden content. */
 const HIDING_ATTRS = new Set(['hidden', 'aria-hidden', 'style']);
 
+/** Characters outside the plainest element names: letters, digits, `-`, `_` and `.`. */
+const NOT_PLAIN_NAME = /[^\p{L}\p{N}_.-]+/gu;
+
+/**
+ * An empty element like `el` in `doc`. The HTML parser accepts names the DOM refuses to create
+ * (`<p*bs:newslist>`, `<a:b:c>`): such a name is spelled plainly (`p-bs-newslist`), still an
+ * unknown element to Readability, as the original was. A prefixed name the DOM accepts
+ * (`<dc:creator>`, `<og:title>`) is kept.
+ */
+function createLike(el: Element, doc: Document): Element {
+  try {
+    return doc.createElementNS(el.namespaceURI, el.localName);
+  } catch {
+    const plain = el.localName.replace(NOT_PLAIN_NAME, '-');
+    return doc.createElementNS(el.namespaceURI, /^\p{L}/u.test(plain) ? plain : `x-${plain}`);
+  }
+}
+
 /**
  * A shallow copy of `el` in `doc`, without inline styles that do not hide it (nor those that
  * do, when revealing), nor attributes nothing downstream reads. Attributes are read by name:
  * `el.attributes` would build an Attr object for each one.
  */
 function copyElement(el: Element, copying: Copying, names = el.getAttributeNames()): Element {
-  const copy = copying.doc.createElementNS(el.namespaceURI, el.localName);
+  const copy = createLike(el, copying.doc);
   const media = MEDIA.has(el.localName);
   for (const name of names) {
     if (!media && UNREAD_ATTR.test(name)) continue;

@@ -2,10 +2,11 @@
  * Combines what each metadata source found by a fixed precedence per field, remembering where each
  * value came from.
  */
-import type { FieldSource, FieldSources } from '../../shared/article.ts';
+import type { FieldSource, FieldSources, MetadataSource } from '../../shared/article.ts';
 import { splitAuthors, withoutPlaces } from './authors.ts';
 import { cleanByline } from './byline.ts';
 import { parseDate } from './dates.ts';
+import { StepFailures } from './failures.ts';
 import type { Found } from './sources/types.ts';
 import { parseTextDate } from './text-dates.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
@@ -68,13 +69,16 @@ export interface Picked<T> {
 /**
  * The page's sources, each read on first use: a field stops at the first source that has it, so
  * the slow sources (visible text, <time>, microdata) are read only on pages whose metadata is thin.
+ * A source that throws is recorded in `failures` and found nothing; the others are still asked.
  */
 export class Readings {
   private readonly readers = new Map<FieldSource, () => Found>();
   private readonly cache = new Map<FieldSource, Found>();
 
-  add(source: FieldSource, read: () => Found): this {
-    this.readers.set(source, read);
+  constructor(private readonly failures: StepFailures = new StepFailures()) {}
+
+  add(source: MetadataSource, read: () => Found): this {
+    this.readers.set(source, () => this.failures.run(source, read, {}));
     return this;
   }
 

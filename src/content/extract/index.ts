@@ -3,7 +3,7 @@
  * function of the Document.
  */
 import { Readability } from '@mozilla/readability';
-import type { ArticleSnapshot, FieldSources } from '../../shared/article.ts';
+import type { ArticleSnapshot, FieldSource, FieldSources } from '../../shared/article.ts';
 import { readableCopy } from './clone.ts';
 import { pickExcerpt } from './excerpt.ts';
 import {
@@ -20,13 +20,16 @@ import {
 import { homeLinkNames } from './home-link.ts';
 import { isArticleBody } from './kind.ts';
 import { pageDir, toLangTag } from './lang.ts';
-import { readMeta } from './metadata.ts';
+import { NO_META, readMeta } from './metadata.ts';
+import { StepFailures } from './failures.ts';
+import { fitToSchema } from './fit.ts';
+import { linkOnly } from './link-only.ts';
 import { originalSourceUrl } from './original-source.ts';
 import { articleRoot, lineAnchor } from './regions.ts';
 import { sanitizeArticle } from '../../shared/article-html/sanitize.ts';
 import { indexPage, jsonLdScripts, onArticle, type PageIndex } from './scan.ts';
 import { readJsonLd } from './sources/json-ld.ts';
-import { readMetaTags } from './sources/meta-tags.ts';
+import { metaTagReaders } from './sources/meta-tags.ts';
 import { readMicrodata } from './sources/microdata.ts';
 import { readTimeElements } from './sources/time-element.ts';
 import { readPageText } from './sources/page-text.ts';
@@ -40,14 +43,11 @@ import { countWords } from '../../shared/article-html/word-count.ts';
 
 /**
  * Readability on a trimmed copy, so the live page is never changed; it returns its article element.
+ * What it throws is recorded, and the page is kept without a body.
  */
-function parseCopy(copy: Document) {
-  try {
-    const options = { disableJSONLD: true, keepClasses: true, serializer: (el: Node) => el };
-    return new Readability(copy, options).parse();
-  } catch {
-    return null;
-  }
+function parseCopy(copy: Document, failures: StepFailures) {
+  const options = { disableJSONLD: true, keepClasses: true, serializer: (el: Node) => el };
+  return failures.run('readability', () => new Readability(copy, options).parse(), null);
 }
 
 /** Below this many characters, Readability found a stub rather than the article. */
@@ -57,25 +57,41 @@ const STUB_TEXT = 200;
  * Readability's article; when the visible page yields only a stub, the article may be hidden until
  * a script shows it.
  */
-function runReadability(doc: Document) {
+function runReadability(doc: Document, failures: StepFailures) {
   const { copy, hidesContent } = readableCopy(doc);
-  const parsed = parseCopy(copy);
+  const parsed = parseCopy(copy, failures);
   const length = collapseSpace(parsed?.textContent).length;
   // A page that hides nothing would give the same copy again.
   if (length >= STUB_TEXT || !hidesContent) return parsed;
-  const revealed = parseCopy(readableCopy(doc, { revealHidden: true }).copy);
+  const revealed = parseCopy(readableCopy(doc, { revealHidden: true }).copy, failures);
   return collapseSpace(revealed?.textContent).length > Math.max(2 * length, STUB_TEXT)
     ? revealed
     : parsed;
 }
 
-/** Extracts a snapshot of the article in `doc` without modifying `doc`. */
+/**
+ * Extracts a snapshot of the article in `doc` without modifying `doc`. It does not throw: each
+ * metadata source and cleanup step that fails costs only what it would have found, and a page
+ * whose extraction fails as a whole is kept as a link with its title. Either way the failures are
+ * listed in `extractionFailures`.
+ */
 export function extractArticle(doc: Document): ArticleSnapshot {
+  const failures = new StepFailures();
+  try {
+    return fitToSchema({ ...readArticle(doc, failures), extractionFailures: failures.list() });
+  } catch (thrown) {
+    failures.record('whole-page', thrown);
+    return fitToSchema(linkOnly(doc, failures.list()));
+  }
+}
+
+/** The extraction proper; each step that may fail on a page's odd markup runs on its own. */
+function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
   const url = doc.URL;
   const page = indexPage(doc);
   const base = page.base;
   const host = hostOf(url);
-  const meta = readMeta(page);
+  const meta = failures.run('meta-tags', () => readMeta(page), NO_META);
   const h1s = page.tagged('h1');
   const articleH1s = onArticle(h1s);
   const heading = articleH1s[0] ?? h1s[0] ?? null;
@@ -85,9 +101,9 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   const rootOf = (): Element | null =>
     root === undefined ? (root = articleRoot(page, heading)) : root;
   const htmlLang = toLangTag(
-    doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang'),
+    doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang'),
   );
-  const readings = new Readings();
+  const readings = new Readings(failures);
   let lang = htmlLang;
   readings.add(
     'json-ld',
@@ -95,7 +111,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
       readJsonLd(jsonLdScripts(page), [url, meta.canonicalUrl ?? '', meta.get('og:url') ?? ''])
         .found,
   );
-  for (const { source, found } of readMetaTags(meta)) readings.add(source, () => found);
+  for (const { source, read } of metaTagReaders(meta)) readings.add(source, read);
   readings.add('microdata', () => readMicrodata(page.itemprops, meta, page.authorLinks).found);
   readings.add('time-element', () => readTimeElements(page.tagged('time'), rootOf()).found);
   readings.add('visible-text', () =>
@@ -104,52 +120,94 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   readings.add('document-title', () => ({ authors: socialPostAuthor(meta, doc.title) }));
   if (htmlLang) sources.lang = 'html-lang';
   else
-    lang = record(
-      sources,
-      'lang',
-      pick(readings, 'lang', (f) => toLangTag(f.lang)),
+    lang = failures.run(
+      'language',
+      () =>
+        record(
+          sources,
+          'lang',
+          pick(readings, 'lang', (f) => toLangTag(f.lang)),
+        ),
+      null,
     );
-  const parsed = runReadability(doc);
+  // A copy that cannot be made (an element name the DOM refuses) is Readability's failure too.
+  const parsed = failures.run('readability', () => runReadability(doc, failures), null);
   readings.add('readability', () => ({
     authors: parsed?.byline ? [parsed.byline] : [],
     siteName: parsed?.siteName,
     description: parsed?.excerpt,
   }));
 
-  const site = pickText(readings, 'siteName');
-  const authorsPicked = pickAuthors(readings, [site?.value, host.split('.')[0]]);
-  const authorList = record(sources, 'byline', authorsPicked) ?? [];
-  const byline = authorsPicked
-    ? bylineOf(authorList, readings.found(authorsPicked.source)?.authors ?? [])
-    : null;
-  const publishedFound = pickDate(readings, 'publishedTime', lang);
-  // When the metadata dates the page, the change date is looked for in the metadata only: an
-  // "Updated" line or <time> elsewhere is less sure than declared dates, and reading the page's
-  // text for it was the metadata layer's largest cost on pages whose metadata is complete.
-  const modified = pickDate(
-    readings,
-    'modifiedTime',
-    lang,
-    publishedFound && DECLARED_SOURCES.has(publishedFound.source) ? DECLARED_SOURCES : undefined,
+  const site = failures.run('site-name', () => pickText(readings, 'siteName'), null);
+  // Each step records where its value came from only once it has the value: a step that fails
+  // halfway leaves no source behind for a field it did not fill.
+  const authors = failures.run(
+    'authors',
+    () => {
+      const names = pickAuthors(readings, [site?.value, host.split('.')[0]]);
+      if (!names) return null;
+      return { names, line: bylineOf(names.value, readings.found(names.source)?.authors ?? []) };
+    },
+    null,
   );
-  // A page that states only when it was last changed ("Updated: Dec 15, 2016") is dated by that;
-  // one that states no date at all, by the day in its address (/2024/06/18/), when there is one.
-  const published = publishedFound ?? modified ?? urlDated(url);
-  const publishedTime = record(sources, 'publishedTime', published);
-  const modifiedTime = record(sources, 'modifiedTime', modified);
+  const authorList = record(sources, 'byline', authors?.names ?? null) ?? [];
+  const byline = authors?.line ?? null;
+  const { publishedTime, modifiedTime } = failures.run(
+    'dates',
+    () => {
+      const publishedFound = pickDate(readings, 'publishedTime', lang);
+      // When the metadata dates the page, the change date is looked for in the metadata only: an
+      // "Updated" line or <time> elsewhere is less sure than declared dates, and reading the
+      // page's text for it was the metadata layer's largest cost on pages whose metadata is
+      // complete.
+      const modified = pickDate(
+        readings,
+        'modifiedTime',
+        lang,
+        publishedFound && DECLARED_SOURCES.has(publishedFound.source)
+          ? DECLARED_SOURCES
+          : undefined,
+      );
+      // A page that states only when it was last changed ("Updated: Dec 15, 2016") is dated by
+      // that; one that states no date at all, by the day in its address (/2024/06/18/).
+      const published = publishedFound ?? modified ?? urlDated(url);
+      return {
+        publishedTime: record(sources, 'publishedTime', published),
+        modifiedTime: record(sources, 'modifiedTime', modified),
+      };
+    },
+    { publishedTime: null, modifiedTime: null },
+  );
   const docTitle = collapseSpace(doc.title);
   const siteName = record(sources, 'siteName', site);
-  const title = pickTitle({
-    readings,
-    parsedTitle: parsed?.title,
-    docTitle,
-    siteName,
-    host,
-    heading: heading ? collapseSpace(heading.textContent) : null,
-    headlines: articleH1s.map((h) => collapseSpace(h.textContent)),
-    subheadings: articleH1s.length ? [] : subheadings(page),
-    homeNames: () => homeLinkNames(page),
-  });
+  const headingText = heading ? collapseSpace(heading.textContent) : null;
+  const picked = failures.run(
+    'title',
+    () =>
+      pickTitle({
+        readings,
+        parsedTitle: parsed?.title,
+        docTitle,
+        siteName,
+        host,
+        heading: headingText,
+        headlines: articleH1s.map((h) => collapseSpace(h.textContent)),
+        subheadings: articleH1s.length ? [] : subheadings(page),
+        homeNames: () => failures.run('site-name', () => homeLinkNames(page), []),
+      }),
+    null,
+  );
+  // A page without <title> or metadata title (or whose title could not be chosen) is named by its
+  // headline, else its <title> as written, else its address.
+  const title: { value: string; source: FieldSource; siteName: string | null } = picked?.value
+    ? picked
+    : headingText
+      ? { value: headingText, source: 'visible-text', siteName: picked?.siteName ?? null }
+      : (picked ?? {
+          value: docTitle || url,
+          source: docTitle ? 'document-title' : 'url',
+          siteName: null,
+        });
   sources.title = title.source;
   const finalSite =
     siteName ??
@@ -167,24 +225,69 @@ export function extractArticle(doc: Document): ArticleSnapshot {
   // (they belong to the page's compartment), which saved every Firefox page as a link.
   const content = parsed?.content?.nodeType === 1 ? (parsed.content as Element) : null;
   const view = doc.defaultView;
-  const body = content && view ? sanitizeArticle(content, base, view) : null;
-  const textContent = body ? blockText(body) : '';
-  const wordCount = countWords(textContent, lang);
-  const isArticle = isArticleBody(page, body, wordCount);
+  const body =
+    content && view
+      ? failures.run('body-sanitize', () => sanitizeArticle(content, base, view), null)
+      : null;
+  const { textContent, wordCount } = body
+    ? failures.run(
+        'body-text',
+        () => {
+          const text = blockText(body);
+          return { textContent: text, wordCount: countWords(text, lang) };
+        },
+        { textContent: '', wordCount: 0 },
+      )
+    : { textContent: '', wordCount: 0 };
+  // When the judgement fails, a body with words is kept rather than lost.
+  const isArticle = failures.run(
+    'article-kind',
+    () => isArticleBody(page, body, wordCount),
+    wordCount > 0,
+  );
 
   let canonicalUrl = meta.canonicalUrl;
   if (canonicalUrl) sources.canonicalUrl = 'link-canonical';
-  else canonicalUrl = record(sources, 'canonicalUrl', pickUrl(readings, base));
-  const originalUrl = originalSourceUrl(body ? [body] : [], base, canonicalUrl);
+  else
+    canonicalUrl = failures.run(
+      'canonical-url',
+      () => record(sources, 'canonicalUrl', pickUrl(readings, base)),
+      null,
+    );
+  const originalUrl = failures.run(
+    'original-source',
+    () => originalSourceUrl(body ? [body] : [], base, canonicalUrl),
+    null,
+  );
   if (originalUrl) sources.originalSourceUrl = 'body';
-  const image = pickText(readings, 'image');
-  const leadImageUrl = image ? absoluteHttpUrl(image.value, base) : null;
-  if (image && leadImageUrl) sources.leadImageUrl = image.source;
-  const description = pickText(readings, 'description');
-  const excerpt =
-    pickExcerpt(isArticle ? body : null, null) ??
-    pickExcerpt(null, record(sources, 'excerpt', description));
-  if (excerpt && !sources.excerpt) sources.excerpt = 'body';
+  const leadImageUrl = failures.run(
+    'lead-image',
+    () => {
+      const image = pickText(readings, 'image');
+      const address = image ? absoluteHttpUrl(image.value, base) : null;
+      if (image && address) sources.leadImageUrl = image.source;
+      return address;
+    },
+    null,
+  );
+  const excerpt = record(
+    sources,
+    'excerpt',
+    failures.run(
+      'excerpt',
+      (): Picked<string> | null => {
+        const fromBody = pickExcerpt(isArticle ? body : null, null);
+        if (fromBody) return { value: fromBody, source: 'body' };
+        const description = pickText(readings, 'description');
+        const fromDescription = pickExcerpt(null, description?.value ?? null);
+        return description && fromDescription
+          ? { value: fromDescription, source: description.source }
+          : null;
+      },
+      null,
+    ),
+  );
+  const html = isArticle && body ? failures.run('body-sanitize', () => body.innerHTML, '') : '';
   return {
     kind: isArticle ? 'article' : 'link',
     url,
@@ -197,9 +300,9 @@ export function extractArticle(doc: Document): ArticleSnapshot {
     publishedTime,
     modifiedTime,
     lang,
-    dir: pageDir(doc, parsed?.dir, lang),
+    dir: failures.run('text-direction', () => pageDir(doc, parsed?.dir, lang), null),
     excerpt,
-    contentHtml: isArticle && body ? body.innerHTML : '',
+    contentHtml: html,
     textContent: isArticle ? textContent : '',
     wordCount: isArticle ? wordCount : 0,
     leadImageUrl,

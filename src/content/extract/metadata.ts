@@ -56,3 +56,6 @@ export function readMeta(page: PageIndex): PageMeta {
     canonicalUrl,
   };
 }
+
+/** The metadata of a page whose tags could not be read: every source then reads nothing. */
+export const NO_META: PageMeta = { get: () => null, all: () => [], canonicalUrl: null };

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  EXTRACTION_STEPS,
   FieldSourceSchema,
   SOURCED_FIELDS,
   ArticleRecordSchema,
@@ -13,8 +14,9 @@ import { HIGHLIGHT_COLOURS } from '../../../src/shared/annotation.ts';
 
 interface JsonSchema {
   $defs: {
-    article: { required: string[] };
+    article: { required: string[]; properties: Record<string, unknown> };
     fieldSources: { properties: Record<string, { enum: string[] }> };
+    extractionFailures: { items: { properties: { step: { enum: string[] } } } };
     annotation: { properties: { colour: { enum: string[] } } };
   };
 }
@@ -24,9 +26,30 @@ const schema = JSON.parse(
 ) as JsonSchema;
 
 describe('schema/margins-export-v1.schema.json', () => {
-  it('requires exactly the fields of a record, plus its annotations', () => {
-    const fields = [...Object.keys(ArticleRecordSchema.entries), 'annotations'].sort();
+  // A field the record schema may leave out (optional, with no default) is absent from records
+  // written before it existed, so the export cannot require it.
+  const entries = Object.entries(ArticleRecordSchema.entries);
+  const mayBeAbsent = (entry: (typeof entries)[number][1]): boolean =>
+    entry.type === 'optional' && !('default' in entry && entry.default !== undefined);
+
+  it('requires exactly the fields of a record always written, plus its annotations', () => {
+    const fields = [
+      ...entries.filter(([, entry]) => !mayBeAbsent(entry)).map(([key]) => key),
+      'annotations',
+    ].sort();
     expect([...schema.$defs.article.required].sort()).toEqual(fields);
+  });
+
+  it('describes the fields a record may leave out', () => {
+    const optional = entries.filter(([, entry]) => mayBeAbsent(entry)).map(([key]) => key);
+    expect(optional).toEqual(['extractionFailures']);
+    for (const key of optional) expect(schema.$defs.article.properties).toHaveProperty(key);
+  });
+
+  it('lists the same extraction steps as the code', () => {
+    expect(schema.$defs.extractionFailures.items.properties.step.enum).toEqual([
+      ...EXTRACTION_STEPS,
+    ]);
   });
 
   it('lists the same provenance fields and sources as the code', () => {

@@ -12,6 +12,9 @@ const ARTICLE_TYPE =
   /(?:Article|BlogPosting|SocialMediaPosting|DiscussionForumPosting|Report|APIReference|LiveBlogPosting|Review|Recipe|HowTo|ScholarlyArticle)$/;
 const PAGE_TYPE = /(?:WebPage|ItemPage|AboutPage|ProfilePage|QAPage)$/;
 
+/** How deep a value is followed for its text or address; real pages nest two or three levels. */
+const MAX_HOPS = 8;
+
 const isObject = (value: Json | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -91,11 +94,15 @@ export function readJsonLd(scripts: readonly Element[], pageUrls: readonly strin
     isObject(value) && typeof value['@id'] === 'string' && !value['name']
       ? (byId.get(value['@id']) ?? value)
       : value;
-  const text = (value: Json | undefined): string | null => {
-    const v = resolve(Array.isArray(value) ? value[0] : value);
+  // References may form a cycle (`{"@id": "#a", "name": {"@id": "#a"}}`): a value is followed
+  // through at most MAX_HOPS objects, arrays or references.
+  const text = (value: Json | undefined, hops = 0): string | null => {
+    if (hops > MAX_HOPS) return null;
+    if (Array.isArray(value)) return text(value[0], hops + 1);
+    const v = resolve(value);
     if (typeof v === 'string') return collapseSpace(v) || null;
     if (typeof v === 'number') return String(v);
-    if (isObject(v)) return text(v['name'] ?? v['@value'] ?? v['alternateName']);
+    if (isObject(v)) return text(v['name'] ?? v['@value'] ?? v['alternateName'], hops + 1);
     return null;
   };
   const names = (value: Json | undefined): string[] =>
@@ -103,10 +110,12 @@ export function readJsonLd(scripts: readonly Element[], pageUrls: readonly strin
       .flat()
       .map((item) => text(item))
       .filter((n): n is string => !!n);
-  const url = (value: Json | undefined): string | null => {
-    const v = resolve(Array.isArray(value) ? value[0] : value);
+  const url = (value: Json | undefined, hops = 0): string | null => {
+    if (hops > MAX_HOPS) return null;
+    if (Array.isArray(value)) return url(value[0], hops + 1);
+    const v = resolve(value);
     if (typeof v === 'string') return v.trim() || null;
-    if (isObject(v)) return url(v['url'] ?? v['contentUrl'] ?? v['@id']);
+    if (isObject(v)) return url(v['url'] ?? v['contentUrl'] ?? v['@id'], hops + 1);
     return null;
   };
   const node = mainArticle(nodes, pageUrls, url);

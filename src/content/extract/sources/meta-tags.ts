@@ -2,14 +2,14 @@
  * OpenGraph, article:*, Dublin Core, citation_*, Parse.ly, Sailthru and plain <meta> tags, each a
  * source of its own.
  */
-import type { FieldSource } from '../../../shared/article.ts';
+import type { MetadataSource } from '../../../shared/article.ts';
 import type { PageMeta } from '../metadata.ts';
-import type { Found, Reading } from './types.ts';
+import type { Found } from './types.ts';
 
 type Keys = Partial<Record<keyof Found, readonly string[]>>;
 
 /** Per source, the meta keys (lowercase) read for each field, most specific first. */
-const TABLE: readonly [FieldSource, Keys][] = [
+const TABLE: readonly [MetadataSource, Keys][] = [
   [
     'opengraph',
     {
@@ -137,18 +137,23 @@ function parselyPage(meta: PageMeta): Found {
   }
 }
 
-/** One reading per meta-tag source, in the table's order. */
-export function readMetaTags(meta: PageMeta): Reading[] {
-  return TABLE.map(([source, keys]) => {
-    const found: Found = source === 'parsely' ? parselyPage(meta) : {};
-    for (const [field, names] of Object.entries(keys) as [keyof Found, readonly string[]][]) {
-      if (field === 'authors') {
-        const all = names.flatMap((name) => meta.all(name));
-        if (all.length) found.authors = all;
-      } else {
-        found[field] = meta.get(...names) ?? found[field] ?? null;
-      }
+/** What one meta-tag source says. */
+function readSource(meta: PageMeta, source: MetadataSource, keys: Keys): Found {
+  const found: Found = source === 'parsely' ? parselyPage(meta) : {};
+  for (const [field, names] of Object.entries(keys) as [keyof Found, readonly string[]][]) {
+    if (field === 'authors') {
+      const all = names.flatMap((name) => meta.all(name));
+      if (all.length) found.authors = all;
+    } else {
+      found[field] = meta.get(...names) ?? found[field] ?? null;
     }
-    return { source, found };
-  });
+  }
+  return found;
 }
+
+/**
+ * One reader per meta-tag source, in the table's order, each read only when asked (and on its
+ * own: one that throws does not take the others with it).
+ */
+export const metaTagReaders = (meta: PageMeta): { source: MetadataSource; read: () => Found }[] =>
+  TABLE.map(([source, keys]) => ({ source, read: () => readSource(meta, source, keys) }));

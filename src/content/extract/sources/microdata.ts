@@ -2,6 +2,7 @@
  * Schema.org microdata: itemprop="author", "datePublished", "dateModified", "headline" on the
  * article's elements.
  */
+import { elementsWhere } from '../../../shared/article-html/elements.ts';
 import type { PageMeta } from '../metadata.ts';
 import { isOffArticle } from '../regions.ts';
 import { collapseSpace } from '../../../shared/article-html/text.ts';
@@ -10,9 +11,14 @@ import type { Found, Reading } from './types.ts';
 const has = (el: Element, prop: string): boolean =>
   (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/).includes(prop);
 
-/** The value of an itemprop element: content/datetime attribute, a nested name, or its text. */
+/**
+ * The value of an itemprop element: content/datetime attribute, a nested property's (its name), or
+ * its text. The nested property is found by walking, not by a selector built from a name.
+ */
 function valueOf(el: Element, nested?: string): string | null {
-  const inner = nested ? el.querySelector(`[itemprop~="${nested}"]`) : null;
+  const inner = nested
+    ? (elementsWhere(el, (node) => node !== el && has(node, nested), 1)[0] ?? null)
+    : null;
   const from = inner ?? el;
   const value = from.getAttribute('content') ?? from.getAttribute('datetime') ?? from.textContent;
   return collapseSpace(value) || null;

@@ -1,7 +1,7 @@
 /**
  * What one metadata source found on the page: raw values, normalised and ranked later by fields.ts.
  */
-import type { FieldSource } from '../../../shared/article.ts';
+import type { MetadataSource } from '../../../shared/article.ts';
 
 export interface Found {
   title?: string | null;
@@ -17,6 +17,6 @@ export interface Found {
 }
 
 export interface Reading {
-  source: FieldSource;
+  source: MetadataSource;
   found: Found;
 }
