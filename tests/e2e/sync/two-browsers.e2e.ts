@@ -263,17 +263,19 @@ describe('one library in Chromium and Firefox, through a CouchDB server', () => 
     const tab = await openTab(chromium, fixtures.url(seed.page));
     const popup = await clickToolbarButton(chromium, tab);
     expect((await saveOutcome(popup)).line).toBe(message('status_saved'));
-    // A sync that ends after this, with nothing waiting, has sent the save (the popup's opening
-    // may have started one before the save was stored).
-    const since = new Date().toISOString();
     await popup.close();
     await tab.close();
-    // Sent by itself a couple of seconds after the save (that sync also brought Firefox's article).
-    await waitForNothingPending(settings.chromium, since);
+    const stored = (await readStoredLibrary(settings.chromium)).articles.find(
+      (article) => article.title === seed.expected.title,
+    );
+    if (!stored) throw new Error('the saved article is not stored in Chromium');
+    articleId = stored.id;
+    // The save is queued to be sent in its own transaction, so a sync that ends after it with
+    // nothing waiting has sent it: the one the popup's opening started, if it read the queue after
+    // the save, else the one that follows a couple of seconds after the save.
+    await waitForNothingPending(settings.chromium, stored.updatedAt);
     const chromiumLibrary = await readStoredLibrary(settings.chromium);
-    const saved = chromiumLibrary.articles.find((article) => article.title === seed.expected.title);
-    if (!saved) throw new Error('the saved article is not stored in Chromium');
-    articleId = saved.id;
+    // That sync also brought Firefox's article.
     expect(chromiumLibrary.articles).toHaveLength(2);
 
     await clickSyncNow(settings.firefox);
