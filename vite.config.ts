@@ -29,6 +29,7 @@ export default defineConfig({
         reader: resolve(root, 'reader.html'),
         options: resolve(root, 'options.html'),
         transfer: resolve(root, 'transfer.html'),
+        offscreen: resolve(root, 'offscreen.html'),
         background: resolve(root, 'background/index.ts'),
       },
       output: {

@@ -1,6 +1,7 @@
 /**
  * Derives each browser's manifest from the one top-level manifest.json: Chrome takes the service
- * worker and no Gecko settings; Firefox takes background scripts (an event page).
+ * worker and no Gecko settings; Firefox takes background scripts (an event page), whose page has
+ * the DOM Chrome's `offscreen` documents stand in for, so it is not given that permission.
  */
 export const TARGETS = ['chrome', 'firefox'] as const;
 export type Target = (typeof TARGETS)[number];
@@ -15,6 +16,9 @@ export function manifestFor(target: Target, source: Manifest): Manifest {
     delete manifest.browser_specific_settings;
   } else {
     delete background.service_worker;
+    manifest.permissions = (manifest.permissions as string[]).filter(
+      (permission) => permission !== 'offscreen',
+    );
   }
   manifest.background = background;
   return manifest;

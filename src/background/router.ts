@@ -26,6 +26,7 @@ import {
   type RequestType,
   type ResponseMap,
 } from '../shared/protocol.ts';
+import { articleFetcherFor } from './fetch-articles.ts';
 import { runBackup } from './backup.ts';
 import { saveTab } from './save-tab.ts';
 import { pullOnOpen, syncServiceFor } from './sync.ts';
@@ -74,6 +75,11 @@ export const handlers: Handlers = {
   'sync-now': (_request, db) => syncServiceFor(db).syncNow(),
   'sync-disable': (_request, db) => syncServiceFor(db).disable(),
   'sync-pull': async (_request, db) => ({ started: await pullOnOpen(db) }),
+  'fetch-articles-start': (_request, db) => articleFetcherFor(db).start(),
+  'fetch-articles-pause': (_request, db) => articleFetcherFor(db).pause(),
+  'fetch-articles-resume': (_request, db) => articleFetcherFor(db).resume(),
+  'fetch-articles-retry': (_request, db) => articleFetcherFor(db).retryFailed(),
+  'fetch-articles-cancel': (_request, db) => articleFetcherFor(db).cancel(),
   'page-annotations': async (_request, db, sender) => ({
     annotations: await annotationsForPage(db, sender.url ?? ''),
   }),

@@ -82,3 +82,31 @@ export async function listNewest(db: MarginsDatabase, limit: number): Promise<Ar
 export async function countArticles(db: MarginsDatabase): Promise<number> {
   return db.articles.count();
 }
+
+/**
+ * Fills a "Link only" record with the article fetched for it: the page's text and metadata
+ * replace the link's, and what the record holds of the user's stays (tags, note, read and
+ * archive state, save date, corrections, the address it was saved under). The link leaves the
+ * fetch queue in the same transaction. Null when the record was deleted meanwhile.
+ */
+export async function fillFetchedArticle(
+  db: MarginsDatabase,
+  articleId: string,
+  snapshot: ArticleSnapshot,
+  now: Date,
+): Promise<ArticleRecord | null> {
+  return db.transaction('rw', [...writeTables(db), db.fetchQueue], async () => {
+    await db.fetchQueue.delete(articleId);
+    const existing = await db.articles.get(articleId);
+    if (!existing) return null;
+    const stored: StoredArticle = {
+      ...existing,
+      ...keepUserEdits({ ...snapshot, url: existing.url }, existing),
+      urlKeys: [...new Set([...existing.urlKeys, ...urlKeysOf(snapshot)])],
+      updatedAt: now.toISOString(),
+    };
+    await db.articles.put(stored);
+    await refreshDerived(db, articleId);
+    return toRecord(stored);
+  });
+}

@@ -101,6 +101,13 @@ export const SCHEMA_VERSIONS = [
     stores: { searchDocs: 'key, &articleId, shard' },
     upgrade: 'upgradeToVersion8',
   },
+  {
+    version: 9,
+    release: 'unreleased',
+    // Imported links whose articles are to be fetched (fetch-queue.ts), counted by state.
+    stores: { fetchQueue: 'articleId, state' },
+    upgrade: null,
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The newest version: what Dexie upgrades to and the only one the Dexie-free reader opens. */

@@ -12,6 +12,7 @@ import { SCHEMA_VERSIONS, type StoreName } from './schema-description.ts';
 
 import { announceCommittedWrites } from './changes.ts';
 import { DATABASE_NAME } from './names.ts';
+import type { FetchQueueRow } from './fetch-queue.ts';
 import type { OutboxEntry, SyncDocRow, SyncMetaRow } from './replica.ts';
 
 export { DATABASE_NAME };
@@ -32,6 +33,7 @@ interface Tables {
   syncOutbox: EntityTable<OutboxEntry, 'articleId'>;
   syncDocs: EntityTable<SyncDocRow, 'articleId'>;
   syncMeta: EntityTable<SyncMetaRow, 'key'>;
+  fetchQueue: EntityTable<FetchQueueRow, 'articleId'>;
 }
 
 export type MarginsDatabase = Dexie & { [Store in StoreName]: Tables[Store] };

@@ -59,4 +59,7 @@ export const browser: Platform = {
   get runtime() {
     return current().runtime;
   },
+  get offscreen() {
+    return current().offscreen;
+  },
 };

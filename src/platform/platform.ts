@@ -209,6 +209,20 @@ export interface Runtime {
   onStartup: PlatformEvent<() => void>;
 }
 
+/**
+ * Chrome's offscreen documents: a hidden extension page with a DOM, for work the service worker
+ * cannot do (parsing fetched pages). Firefox has none; its background page has a DOM itself.
+ */
+export interface Offscreen {
+  /** Fails while one is open: an extension has at most one. */
+  createDocument(parameters: {
+    url: string;
+    reasons: string[];
+    justification: string;
+  }): Promise<void>;
+  closeDocument(): Promise<void>;
+}
+
 export interface Platform {
   storage: Storage;
   tabs: Tabs;
@@ -221,4 +235,6 @@ export interface Platform {
   action: Action;
   i18n: I18n;
   runtime: Runtime;
+  /** Undefined where the browser has no offscreen documents (Firefox). */
+  offscreen: Offscreen | undefined;
 }

@@ -7,7 +7,7 @@
  * grants that optional permission, which may happen after this context started.
  */
 import polyfill from 'webextension-polyfill';
-import type { Platform } from './platform.ts';
+import type { Offscreen, Platform } from './platform.ts';
 
 export const webExtensionPlatform: Platform = {
   get storage() {
@@ -42,5 +42,9 @@ export const webExtensionPlatform: Platform = {
   },
   get runtime() {
     return polyfill.runtime;
+  },
+  get offscreen() {
+    // The polyfill does not wrap it; Chrome's own API returns promises.
+    return (globalThis as { chrome?: { offscreen?: Offscreen } }).chrome?.offscreen;
   },
 };

@@ -15,6 +15,7 @@ import {
 } from './annotation.ts';
 import { DATABASE_NAME_PATTERN, SyncStatusSchema } from './sync-status.ts';
 import { MAX_NOTE } from './note-limits.ts';
+import { ArticleFetchStatusSchema } from './article-fetch.ts';
 
 /** Why a save or an undo failed; the UI turns each code into a localised sentence. */
 export const ErrorCodeSchema = v.picklist([
@@ -169,6 +170,15 @@ export const RequestSchema = v.variant('type', [
    * sender, never from the message, so a page cannot ask for another's.
    */
   v.object({ type: v.literal('page-annotations') }),
+  /**
+   * Fetch the articles of every "Link only" record (after the page got the site access), pause,
+   * resume, try the failed ones again, or stop and forget the waiting ones.
+   */
+  v.object({ type: v.literal('fetch-articles-start') }),
+  v.object({ type: v.literal('fetch-articles-pause') }),
+  v.object({ type: v.literal('fetch-articles-resume') }),
+  v.object({ type: v.literal('fetch-articles-retry') }),
+  v.object({ type: v.literal('fetch-articles-cancel') }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -212,6 +222,11 @@ export const ResponseSchemas = {
   'sync-now': SyncStatusSchema,
   'sync-disable': SyncStatusSchema,
   'sync-pull': v.object({ started: v.boolean() }),
+  'fetch-articles-start': ArticleFetchStatusSchema,
+  'fetch-articles-pause': ArticleFetchStatusSchema,
+  'fetch-articles-resume': ArticleFetchStatusSchema,
+  'fetch-articles-retry': ArticleFetchStatusSchema,
+  'fetch-articles-cancel': ArticleFetchStatusSchema,
 } satisfies { [K in RequestType]: v.GenericSchema };
 export type ResponseMap = { [K in RequestType]: v.InferOutput<(typeof ResponseSchemas)[K]> };
 

@@ -1,6 +1,7 @@
 import type { MarginsDatabase } from '../db/schema.ts';
 import { t } from '../shared/i18n.ts';
 import { ExportSection } from './ExportSection.tsx';
+import { FetchSection } from './FetchSection.tsx';
 import { ImportSection } from './ImportSection.tsx';
 
 /**
@@ -12,6 +13,7 @@ export function TransferApp({ db }: { db: MarginsDatabase }) {
     <main class="transfer-page">
       <h1>{t('transfer_heading')}</h1>
       <ImportSection db={db} />
+      <FetchSection db={db} />
       <ExportSection db={db} />
     </main>
   );

@@ -5,6 +5,7 @@
 import { elementsWhere, isLink } from '../../shared/article-html/elements.ts';
 import type { PageIndex } from './scan.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
+import { addressOf } from './address.ts';
 
 /** Where a masthead sits: the page header and its navigation. */
 const MASTHEAD_TAGS = ['header', 'nav'] as const;
@@ -29,7 +30,7 @@ function mastheadLinks(page: PageIndex): Element[] {
 function isHomeHref(href: string, page: PageIndex): boolean {
   try {
     const target = new URL(href, page.base);
-    const address = new URL(page.doc.URL);
+    const address = new URL(addressOf(page.doc));
     return target.origin === address.origin && target.pathname === '/' && !target.search;
   } catch {
     return false;

@@ -5,6 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleSnapshot, FieldSource, FieldSources } from '../../shared/article.ts';
 import { readableCopy } from './clone.ts';
+import { addressOf, viewOf } from './address.ts';
 import { pickExcerpt } from './excerpt.ts';
 import {
   bylineOf,
@@ -87,7 +88,7 @@ export function extractArticle(doc: Document): ArticleSnapshot {
 
 /** The extraction proper; each step that may fail on a page's odd markup runs on its own. */
 function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
-  const url = doc.URL;
+  const url = addressOf(doc);
   const page = indexPage(doc);
   const base = page.base;
   const host = hostOf(url);
@@ -224,7 +225,7 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
   // Regression: `instanceof Object` is false for page nodes seen from a Firefox content script
   // (they belong to the page's compartment), which saved every Firefox page as a link.
   const content = parsed?.content?.nodeType === 1 ? (parsed.content as Element) : null;
-  const view = doc.defaultView;
+  const view = viewOf(doc);
   const body =
     content && view
       ? failures.run('body-sanitize', () => sanitizeArticle(content, base, view), null)

@@ -4,10 +4,11 @@
 import type { ArticleSnapshot, StepFailure } from '../../shared/article.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
 import { hostOf } from '../../shared/url.ts';
+import { addressOf } from './address.ts';
 
 /** The page as a link: its address and title, when nothing else could be read. */
 export function linkOnly(doc: Document, extractionFailures: StepFailure[]): ArticleSnapshot {
-  const url = doc.URL;
+  const url = addressOf(doc);
   let title = '';
   try {
     title = collapseSpace(doc.title);

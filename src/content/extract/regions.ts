@@ -4,6 +4,7 @@
  */
 import { closestWhere, elementsWhere, named } from '../../shared/article-html/elements.ts';
 import type { PageIndex } from './scan.ts';
+import { addressOf, baseAddressOf } from './address.ts';
 const OFF_ARTICLE_TAGS = new Set([
   'NAV',
   'ASIDE',
@@ -43,8 +44,8 @@ function linksToThisPage(link: Element): boolean {
   if (href.startsWith('#')) return true;
   const doc = link.ownerDocument;
   try {
-    const target = withoutFragment(new URL(href, doc.baseURI || doc.URL).href);
-    return target === withoutFragment(doc.URL);
+    const target = withoutFragment(new URL(href, baseAddressOf(doc)).href);
+    return target === withoutFragment(addressOf(doc));
   } catch {
     return false;
   }

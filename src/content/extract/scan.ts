@@ -4,6 +4,7 @@
  */
 import { SHOW_ELEMENT } from '../../shared/article-html/elements.ts';
 import { isOffArticle } from './regions.ts';
+import { baseAddressOf } from './address.ts';
 
 /** Tags looked up by name. */
 const INDEXED_TAGS = [
@@ -38,17 +39,6 @@ export interface PageIndex {
   readonly authorLinks: readonly Element[];
 }
 
-/** `doc.baseURI` from the page's <base> elements; jsdom answers `baseURI` with a selector query. */
-function baseOf(doc: Document, bases: readonly Element[]): string {
-  const href = bases.find((el) => el.hasAttribute('href'))?.getAttribute('href');
-  if (href === null || href === undefined) return doc.URL;
-  try {
-    return new URL(href, doc.URL).href;
-  } catch {
-    return doc.URL;
-  }
-}
-
 /** Walks `doc` once and indexes what the metadata layer reads. */
 export function indexPage(doc: Document): PageIndex {
   const byTag = new Map<string, Element[]>(INDEXED_TAGS.map((tag) => [tag, []]));
@@ -64,7 +54,8 @@ export function indexPage(doc: Document): PageIndex {
   }
   return {
     doc,
-    base: baseOf(doc, byTag.get('base') ?? []),
+    // As `doc.baseURI`; jsdom answers `baseURI` with a selector query.
+    base: baseAddressOf(doc, byTag.get('base') ?? []),
     tagged: (tag) => byTag.get(tag) ?? [],
     itemprops,
     authorLinks,

@@ -16,6 +16,8 @@ const ALLOWED_PERMISSIONS = [
   'downloads',
   // Automatic backup's schedule (issue 7); no warning at install.
   'alarms',
+  // Chrome only: a hidden page that parses the pages fetched for imported links; no warning.
+  'offscreen',
 ];
 
 describe('per-browser manifests', () => {
@@ -29,6 +31,11 @@ describe('per-browser manifests', () => {
     const firefox = manifestFor('firefox', source);
     expect(firefox.background).toEqual({ scripts: ['background.js'], type: 'module' });
     expect(firefox).toHaveProperty('browser_specific_settings.gecko.id', 'margins@margins.app');
+  });
+
+  it('gives offscreen documents to Chrome only (Firefox parses in its background page)', () => {
+    expect(manifestFor('chrome', source).permissions).toContain('offscreen');
+    expect(manifestFor('firefox', source).permissions).not.toContain('offscreen');
   });
 
   it('does not change the source manifest', () => {

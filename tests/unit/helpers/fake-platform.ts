@@ -13,6 +13,7 @@ import { FakeAlarms } from './fake-platform/alarms.ts';
 import { FakeDownloads } from './fake-platform/downloads.ts';
 import { FakeI18n } from './fake-platform/i18n.ts';
 import { FakePermissions } from './fake-platform/permissions.ts';
+import { FakeOffscreen } from './fake-platform/offscreen.ts';
 import { EXTENSION_ID, FakeRuntime } from './fake-platform/runtime.ts';
 import { FakeScripting } from './fake-platform/scripting.ts';
 import { FakeStorage } from './fake-platform/storage.ts';
@@ -42,6 +43,8 @@ export class FakePlatform implements Platform {
   readonly action = new FakeAction();
   readonly i18n: FakeI18n;
   readonly runtime = new FakeRuntime(this.tabs);
+  /** Chrome's; a test of Firefox's behaviour sets it to undefined. */
+  offscreen: FakeOffscreen | undefined = new FakeOffscreen();
 
   constructor(options: FakePlatformOptions = {}) {
     const now = options.now ?? (() => Date.now());
