@@ -1,6 +1,6 @@
 /**
  * Fetches the articles of "Link only" records in the background, politely: a few pages at once,
- * at most one request a second to any one site, one at a time per site. The queue is in
+ * one at a time per site, and a second between the end of one request to a site and the next. The queue is in
  * IndexedDB (db/fetch-queue.ts) and the wanted state (running or paused) in local storage, so a
  * worker stopped mid-way, or a restarted browser, carries on from where it was: the background
  * resumes it when it wakes, and an alarm wakes it while work is left.
@@ -115,7 +115,7 @@ export class ArticleFetcher {
   async resumeIfRunning(): Promise<boolean> {
     const status = await this.readStatus();
     if (status.state !== 'running') return false;
-    void this.run(status.fetched);
+    await this.run(status.fetched);
     return true;
   }
 
@@ -176,6 +176,8 @@ export class ArticleFetcher {
         this.busyHosts.add(next.host);
         this.lastRequest.set(next.host, now);
         const task: Promise<void> = this.fetchOne(next).finally(() => {
+          // The pause between two requests to one site counts from the end of the first.
+          this.lastRequest.set(next.host, this.deps.now());
           this.busyHosts.delete(next.host);
           working.delete(task);
         });
