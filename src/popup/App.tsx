@@ -8,6 +8,7 @@ import { Library } from './components/Library.tsx';
 import { RevisitToggle } from '../ui/RevisitToggle.tsx';
 import { SaveStatus } from './components/SaveStatus.tsx';
 import { SyncState } from './components/SyncState.tsx';
+import { FetchState } from './components/FetchState.tsx';
 import { useSaveActiveTab } from './use-save-active-tab.ts';
 
 /**
@@ -62,6 +63,7 @@ function Shell({
       <footer class="settings">
         <RevisitToggle />
         <SyncState />
+        <FetchState />
         <p class="settings-link">
           <a
             href={browser.runtime.getURL('options.html')}

@@ -3,10 +3,14 @@ import { failedLinks, unqueuedLinks } from '../db/fetch-queue.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser } from '../platform/browser.ts';
 import type { ArticleFetchStatus, FetchFailure } from '../shared/article-fetch.ts';
-import { plural, t, uiLanguage } from '../shared/i18n.ts';
+import { plural, t } from '../shared/i18n.ts';
 import { request } from '../shared/messaging.ts';
 import { ALL_SITES, siteAccessFor } from '../shared/site-access.ts';
-import { fetchProgressFraction, useFetchStatus } from '../ui/use-fetch-status.ts';
+import {
+  fetchProgressFraction,
+  fetchProgressText,
+  useFetchStatus,
+} from '../ui/use-fetch-status.ts';
 import { useLiveQuery } from '../ui/use-live-query.ts';
 import { ProgressView } from './ProgressView.tsx';
 
@@ -18,13 +22,6 @@ export function fetchFailureText(reason: FetchFailure | null): string {
   if (!reason) return '';
   const key = `fetch_failure_${reason.code.replace(/-/g, '_')}`;
   return reason.status === undefined ? t(key) : t(key, String(reason.status));
-}
-
-function progressText(status: ArticleFetchStatus): string {
-  const format = new Intl.NumberFormat(uiLanguage()).format;
-  const total = status.fetched + status.waiting + status.failed;
-  const line = t('fetch_progress', [format(status.fetched), format(total)]);
-  return status.failed > 0 ? `${line} — ${plural('fetch_progress_failed', status.failed)}` : line;
 }
 
 /**
@@ -97,13 +94,13 @@ export function FetchSection({ db }: { db: MarginsDatabase }) {
             name={t('fetch_progress_name')}
             label={
               status.state === 'paused'
-                ? `${progressText(status)} (${t('fetch_paused')})`
-                : progressText(status)
+                ? `${fetchProgressText(status)} (${t('fetch_paused')})`
+                : fetchProgressText(status)
             }
           />
         ) : null}
         {!working && status && status.fetched > 0 ? (
-          <p class="summary ok">{progressText(status)}</p>
+          <p class="summary ok">{fetchProgressText(status)}</p>
         ) : null}
         {error ? <p class="summary error">{error}</p> : null}
       </div>

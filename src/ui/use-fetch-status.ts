@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../platform/browser.ts';
+import { plural, t, uiLanguage } from '../shared/i18n.ts';
 import {
   FETCH_STATUS_KEY,
   parseFetchStatus,
@@ -38,8 +39,16 @@ export function useFetchStatus(): [
   return [status, setStatus];
 }
 
-/** "1,240 of 5,999 articles fetched — 37 failed", in the user's language. */
+/** How far the fetch has gone, from 0 to 1 (a failed link counts as done). */
 export function fetchProgressFraction(status: ArticleFetchStatus): number {
   const total = status.fetched + status.waiting + status.failed;
   return total === 0 ? 1 : (status.fetched + status.failed) / total;
+}
+
+/** "1,240 of 5,999 articles fetched — 37 failed", in the user's language. */
+export function fetchProgressText(status: ArticleFetchStatus): string {
+  const format = new Intl.NumberFormat(uiLanguage()).format;
+  const total = status.fetched + status.waiting + status.failed;
+  const line = t('fetch_progress', [format(status.fetched), format(total)]);
+  return status.failed > 0 ? `${line} — ${plural('fetch_progress_failed', status.failed)}` : line;
 }
