@@ -22,6 +22,30 @@ describe('cleanByline rejects values that are not names', () => {
     ['ordinal day first', '1st March', null],
     ['site-relative profile path', '/@someone', null],
     ['plain name', 'Jane Doe', 'Jane Doe'],
+    ['a label alone', 'Veröffentlicht am', null],
+    ['a comment form’s field', 'Name (erforderlich)', null],
+    ['a template’s placeholder', 'No Author', null],
+  ])('%s', (_shape, input, expected) => {
+    expect(cleanByline(input)).toBe(expected);
+  });
+});
+
+describe('cleanByline keeps the name out of the words around it', () => {
+  it.each([
+    ['German "published by"', 'Veröffentlicht von Jana Beispiel', 'Jana Beispiel'],
+    ['German "created by"', 'Erstellt von Jana Beispiel', 'Jana Beispiel'],
+    ['phpBB’s run-together "post by"', 'Beitragvon nutzer23 »', 'nutzer23'],
+    ['French "published by"', 'Publié par Jeanne Exemple', 'Jeanne Exemple'],
+    ['Spanish "written by"', 'Escrito por Juana Ejemplo', 'Juana Ejemplo'],
+    ['a role before a colon', 'Text und Interview: Hans Muster', 'Hans Muster'],
+    ['an interviewer', 'Interview: Julia Probe', 'Julia Probe'],
+    ['an author page link', 'Zeige alle Beiträge von Simon Probe →', 'Simon Probe'],
+    ['an author page link in capitals', 'SHOW ALL ARTICLES OF Heidi Probe', 'Heidi Probe'],
+    ['a profile link and its alt text', 'Zum Profil von kochfan kochfan', 'kochfan'],
+    ['a weekday after the name', 'Alex Sample Thursday', 'Alex Sample'],
+    ['a "published" stamp after the name', 'Sportredaktion Publiziert', 'Sportredaktion'],
+    ['a date label after the name', 'Gàbor Beispiel , Datum: 03.Mär.19', 'Gàbor Beispiel'],
+    ['a social handle after the name', 'William Sample @wsample', 'William Sample'],
   ])('%s', (_shape, input, expected) => {
     expect(cleanByline(input)).toBe(expected);
   });
