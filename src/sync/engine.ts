@@ -31,7 +31,13 @@ import { SyncError } from './errors.ts';
 import { canonical, recordLocalChanges, renderIfReadable, sameRecords } from './mapping.ts';
 import { VAULT_ID } from './vault.ts';
 import { foldDuplicates } from './duplicates.ts';
-import { deletedStates, readCopies, writeStates, type Copy } from './local-copies.ts';
+import {
+  deletedStates,
+  isUnknownState,
+  readCopies,
+  writeStates,
+  type Copy,
+} from './local-copies.ts';
 
 export const CHECKPOINT_KEY = 'checkpoint';
 /**
@@ -86,6 +92,10 @@ function localStamp(replica: Replica, copy: Copy, base: ArticleState): Stamp {
 function withLocalChanges(replica: Replica, copy: Copy): ArticleState {
   const base = copy.row?.state ?? emptyArticleState(copy.articleId);
   if (!copy.outbox) return base;
+  // Without the synced state, which fields changed here is not known: the copy is stamped older
+  // than anything, so the server's values win and what only this device holds (a tag, a
+  // highlight, a note's text) is added.
+  if (isUnknownState(base)) return recordLocalChanges(base, copy, { t: 0, d: replica.deviceId });
   return recordLocalChanges(base, copy, localStamp(replica, copy, base));
 }
 

@@ -17,14 +17,35 @@ import {
 import type { MarginsDatabase } from '../db/schema.ts';
 import type { Bytes } from './base64.ts';
 import { packState, unpackState } from './codec.ts';
-import type { ArticleState } from './crdt.ts';
+import { emptyArticleState, type ArticleState } from './crdt.ts';
 
 type StoredState = Bytes | ArticleState;
 export type Copy = LocalCopy<ArticleState>;
 
+/** Empty states that stand for a stored state this device could not read back. */
+const unknownStates = new WeakSet<ArticleState>();
+
+/** True for the state read in place of a damaged one (see unpackRow). */
+export function isUnknownState(state: ArticleState): boolean {
+  return unknownStates.has(state);
+}
+
+/**
+ * A stored synced state, unpacked. One this device cannot read back (damaged on disk) is taken as
+ * unknown rather than stopping every sync at that article: it reads as an empty state, which the
+ * engine merges as older than anything the server has (engine.ts `withLocalChanges`).
+ */
 async function unpackRow(row: SyncDocRow<StoredState>): Promise<SyncDocRow<ArticleState>> {
   const { state } = row;
-  return { ...row, state: ArrayBuffer.isView(state) ? await unpackState(state) : state };
+  if (!ArrayBuffer.isView(state)) return { ...row, state };
+  try {
+    return { ...row, state: await unpackState(state) };
+  } catch (error) {
+    console.warn('Margins: the synced state of an article is damaged; taken as unknown', error);
+    const unknown = emptyArticleState(row.articleId);
+    unknownStates.add(unknown);
+    return { ...row, state: unknown };
+  }
 }
 
 /** What this device holds of these articles, its synced states unpacked. */

@@ -425,6 +425,31 @@ describe('two libraries syncing through one server', () => {
     expect((await a.db.syncDocs.get(id))?.state).toBeInstanceOf(Uint8Array);
   });
 
+  it('takes a synced state damaged on disk as unknown: the sync goes on, nothing typed is lost', async () => {
+    const { a, b } = await pair();
+    const id = await saveFull(a.db);
+    await syncOnce(a);
+    await syncOnce(b);
+    const row = await b.db.syncDocs.get(id);
+    if (!row) throw new Error('no synced row');
+    // Bytes that do not inflate, as a damaged disk or a bug could leave them.
+    await b.db.syncDocs.put({ ...row, state: new Uint8Array([7, 1, 255, 0, 42, 13]) });
+    await editArticle(a.db, id, { title: 'Renamed on A' }, new Date());
+    await syncOnce(a);
+    await setArticleTags(b.db, id, [TAG, 'from-b'], new Date());
+
+    expect(await syncOnce(b)).toMatchObject({ received: 1, sent: 1 });
+    await syncOnce(a);
+    for (const side of [a, b]) {
+      const article = await side.db.articles.get(id);
+      expect(article?.title).toBe('Renamed on A');
+      expect([...(article?.tags ?? [])].sort()).toEqual(['from-b', TAG]);
+      expect(await side.db.annotations.where('articleId').equals(id).count()).toBe(1);
+    }
+    expect((await b.db.syncDocs.get(id))?.state).toBeInstanceOf(Uint8Array);
+    expect(canonical(await syncedState(b.db, id))).toBe(canonical(await syncedState(a.db, id)));
+  });
+
   it('leaves the server no address, title, body word, tag or note of the article', async () => {
     const { database, a, b } = await pair();
     await saveFull(a.db);
