@@ -114,7 +114,8 @@ function idOfArticleAt(page: Page, url: string): Promise<string> {
 
 interface StoredView {
   titles: string[];
-  annotations: { exact: string; start: number; end: number; note: string }[];
+  /** By quote; start and end are null for a highlight known by its quote alone. */
+  annotations: { exact: string; start: number | null; end: number | null; note: string }[];
   searchHits: number;
   tagsOf: Record<string, string[]>;
 }
@@ -139,7 +140,7 @@ function readDatabase(page: Page, term: string): Promise<StoredView> {
       tags: string[];
     }[];
     const annotations = (await all(transaction.objectStore('annotations').getAll())) as {
-      target: { selector: [{ exact: string }, { start: number; end: number }] };
+      target: { selector: [{ exact: string }, { start: number; end: number }?] };
       body: { value: string }[];
     }[];
     // Search postings ('b' body words, 's' strong words, grouped by their first three letters;
@@ -160,12 +161,14 @@ function readDatabase(page: Page, term: string): Promise<StoredView> {
     db.close();
     return {
       titles: articles.map((article) => article.title).sort(),
-      annotations: annotations.map(({ target, body }) => ({
-        exact: target.selector[0].exact,
-        start: target.selector[1].start,
-        end: target.selector[1].end,
-        note: body[0]?.value ?? '',
-      })),
+      annotations: annotations
+        .map(({ target, body }) => ({
+          exact: target.selector[0].exact,
+          start: target.selector[1]?.start ?? null,
+          end: target.selector[1]?.end ?? null,
+          note: body[0]?.value ?? '',
+        }))
+        .sort((a, b) => (a.exact < b.exact ? -1 : 1)),
       searchHits,
       tagsOf: Object.fromEntries(articles.map((article) => [article.url, article.tags])),
     };
@@ -235,6 +238,8 @@ describe('Import & export page in Chromium', () => {
       'Weekend',
     ]);
     expect(stored.annotations).toEqual([
+      // Pocket's, on a link: still known by its quote alone.
+      { exact: 'Warming continues', start: null, end: null, note: '' },
       {
         exact: 'lost a tenth of its volume',
         start: expect.any(Number),

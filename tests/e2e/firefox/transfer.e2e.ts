@@ -213,7 +213,18 @@ describe('Import & export page in Firefox', () => {
         title: 'Climate report',
         url: 'https://science.example/climate',
         tags: [],
-        annotations: [],
+        // Pocket's highlight, on a link without text: exported with its quote alone.
+        annotations: [
+          expect.objectContaining({
+            created: '2024-03-02T09:31:40.000Z',
+            target: {
+              source: 'https://science.example/climate',
+              selector: [
+                { type: 'TextQuoteSelector', exact: 'Warming continues', prefix: '', suffix: '' },
+              ],
+            },
+          }),
+        ],
       },
       {
         title: 'The long read',
