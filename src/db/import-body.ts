@@ -3,7 +3,12 @@
  * cleaned exactly as a page saved by the content script is, its text for search and the word
  * count, and the article text that highlights are anchored on.
  */
-import { CONTEXT_LENGTH, anchor, type RangeSelectors } from '../shared/anchoring/index.ts';
+import {
+  CONTEXT_LENGTH,
+  anchor,
+  type RangeSelectors,
+  type TextQuoteSelector,
+} from '../shared/anchoring/index.ts';
 import { articleTextOf } from '../shared/article-body.ts';
 import { sanitizeArticle } from '../shared/article-html/sanitize.ts';
 import { blockText } from '../shared/article-html/text.ts';
@@ -40,14 +45,17 @@ export function prepareImportedBody(html: string, url: string, doc: Document): I
   };
 }
 
+/** A quote without context: other services export the highlighted text alone. */
+export function quoteSelector(quote: string): TextQuoteSelector {
+  return { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' };
+}
+
 /**
  * Finds a highlight's quote in the article text and describes where it is, with the context a
  * highlight made in the reader records. Null when the quote is not in the text.
  */
 export function placeQuote(articleText: string, quote: string): RangeSelectors | null {
-  const found = anchor(articleText, [
-    { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-  ]);
+  const found = anchor(articleText, [quoteSelector(quote)]);
   if (!found || found.end <= found.start) return null;
   const { start, end } = found;
   return [

@@ -4,7 +4,7 @@
  * `planMerge` and writes the plan in one transaction. The rules for two records of the same
  * article are in import-records.ts.
  */
-import type { Annotation } from '../shared/annotation.ts';
+import { quoteOf, type Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { mergeItem, mergeRecord, sameRecord } from './import-records.ts';
@@ -13,10 +13,6 @@ import type { StoredArticle } from './schema.ts';
 
 /** Problems met while merging (the parser's own codes are in src/import/types.ts). */
 export const IMPORT_WRITE_PROBLEM_CODES = [
-  /** Skipped: a highlight whose article has no saved body, so it cannot be placed. */
-  'highlight-without-body',
-  /** Skipped: a highlight whose quote is not in the saved body. */
-  'highlight-not-found',
   /** Skipped: an annotation whose id belongs to an annotation of another article. */
   'annotation-id-taken',
 ] as const;
@@ -72,8 +68,6 @@ interface Target {
   annotationIds: Set<string>;
   quotes: Set<string>;
 }
-
-const quoteOf = (annotation: Annotation) => annotation.target.selector[0].exact;
 
 function savedTarget(article: StoredArticle, annotations: readonly Annotation[]): Target {
   return {

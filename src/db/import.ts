@@ -15,7 +15,12 @@ import { urlKeysOf } from '../shared/url.ts';
 import type { ImportedItem, ImportParse, ImportProblem } from '../import/types.ts';
 import { deriveCreated, refreshInParallel } from './derive-many.ts';
 import { markForSync, writeTables } from './derived.ts';
-import { placeQuote, prepareImportedBody, type ImportedBody } from './import-body.ts';
+import {
+  placeQuote,
+  prepareImportedBody,
+  quoteSelector,
+  type ImportedBody,
+} from './import-body.ts';
 import {
   planMerge,
   type ImportWriteProblem,
@@ -84,18 +89,14 @@ function bodyOf(item: ImportedItem, doc: Document | undefined): ImportedBody | n
   return body;
 }
 
-function quoteDetail(quote: string): string {
-  return JSON.stringify(quote.length > 80 ? `${quote.slice(0, 80)}…` : quote);
-}
-
-/** The file's articles as Margins would store them; highlights that cannot be placed are left out. */
-function incomingOf(
-  parse: ImportParse,
-  now: Date,
-  settings: Settings,
-): { incoming: Incoming[]; skipped: ImportWriteProblem[] } {
+/**
+ * The file's articles as Margins would store them. A highlight is placed by its quote when the
+ * item brings a body that holds it; otherwise it is kept with its quote alone (the reader places
+ * it once the article's text is saved, or lists it with its quote): never dropped.
+ */
+function incomingOf(parse: ImportParse, now: Date, settings: Settings): Incoming[] {
   if (parse.kind === 'margins') {
-    const incoming = parse.articles.map((article): Incoming => {
+    return parse.articles.map((article): Incoming => {
       const record = recordOf(article);
       const { annotations } = article;
       return {
@@ -106,25 +107,19 @@ function incomingOf(
         annotations,
       };
     });
-    return { incoming, skipped: [] };
   }
-  const skipped: ImportWriteProblem[] = [];
-  const incoming = parse.items.map((item): Incoming => {
+  return parse.items.map((item): Incoming => {
     const body = bodyOf(item, settings.document);
     const record = recordFromItem(item, body, settings.newId(), now);
-    const annotations = item.highlights.flatMap((highlight) => {
-      const selector = body && placeQuote(body.articleText, highlight.quote);
-      if (!selector) {
-        const code = body ? 'highlight-not-found' : 'highlight-without-body';
-        skipped.push({ origin: item.origin, code, detail: quoteDetail(highlight.quote) });
-        return [];
-      }
+    const annotations = item.highlights.map((highlight) => {
+      const selector = (body && placeQuote(body.articleText, highlight.quote)) ?? [
+        quoteSelector(highlight.quote),
+      ];
       const created = highlight.created ?? record.savedAt;
-      return [highlightAnnotation(settings.newId(), record, selector, highlight.note, created)];
+      return highlightAnnotation(settings.newId(), record, selector, highlight.note, created);
     });
     return { origin: item.origin, source: 'item', record, urlKeys: urlKeysOf(record), annotations };
   });
-  return { incoming, skipped };
 }
 
 /**
@@ -168,17 +163,13 @@ async function readStored(
   };
 }
 
-function summaryOf(
-  parse: ImportParse,
-  unplaced: readonly ImportWriteProblem[],
-  plan: MergePlan,
-): ImportSummary {
+function summaryOf(parse: ImportParse, plan: MergePlan): ImportSummary {
   return {
     created: plan.created.length,
     updated: plan.updated.length,
     unchanged: plan.unchanged,
     annotations: plan.annotations.length,
-    skipped: [...parse.skipped, ...unplaced, ...plan.skipped],
+    skipped: [...parse.skipped, ...plan.skipped],
     warnings: parse.warnings,
   };
 }
@@ -193,10 +184,10 @@ export async function planImport(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const settings = withDefaults(options);
-  const { incoming, skipped } = incomingOf(parse, new Date(), settings);
+  const incoming = incomingOf(parse, new Date(), settings);
   return db.transaction('r', db.articles, db.annotations, async () => {
     const plan = planMerge(incoming, await readStored(db, incoming), settings.newId);
-    return summaryOf(parse, skipped, plan);
+    return summaryOf(parse, plan);
   });
 }
 
@@ -262,10 +253,10 @@ export async function applyImport(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const settings = withDefaults(options);
-  const { incoming, skipped } = incomingOf(parse, now, settings);
+  const incoming = incomingOf(parse, now, settings);
   return db.transaction('rw', writeTables(db), async () => {
     const plan = planMerge(incoming, await readStored(db, incoming), settings.newId);
     await writePlan(db, plan, onProgress);
-    return summaryOf(parse, skipped, plan);
+    return summaryOf(parse, plan);
   });
 }

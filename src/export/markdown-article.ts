@@ -2,7 +2,7 @@
  * One article as a Markdown file: front matter with its metadata, the title, the body, then its
  * highlights (each quote as a block quote, its note below) and the article's own note.
  */
-import { noteOf, type Annotation } from '../shared/annotation.ts';
+import { noteOf, positionOf, quoteOf, type Annotation } from '../shared/annotation.ts';
 import type { ExportedArticle } from '../shared/export-format.ts';
 import type { MarkdownConverter } from './html-to-markdown.ts';
 import { frontMatter } from './yaml.ts';
@@ -49,16 +49,20 @@ function articleFrontMatter(article: ExportedArticle): string {
   ]);
 }
 
-/** Highlights in the order they appear in the article, which is how a reader expects them. */
+/**
+ * Highlights in the order they appear in the article, which is how a reader expects them; those
+ * known only by their quote (imported, not placed yet) have no place, so they come last.
+ */
 function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
-  return [...annotations].sort(
-    (a, b) =>
-      a.target.selector[1].start - b.target.selector[1].start || a.created.localeCompare(b.created),
-  );
+  const startOf = (annotation: Annotation) => positionOf(annotation)?.start ?? Infinity;
+  return [...annotations].sort((a, b) => {
+    const order = startOf(a) - startOf(b);
+    return (Number.isNaN(order) ? 0 : order) || a.created.localeCompare(b.created);
+  });
 }
 
 function highlightMarkdown(annotation: Annotation, converter: MarkdownConverter): string {
-  const quote = blockQuote(textBlocks(converter.escapeText(annotation.target.selector[0].exact)));
+  const quote = blockQuote(textBlocks(converter.escapeText(quoteOf(annotation))));
   const note = textBlocks(converter.escapeText(noteOf(annotation)));
   return note ? `${quote}\n\n${note}` : quote;
 }

@@ -1,7 +1,8 @@
 /**
  * Where each annotation sits in the article text today. Placing is pure (text in, offsets out) so
  * the reader's list, its highlights and the tests all agree; an annotation that cannot be placed
- * is kept as an orphan and shown, never dropped (issue 4, item 5).
+ * is kept as an orphan and shown, never dropped (issue 4, item 5). A highlight imported with its
+ * quote alone (issue 17) is placed the same way, by its quote and whatever context it has.
  */
 import type { Annotation } from '../shared/annotation.ts';
 import { anchor, type AnchorMethod } from '../shared/anchoring/index.ts';
@@ -32,11 +33,10 @@ export function placeAnnotations(text: string, annotations: readonly Annotation[
     }
   }
   placed.sort((a, b) => a.start - b.start || b.end - a.end);
-  orphans.sort((a, b) => a.created.localeCompare(b.created));
-  return { placed, orphans };
+  return { placed, orphans: sortedByCreation(orphans) };
 }
 
-/** The quote an annotation was made on, for lists and orphans. */
-export function quoteOf(annotation: Annotation): string {
-  return annotation.target.selector[0].exact;
+/** Oldest first, as they were made: the order of lists that have no place in the text. */
+export function sortedByCreation(annotations: readonly Annotation[]): Annotation[] {
+  return [...annotations].sort((a, b) => a.created.localeCompare(b.created));
 }

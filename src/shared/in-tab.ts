@@ -5,7 +5,7 @@
  * it comes from a page that may be hostile, so nothing is believed until it parses.
  */
 import * as v from 'valibot';
-import { AnnotationSelectorsSchema } from './annotation.ts';
+import { RangeSelectorsSchema } from './annotation.ts';
 import { ArticleSnapshotSchema } from './article.ts';
 
 /** The bundle's file in the built extension (scripts/build.ts names it). */
@@ -16,7 +16,7 @@ export const SelectionCaptureSchema = v.variant('kind', [
   v.object({
     kind: v.literal('highlight'),
     snapshot: ArticleSnapshotSchema,
-    selector: AnnotationSelectorsSchema,
+    selector: RangeSelectorsSchema,
   }),
   /** Nothing is selected, or the selection lies outside the article (a menu, a sidebar). */
   v.object({

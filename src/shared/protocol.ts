@@ -8,11 +8,7 @@
  */
 import * as v from 'valibot';
 import { ArticleRecordSchema, ISO_DATE_PATTERN } from './article.ts';
-import {
-  AnnotationSchema,
-  AnnotationSelectorsSchema,
-  HighlightColourSchema,
-} from './annotation.ts';
+import { AnnotationSchema, RangeSelectorsSchema, HighlightColourSchema } from './annotation.ts';
 import { DATABASE_NAME_PATTERN, SyncStatusSchema } from './sync-status.ts';
 import { MAX_NOTE } from './note-limits.ts';
 import { ArticleFetchStatusSchema } from './article-fetch.ts';
@@ -114,7 +110,7 @@ export const RequestSchema = v.variant('type', [
   v.object({
     type: v.literal('create-annotation'),
     articleId,
-    selector: AnnotationSelectorsSchema,
+    selector: RangeSelectorsSchema,
     colour: HighlightColourSchema,
     note: v.pipe(v.string(), v.maxLength(MAX_NOTE)),
   }),
@@ -124,7 +120,7 @@ export const RequestSchema = v.variant('type', [
     annotationId,
     colour: v.optional(HighlightColourSchema),
     note: v.optional(v.pipe(v.string(), v.maxLength(MAX_NOTE))),
-    selector: v.optional(AnnotationSelectorsSchema),
+    selector: v.optional(RangeSelectorsSchema),
   }),
   v.object({ type: v.literal('delete-annotation'), annotationId }),
   /** Write a backup of the whole library to the downloads folder now. */

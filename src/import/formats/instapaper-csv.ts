@@ -6,10 +6,11 @@
  * Decisions:
  * - Folder "Archive" → archived; "Unread" is the inbox and says nothing; every other folder
  *   ("Starred" and the user's own) becomes a tag, as it is how the user sorted the item.
- * - Selection → excerpt. It is the text the user had selected when saving (Instapaper shows it
- *   as the item's description), not a highlight made while reading: it may not occur in the
- *   article's text at all, so it is not offered for re-anchoring. Instapaper's CSV carries no
- *   highlights.
+ * - Selection → a highlight known by its quote, and the excerpt. It is the text the user had
+ *   selected when saving: the one passage of the article they marked, so it is kept as a
+ *   highlight (placed by its quote once the article's text is saved, listed as not placed until
+ *   then, and as could-not-be-placed when the text does not hold it), and, as Instapaper shows it
+ *   as the item's description, as the excerpt too. Instapaper's CSV carries no other highlights.
  */
 import { BREATHE_EVERY } from '../context.ts';
 import type { FormatContext } from '../context.ts';
@@ -47,11 +48,15 @@ export async function parseInstapaperCsv(
     const folder = cell(row, column.folder).trim();
     const isArchive = folder.toLowerCase() === 'archive';
     const isInbox = folder.toLowerCase() === 'unread' || folder === '';
+    const selection = plainText(cell(row, column.selection));
+    const savedAt = context.dates.unixSeconds(cell(row, column.timestamp), origin, 'Timestamp');
     context.items.add(origin, {
       url: cell(row, column.url),
       title: plainText(cell(row, column.title)),
-      excerpt: plainText(cell(row, column.selection)),
-      savedAt: context.dates.unixSeconds(cell(row, column.timestamp), origin, 'Timestamp'),
+      excerpt: selection,
+      // Selected when the page was saved, so it was made then.
+      highlights: selection ? [{ quote: selection, note: '', created: savedAt }] : [],
+      savedAt,
       tags: [...(isArchive || isInbox ? [] : [folder]), ...tagsOf(cell(row, column.tags))],
       archived: isArchive,
     });

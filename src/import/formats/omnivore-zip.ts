@@ -17,6 +17,7 @@ import { BREATHE_EVERY } from '../context.ts';
 import type { FormatContext } from '../context.ts';
 import { ZIP_ENTRY } from '../detect.ts';
 import { parseJsonEntry } from '../json.ts';
+import { quoted } from '../problems.ts';
 import { plainText } from '../text.ts';
 import type { ImportedItem } from '../types.ts';
 import { describeIssues } from '../validation.ts';
@@ -106,8 +107,20 @@ export async function parseOmnivoreZip(
     context.progress.report(0.3 + (0.7 * (fileIndex + 1)) / metadataFiles.length);
   }
   // Highlights whose article is not in any metadata file cannot be placed anywhere.
-  for (const [name] of highlightFiles.values()) {
-    context.problems.skip(name, 'orphan-highlights', 'no metadata entry with this slug');
+  // One problem per highlight, so the report accounts for each of them by its quote.
+  for (const [name, markdown] of highlightFiles.values()) {
+    const { highlights } = parseOmnivoreHighlights(markdown);
+    // A file of notes alone is still reported, as the one thing left out.
+    if (highlights.length === 0) {
+      context.problems.skip(name, 'orphan-highlights', 'no metadata entry with this slug');
+    }
+    for (const highlight of highlights) {
+      context.problems.skip(
+        name,
+        'orphan-highlights',
+        `no metadata entry with this slug: ${quoted(highlight.quote, 80)}`,
+      );
+    }
   }
   context.progress.report(1);
   return context.items.items;

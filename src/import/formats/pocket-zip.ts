@@ -44,7 +44,14 @@ function addAnnotations(name: string, text: string, context: FormatContext): voi
     }
     const item = context.items.findByUrl(entry.output.url);
     if (!item) {
-      context.problems.skip(origin, 'orphan-highlights', quoted(entry.output.url));
+      // One problem per highlight, so the report accounts for each of them by its quote.
+      for (const highlight of entry.output.highlights) {
+        context.problems.skip(
+          origin,
+          'orphan-highlights',
+          `${quoted(entry.output.url)}: ${quoted(highlight.quote, 80)}`,
+        );
+      }
       continue;
     }
     context.items.attachHighlights(

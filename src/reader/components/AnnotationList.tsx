@@ -1,7 +1,6 @@
-import { noteOf, type Annotation } from '../../shared/annotation.ts';
+import { noteOf, quoteOf, type Annotation } from '../../shared/annotation.ts';
 import { t } from '../../shared/i18n.ts';
 import type { Placement } from '../placement.ts';
-import { quoteOf } from '../placement.ts';
 import { colourName } from './ColourButtons.tsx';
 import { OrphanList } from './OrphanList.tsx';
 

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { noteOf, type Annotation } from '../../shared/annotation.ts';
+import { noteOf, quoteOf, type Annotation } from '../../shared/annotation.ts';
 import { t } from '../../shared/i18n.ts';
 import { deleteHighlight, updateHighlight } from '../actions.ts';
-import { quoteOf } from '../placement.ts';
 import { useAnnounce } from '../status.tsx';
 import { ColourButtons } from './ColourButtons.tsx';
 

@@ -1,7 +1,6 @@
-import { noteOf, type Annotation } from '../../shared/annotation.ts';
+import { noteOf, quoteOf, type Annotation } from '../../shared/annotation.ts';
 import { t } from '../../shared/i18n.ts';
 import { deleteHighlight } from '../actions.ts';
-import { quoteOf } from '../placement.ts';
 import { useAnnounce } from '../status.tsx';
 
 interface Props {

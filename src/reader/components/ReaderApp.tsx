@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { annotationsOf } from '../../db/annotations.ts';
 import type { MarginsDatabase } from '../../db/schema.ts';
@@ -5,10 +6,22 @@ import { toRecord } from '../../db/records.ts';
 import { t } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
 import { useLiveQuery } from '../../ui/use-live-query.ts';
+import { sortedByCreation } from '../placement.ts';
+import { PendingList } from './PendingList.tsx';
 import { ReaderView } from './ReaderView.tsx';
 
 /** A page-sized message for when there is nothing to read, with a way out when there is one. */
-function Notice({ title, text, href }: { title: string; text: string; href?: string }) {
+function Notice({
+  title,
+  text,
+  href,
+  children,
+}: {
+  title: string;
+  text: string;
+  href?: string;
+  children?: ComponentChildren;
+}) {
   return (
     <main class="reader-notice" data-testid="reader-notice">
       <h1>{title}</h1>
@@ -20,6 +33,7 @@ function Notice({ title, text, href }: { title: string; text: string; href?: str
           </a>
         </p>
       )}
+      {children}
     </main>
   );
 }
@@ -68,7 +82,10 @@ export function ReaderApp({ db, articleId }: { db: MarginsDatabase; articleId: s
         title={article.title || article.url}
         text={t('reader_link_only_text')}
         href={article.url}
-      />
+      >
+        {/* Highlights imported with the link wait, listed, for its text to be saved. */}
+        {annotations.length > 0 && <PendingList annotations={sortedByCreation(annotations)} />}
+      </Notice>
     );
   }
   return <ReaderView article={article} annotations={annotations} allTags={allTags} />;

@@ -101,12 +101,14 @@ describe('Import & export page in Firefox', () => {
     expect(await textOf(transfer, '[data-testid=import-plan]')).toBe(
       `${message('transfer_plan_intro', 'pocket.zip')} ${joined([
         message('transfer_count_new_other', '2'),
+        message('transfer_count_highlights_one', '1'),
         message('transfer_count_skipped_one', '1'),
       ])}`,
     );
-    // The Pocket highlight has no article text to sit in yet: skipped, and said why.
+    // The highlight of a link without text yet is kept by its quote; the one of an item that is
+    // not in the export has nowhere to go: skipped, and said why.
     expect(await textOf(transfer, 'details.problems')).toContain(
-      message('transfer_problem_highlight_without_body'),
+      message('transfer_problem_orphan_highlights'),
     );
     // The dry run wrote nothing.
     expect(await readStoredRows(transfer)).toEqual([]);
@@ -116,6 +118,7 @@ describe('Import & export page in Firefox', () => {
     expect(await textOf(transfer, '[data-testid=import-report]')).toBe(
       `${message('transfer_report_intro')} ${joined([
         message('transfer_count_added_other', '2'),
+        message('transfer_count_highlights_one', '1'),
         message('transfer_count_skipped_one', '1'),
       ])}`,
     );
@@ -210,7 +213,18 @@ describe('Import & export page in Firefox', () => {
         title: 'Climate report',
         url: 'https://science.example/climate',
         tags: [],
-        annotations: [],
+        // Pocket's highlight, on a link without text: exported with its quote alone.
+        annotations: [
+          expect.objectContaining({
+            created: '2024-03-02T09:31:40.000Z',
+            target: {
+              source: 'https://science.example/climate',
+              selector: [
+                { type: 'TextQuoteSelector', exact: 'Warming continues', prefix: '', suffix: '' },
+              ],
+            },
+          }),
+        ],
       },
       {
         title: 'The long read',

@@ -19,6 +19,12 @@ export const POCKET_ZIP = zipSync({
         title: 'Climate report',
         highlights: [{ quote: 'Warming continues', created_at: 1709371900 }],
       },
+      // Pocket keeps highlights of items removed from the list: nothing to attach them to.
+      {
+        url: 'https://gone.example/removed',
+        title: 'Removed from Pocket',
+        highlights: [{ quote: 'A passage of a removed item', created_at: 1709371950 }],
+      },
     ]),
   ),
 });

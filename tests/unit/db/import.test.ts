@@ -128,7 +128,7 @@ describe('importing saved bodies and highlights (Omnivore)', () => {
     '<h1 onclick="steal()">The long read</h1><script>steal()</script>' +
     '<p>Parliament voted late on Tuesday. The opposition walked out before the vote.</p>';
 
-  it('keeps a sanitised body as the article and places highlights by their quote', async () => {
+  it('keeps a sanitised body as the article, places highlights by their quote, keeps the rest by quote alone', async () => {
     const parse = itemsParse([
       item({
         origin: 'metadata_0_to_1.json, entry 1',
@@ -148,11 +148,9 @@ describe('importing saved bodies and highlights (Omnivore)', () => {
     ]);
     const report = await applyImport(db, parse, NOW, undefined, options());
     expect(report.created).toBe(2);
-    expect(report.annotations).toBe(1);
-    expect(report.skipped.map((problem) => problem.code)).toEqual([
-      'highlight-not-found',
-      'highlight-without-body',
-    ]);
+    // None is dropped: the one not in the text and the one without a text keep their quote.
+    expect(report.annotations).toBe(3);
+    expect(report.skipped).toEqual([]);
 
     const [pending, article] = await exported();
     expect(pending?.kind).toBe('link');
@@ -160,7 +158,13 @@ describe('importing saved bodies and highlights (Omnivore)', () => {
     expect(article?.contentHtml).not.toMatch(/script|onclick|steal/);
     expect(article?.textContent).toContain('Parliament voted late on Tuesday.');
     expect(article?.wordCount).toBe(15);
-    const [annotation] = article?.annotations ?? [];
+    const [annotation, notFound] = article?.annotations ?? [];
+    expect(notFound?.target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: 'Not in the article at all', prefix: '', suffix: '' },
+    ]);
+    expect(pending?.annotations.map((kept) => kept.target.selector)).toEqual([
+      [{ type: 'TextQuoteSelector', exact: 'Orphan', prefix: '', suffix: '' }],
+    ]);
     const text = articleTextOf(article?.contentHtml ?? '', document);
     const [quote, position] = annotation?.target.selector ?? [];
     expect(text.slice(position?.start, position?.end)).toBe('The opposition walked out');
@@ -174,7 +178,7 @@ describe('importing saved bodies and highlights (Omnivore)', () => {
     // Imported again: the highlight is recognised by its quote and not added twice.
     const again = await applyImport(db, parse, NOW, undefined, options());
     expect(again).toMatchObject({ created: 0, updated: 0, annotations: 0 });
-    expect(await db.annotations.count()).toBe(1);
+    expect(await db.annotations.count()).toBe(3);
   });
 
   it('gives a link saved earlier the imported body', async () => {

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { markdownZipFormat } from '../../../src/export/markdown-zip.ts';
 import type { ExportContext } from '../../../src/export/types.ts';
 import type { ExportedArticle } from '../../../src/shared/export-format.ts';
-import { asAsync, collectBytes, HOSTILE_TITLE, makeArticle, sampleArticles } from './fixtures.ts';
+import {
+  asAsync,
+  collectBytes,
+  HOSTILE_TITLE,
+  makeAnnotation,
+  makeArticle,
+  sampleArticles,
+} from './fixtures.ts';
 
 const now = new Date('2026-11-27T11:00:00.000Z');
 const PLAIN_FILE = 'café-société-the-story-3f2a9c1e.md';
@@ -111,6 +118,23 @@ describe('Markdown ZIP writer', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('lists a highlight known by its quote alone after those placed in the text', async () => {
+    const [plain, ...rest] = sampleArticles();
+    if (!plain) throw new Error('no sample article');
+    const placed = plain.annotations;
+    const quoteOnly = makeAnnotation(plain.id, 'Imported from Pocket', 0, '', {
+      // The oldest of all: the order must come from the place in the text, not the date.
+      created: '2020-01-01T00:00:00.000Z',
+    });
+    quoteOnly.target.selector = [
+      { type: 'TextQuoteSelector', exact: 'Imported from Pocket', prefix: '', suffix: '' },
+    ];
+    const files = await unzipped([{ ...plain, annotations: [quoteOnly, ...placed] }, ...rest]);
+    const markdown = fileIn(files, PLAIN_FILE);
+    const quotes = [...markdown.matchAll(/^> (.*)$/gm)].map((match) => match[1]);
+    expect(quotes).toEqual(['first paragraph', 'Second one.', 'Imported from Pocket']);
   });
 
   it('escapes notes so they stay text, not headings, lists or markup', async () => {

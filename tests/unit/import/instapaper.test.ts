@@ -19,6 +19,8 @@ describe('Instapaper CSV', () => {
         url: 'https://news.example/a',
         title: 'First',
         excerpt: 'Selected when saving',
+        // The selection is the passage the user marked: a highlight known by its quote.
+        highlights: [{ quote: 'Selected when saving', note: '', created: null }],
       }),
       item({ origin: 'line 3', url: 'https://news.example/b', title: 'Second', archived: true }),
       item({ origin: 'line 4', url: 'https://news.example/c', title: 'Third', tags: ['Recipes'] }),

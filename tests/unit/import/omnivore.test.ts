@@ -91,7 +91,7 @@ describe('Omnivore ZIP', () => {
       {
         origin: 'highlights/deleted-item.md',
         code: 'orphan-highlights',
-        detail: 'no metadata entry with this slug',
+        detail: 'no metadata entry with this slug: "lost"',
       },
     ]);
   });

@@ -49,7 +49,10 @@ describe('Pocket ZIP', () => {
     {
       url: 'https://gone.example/deleted',
       title: 'Gone',
-      highlights: [{ quote: 'x', created_at: 1 }],
+      highlights: [
+        { quote: 'x', created_at: 1 },
+        { quote: 'y', created_at: 2 },
+      ],
     },
   ]);
 
@@ -72,11 +75,17 @@ describe('Pocket ZIP', () => {
       { quote: 'First quote', note: '', created: '2023-11-14T22:21:40.000Z' },
       { quote: 'Second quote', note: '', created: '2023-11-14T22:23:20.000Z' },
     ]);
+    // Each highlight left out is reported on its own, by its quote.
     expect(parse.skipped).toEqual([
       {
         origin: 'annotations/part_000000.json, entry 2',
         code: 'orphan-highlights',
-        detail: '"https://gone.example/deleted"',
+        detail: '"https://gone.example/deleted": "x"',
+      },
+      {
+        origin: 'annotations/part_000000.json, entry 2',
+        code: 'orphan-highlights',
+        detail: '"https://gone.example/deleted": "y"',
       },
     ]);
   });

@@ -1,6 +1,7 @@
 // Why: the reader must show every annotation, placed or orphaned, never drop one (issue 4, item 5).
 import { describe, expect, it } from 'vitest';
-import { placeAnnotations, quoteOf } from '../../../src/reader/placement.ts';
+import { quoteOf } from '../../../src/shared/annotation.ts';
+import { placeAnnotations } from '../../../src/reader/placement.ts';
 import type { Annotation } from '../../../src/shared/annotation.ts';
 import { describeRange } from '../../../src/shared/anchoring/index.ts';
 
