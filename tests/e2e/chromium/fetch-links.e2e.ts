@@ -1,16 +1,18 @@
 /**
- * Chromium: links imported from a bookmark file become articles when the user has Margins fetch
- * them. The site access this needs is Margins' optional host permission for the fixture site,
- * given the way a Chromium user can (chrome://extensions → Site access; the permission dialog
- * cannot be answered from a driver), after which the page's own request on the click resolves
- * without a dialog. The pages are parsed in Chrome's offscreen document.
+ * Chromium: links imported from a Pocket export become articles when the user has Margins fetch
+ * them, and the export's highlight, known by its quote alone, is drawn in the fetched text. The
+ * site access this needs is Margins' optional host permission for the fixture site, given the
+ * way a Chromium user can (chrome://extensions → Site access; the permission dialog cannot be
+ * answered from a driver), after which the page's own request on the click resolves without a
+ * dialog. The pages are parsed in Chrome's offscreen document.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { allowSiteAccessInExtensionsPage, openTab } from '../harness/chromium.ts';
 import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import {
-  bookmarkFile,
+  pocketZip,
+  POCKET_QUOTE,
   failureReasons,
   fetchArticles,
   FOLDER,
@@ -20,7 +22,7 @@ import {
   storedByPage,
 } from '../harness/fetch-links.ts';
 import { message, seed } from '../harness/records.ts';
-import { makeTempDir } from '../harness/util.ts';
+import { makeTempDir, waitFor } from '../harness/util.ts';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 
@@ -28,8 +30,8 @@ const suite = useChromiumSuite();
 
 async function importBookmarks(transfer: Page): Promise<void> {
   const { server } = suite.started();
-  const path = join(await makeTempDir('margins-e2e-fetch-'), 'bookmarks.html');
-  await writeFile(path, bookmarkFile(server));
+  const path = join(await makeTempDir('margins-e2e-fetch-'), 'pocket.zip');
+  await writeFile(path, pocketZip(server));
   const input = await transfer.waitForSelector('input#import-file');
   await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
   await transfer.waitForSelector('[data-testid=import-plan]', { timeout: 30_000 });
@@ -38,7 +40,7 @@ async function importBookmarks(transfer: Page): Promise<void> {
 }
 
 describe('fetching the articles of imported links in Chromium', () => {
-  it('turns imported links into articles; a page that is gone stays a link with its reason', async () => {
+  it('turns imported links into articles with their highlight placed; a page that is gone stays a link with its reason', async () => {
     const { session } = suite.started();
     const transfer = await openTab(
       session,
@@ -86,5 +88,13 @@ describe('fetching the articles of imported links in Chromium', () => {
     await reader.waitForSelector('[data-testid=article-body] p');
     const shown = await reader.$eval('[data-testid=article-body]', (el) => el.textContent ?? '');
     expect(shown).toContain(seed.bodyMustContain[0]);
+    // Pocket's highlight, known by its quote alone, is drawn where the sentence is.
+    const marked = await waitFor('the imported highlight to be drawn', async () => {
+      const text = await reader.$$eval('mark.margins-hl', (marks) =>
+        marks.map((mark) => mark.textContent).join(''),
+      );
+      return text || undefined;
+    });
+    expect(marked).toBe(POCKET_QUOTE);
   });
 });

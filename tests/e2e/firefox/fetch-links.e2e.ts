@@ -1,14 +1,16 @@
 /**
- * Firefox: links imported from a bookmark file become articles when the user has Margins fetch
- * them. The click asks for site access to the links' site and Firefox grants it (the pref
- * extensions.webextOptionalPermissionPrompts=false stands in for the user accepting the
- * prompt); the pages are parsed in the background page, which has a DOM in Firefox.
+ * Firefox: links imported from a Pocket export become articles when the user has Margins fetch
+ * them, and the export's highlight, known by its quote alone, is drawn in the fetched text. The
+ * click asks for site access to the links' site and Firefox grants it (the pref
+ * extensions.webextOptionalPermissionPrompts=false stands in for the user accepting the prompt);
+ * the pages are parsed in the background page, which has a DOM in Firefox.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  bookmarkFile,
+  pocketZip,
+  POCKET_QUOTE,
   failureReasons,
   fetchArticles,
   FOLDER,
@@ -20,20 +22,20 @@ import {
 import { findExtensionPage, openReader, type ExtensionGlobal } from '../harness/firefox.ts';
 import { useFirefoxSuite } from '../harness/firefox-suite.ts';
 import { message, seed } from '../harness/records.ts';
-import { makeTempDir } from '../harness/util.ts';
+import { makeTempDir, waitFor } from '../harness/util.ts';
 
 const suite = useFirefoxSuite();
 
 describe('fetching the articles of imported links in Firefox', () => {
-  it('turns imported links into articles; a page that is gone stays a link with its reason', async () => {
+  it('turns imported links into articles with their highlight placed; a page that is gone stays a link with its reason', async () => {
     const { session, library, server } = suite.started();
     await library.evaluate(() => {
       const { browser } = globalThis as ExtensionGlobal;
       return browser.tabs.create({ url: browser.runtime.getURL('transfer.html') });
     });
     const transfer = await findExtensionPage(session, 'transfer.html');
-    const path = join(await makeTempDir('margins-e2e-fetch-'), 'bookmarks.html');
-    await writeFile(path, bookmarkFile(server));
+    const path = join(await makeTempDir('margins-e2e-fetch-'), 'pocket.zip');
+    await writeFile(path, pocketZip(server));
     const input = await transfer.waitForSelector('input#import-file');
     await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
     await transfer.waitForSelector('[data-testid=import-plan]', { timeout: 30_000 });
@@ -70,5 +72,13 @@ describe('fetching the articles of imported links in Firefox', () => {
     await reader.waitForSelector('[data-testid=article-body] p');
     const shown = await reader.$eval('[data-testid=article-body]', (el) => el.textContent ?? '');
     expect(shown).toContain(seed.bodyMustContain[0]);
+    // Pocket's highlight, known by its quote alone, is drawn where the sentence is.
+    const marked = await waitFor('the imported highlight to be drawn', async () => {
+      const text = await reader.$$eval('mark.margins-hl', (marks) =>
+        marks.map((mark) => mark.textContent).join(''),
+      );
+      return text || undefined;
+    });
+    expect(marked).toBe(POCKET_QUOTE);
   });
 });

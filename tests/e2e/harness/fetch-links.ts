@@ -1,9 +1,10 @@
 /**
- * The fetching of imported links' articles, driven as a user does it in either browser: a
- * bookmark file whose links point at the fixture server (two article pages and one that answers
- * 404) is imported on the Import & export page, then "Fetch the articles" is clicked there.
+ * The fetching of imported links' articles, driven as a user does it in either browser: a Pocket
+ * export whose links point at the fixture server (two article pages and one
+ * that answers 404) is imported on the Import & export page, then "Fetch the articles" is clicked
+ * there.
  */
-import { strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
 import type { FixtureServer } from './fixture-server.ts';
 import {
@@ -19,28 +20,39 @@ import { waitFor } from './util.ts';
 export const SECOND_PAGE = 'e2e-second-article.html';
 export const SECOND_TITLE = 'Harbour ferry service resumes after winter repairs';
 export const MISSING_PAGE = 'not-there.html';
-/** The bookmark folder the links are in: imported as their tag, kept once fetched. */
+/** The links' Pocket tag: imported as their tag, kept once fetched. */
 export const FOLDER = 'To read';
 
-/** A Netscape bookmark file (as every browser exports) with the three links in one folder. */
-export function bookmarkFile(server: FixtureServer): Uint8Array {
-  const link = (page: string, title: string) =>
-    `<DT><A HREF="${server.url(page)}" ADD_DATE="1700000000">${title}</A>`;
-  return strToU8(
-    [
-      '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
-      '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
-      '<TITLE>Bookmarks</TITLE><H1>Bookmarks</H1>',
-      '<DL><p>',
-      `<DT><H3>${FOLDER}</H3>`,
-      '<DL><p>',
-      link(seed.page, 'Pyongyang visit (bookmark)'),
-      link(SECOND_PAGE, 'Ferry (bookmark)'),
-      link(MISSING_PAGE, 'A page that is gone'),
-      '</DL><p>',
-      '</DL><p>',
-    ].join('\n'),
-  );
+/** A sentence of the seed article, highlighted in Pocket: the export knows only its quote. */
+export const POCKET_QUOTE = 'La Russie et la Corée du Nord se rapprochent encore un peu plus.';
+
+/**
+ * A Pocket export ZIP, shaped like Pocket's: the three links (saved without their articles, as
+ * Pocket exports them) with a tag, and a highlight of the seed article with its quote but no
+ * position (Pocket's highlights have neither), in `annotations/`.
+ */
+export function pocketZip(server: FixtureServer): Uint8Array {
+  const row = (page: string, title: string, at: number) =>
+    `${title},${server.url(page)},${1700000000 + at},${at},${FOLDER},unread`;
+  return zipSync({
+    'part_000000.csv': strToU8(
+      [
+        'title,url,time_added,cursor,tags,status',
+        row(seed.page, 'Pyongyang visit (saved in Pocket)', 1),
+        row(SECOND_PAGE, 'Ferry (saved in Pocket)', 2),
+        row(MISSING_PAGE, 'A page that is gone', 3),
+      ].join('\n'),
+    ),
+    'annotations/part_000000.json': strToU8(
+      JSON.stringify([
+        {
+          url: server.url(seed.page),
+          title: 'Pyongyang visit (saved in Pocket)',
+          highlights: [{ quote: POCKET_QUOTE, created_at: 1700000100 }],
+        },
+      ]),
+    ),
+  });
 }
 
 const textOf = (page: Page, selector: string) =>
