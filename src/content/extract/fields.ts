@@ -118,16 +118,23 @@ export function pickDate(
   lang: string | null,
   only?: ReadonlySet<FieldSource>,
 ): Picked<string> | null {
-  return pick(
+  const read = (raw: string): string | null =>
+    parseDate(raw, lang) ?? (raw.length < 200 ? parseTextDate(raw, lang) : null);
+  const stated = pick(
     readings,
     field,
     (found) => {
       const raw = collapseSpace(found[field]);
-      if (!raw) return null;
-      return parseDate(raw, lang) ?? (raw.length < 200 ? parseTextDate(raw, lang) : null);
+      return raw ? read(raw) : null;
     },
     only,
   );
+  if (stated || field !== 'publishedTime' || (only && !only.has('meta'))) return stated;
+  // `<meta name="date">` comes after the dates the page prints: where they differ, it was most
+  // often the day the page was generated or changed.
+  const undescribed = collapseSpace(readings.found('meta')?.pageDate);
+  const value = undescribed ? read(undescribed) : null;
+  return value ? { value, source: 'meta' } : null;
 }
 
 /** Authors as a list, from the first source that names at least one. */
