@@ -129,12 +129,17 @@ export function pickDate(
     },
     only,
   );
-  if (stated || field !== 'publishedTime' || (only && !only.has('meta'))) return stated;
+  if ((stated && DECLARED_SOURCES.has(stated.source)) || field !== 'publishedTime') return stated;
+  if (only && !only.has('meta')) return stated;
   // `<meta name="date">` comes after the dates the page prints: where they differ, it was most
-  // often the day the page was generated or changed.
+  // often the day the page was generated or changed. On the same day, the more precise of the
+  // two is kept (the tag often adds the time and its zone).
   const undescribed = collapseSpace(readings.found('meta')?.pageDate);
   const value = undescribed ? read(undescribed) : null;
-  return value ? { value, source: 'meta' } : null;
+  if (!value) return stated;
+  if (!stated) return { value, source: 'meta' };
+  const sameDay = value.slice(0, 10) === stated.value.slice(0, 10);
+  return sameDay && value.length > stated.value.length ? { value, source: 'meta' } : stated;
 }
 
 /** Authors as a list, from the first source that names at least one. */

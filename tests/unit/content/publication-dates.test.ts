@@ -187,3 +187,26 @@ describe('a dateline of parts set apart by | or •', () => {
     expect(record.publishedTime).toBe(expected);
   });
 });
+
+describe('<meta name="date"> on the day the page prints', () => {
+  it.each([
+    [
+      'adds the time and zone the printed date lacks',
+      '<meta name="date" content="2016-11-28T11:00-08:00">',
+      '<p class="date">28.11.2016</p>',
+      '2016-11-28T11:00-08:00',
+    ],
+    [
+      'does not take the place of a more precise printed time',
+      '<meta name="date" content="2016-12-15">',
+      '<time datetime="2016-12-15T15:33:00-05:00">15.12.2016</time>',
+      '2016-12-15T15:33:00-05:00',
+    ],
+  ])('%s', (_name, head, printed, expected) => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title>${head}</head><body><article>` +
+        `<h1>Arbeiten am Hafen</h1>${printed}${PROSE}</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe(expected);
+  });
+});
