@@ -118,16 +118,28 @@ export function pickDate(
   lang: string | null,
   only?: ReadonlySet<FieldSource>,
 ): Picked<string> | null {
-  return pick(
+  const read = (raw: string): string | null =>
+    parseDate(raw, lang) ?? (raw.length < 200 ? parseTextDate(raw, lang) : null);
+  const stated = pick(
     readings,
     field,
     (found) => {
       const raw = collapseSpace(found[field]);
-      if (!raw) return null;
-      return parseDate(raw, lang) ?? (raw.length < 200 ? parseTextDate(raw, lang) : null);
+      return raw ? read(raw) : null;
     },
     only,
   );
+  if ((stated && DECLARED_SOURCES.has(stated.source)) || field !== 'publishedTime') return stated;
+  if (only && !only.has('meta')) return stated;
+  // `<meta name="date">` comes after the dates the page prints: where they differ, it was most
+  // often the day the page was generated or changed. On the same day, the more precise of the
+  // two is kept (the tag often adds the time and its zone).
+  const undescribed = collapseSpace(readings.found('meta')?.pageDate);
+  const value = undescribed ? read(undescribed) : null;
+  if (!value) return stated;
+  if (!stated) return { value, source: 'meta' };
+  const sameDay = value.slice(0, 10) === stated.value.slice(0, 10);
+  return sameDay && value.length > stated.value.length ? { value, source: 'meta' } : stated;
 }
 
 /** Authors as a list, from the first source that names at least one. */

@@ -15,6 +15,7 @@ import {
   pickDate,
   type Picked,
   pickText,
+  PRECEDENCE,
   Readings,
   record,
 } from './fields.ts';
@@ -25,6 +26,7 @@ import { NO_META, readMeta } from './metadata.ts';
 import { StepFailures } from './failures.ts';
 import { fitToSchema } from './fit.ts';
 import { linkOnly } from './link-only.ts';
+import { inPageZone } from './local-day.ts';
 import { originalSourceUrl } from './original-source.ts';
 import { articleRoot, lineAnchor } from './regions.ts';
 import { sanitizeArticle } from '../../shared/article-html/sanitize.ts';
@@ -171,7 +173,11 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
       );
       // A page that states only when it was last changed ("Updated: Dec 15, 2016") is dated by
       // that; one that states no date at all, by the day in its address (/2024/06/18/).
-      const published = publishedFound ?? modified ?? urlDated(url);
+      const stated = publishedFound ?? modified ?? urlDated(url);
+      const published = stated && {
+        ...stated,
+        value: inPageZone(stated.value, localTimes(readings, page)),
+      };
       return {
         publishedTime: record(sources, 'publishedTime', published),
         modifiedTime: record(sources, 'modifiedTime', modified),
@@ -316,6 +322,24 @@ function subheadings(page: PageIndex): string[] {
   return onArticle(page.tagged('h2').slice(0, 8))
     .slice(0, 3)
     .map((h) => collapseSpace(h.textContent));
+}
+
+/**
+ * The publication times the page states besides the chosen one, where a local time of the same
+ * moment may be found: every declared source's and the <time> elements' (the visible text is not
+ * read for this).
+ */
+function localTimes(readings: Readings, page: PageIndex): () => string[] {
+  return () => [
+    ...PRECEDENCE.publishedTime
+      .filter((source) => source !== 'visible-text')
+      .map((source) => readings.found(source)?.publishedTime ?? null)
+      .filter((value): value is string => !!value),
+    ...page
+      .tagged('time')
+      .map((el) => el.getAttribute('datetime'))
+      .filter((value): value is string => !!value),
+  ];
 }
 
 /** The day written in the page's address, as a publication date of last resort. */

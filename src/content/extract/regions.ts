@@ -30,6 +30,12 @@ const SHARE_WORD = /(?:^|[\s_-])(?:share|social)(?=$|[\s_-])/gi;
 const withoutShareOfByline = (hint: string): string =>
   BYLINE_BOX.test(hint) ? hint.replace(SHARE_WORD, ' ') : hint;
 
+/**
+ * "post-footer", "entry-footer", "article-footer": the footer of one post, where blogs print its
+ * date and author, not the site's footer.
+ */
+const OWN_FOOTER = /(?:post|entry|article|story|asset|blog)[-_]*footer/gi;
+
 /** The address without its fragment, so "#comments" links compare equal to the page. */
 const withoutFragment = (url: string): string => url.replace(/#.*$/, '');
 
@@ -93,7 +99,9 @@ function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean 
   if (node.tagName === 'A' && inLink && !linksToThisPage(node)) return true;
   if (node.tagName === 'FOOTER' && !insideArticle(node)) return true;
   const hint = withoutShareOfByline(
-    `${node.id} ${node.getAttribute('class') ?? ''}`.replace(LAYOUT_MODIFIER, ' '),
+    `${node.id} ${node.getAttribute('class') ?? ''}`
+      .replace(LAYOUT_MODIFIER, ' ')
+      .replace(OWN_FOOTER, ' '),
   );
   if (hint.length < 200 && OFF_ARTICLE_HINT.test(hint)) return true;
   // What wraps the page's main region ("content-sidebar-wrap") is its layout, not a sidebar.

@@ -78,11 +78,28 @@ const memo = new Map<string, string | null>();
 const MEMO_SIZE = 2000;
 
 /**
+ * "28.01.22": day, month and a two-digit year, written with dots as German, Austrian, Swiss,
+ * Finnish and Scandinavian pages print them. Neither a version number ("1.2.19.4") nor part of a
+ * longer numeric date.
+ */
+const SHORT_YEAR_DATE =
+  /(?<![\d.]|[Vv]\s?|[Vv]ersion\s)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})(?![\d.]*\d)/;
+
+/** The day of a dotted two-digit-year date; years 70–99 are the 1900s, the rest the 2000s. */
+function shortYearDate(text: string): string | null {
+  const m = SHORT_YEAR_DATE.exec(text);
+  if (!m) return null;
+  const short = Number(m[3]);
+  const year = short >= 70 ? 1900 + short : 2000 + short;
+  return parseDate(`${m[1]}.${m[2]}.${year}${text.slice(m.index + m[0].length)}`);
+}
+
+/**
  * The first full date stated in `text`, read in the page's language first, then the common ones.
  */
 export function parseTextDate(text: string, lang: string | null): string | null {
   // Only a stated year makes a date: skip the parsers on lines without one ("2 hours ago").
-  if (!/(?<!\d)(?:19[9]\d|20\d\d)(?!\d)|\d{2}年/.test(text)) return null;
+  if (!/(?<!\d)(?:19[9]\d|20\d\d)(?!\d)|\d{2}年/.test(text)) return shortYearDate(text);
   // Nor without a day: "March 2024" is a month, and reading it in every language is slow.
   if (!/(?<!\d)(?:0?[1-9]|[12]\d|3[01])(?!\d)|日/.test(text)) return null;
   const key = `${lang ?? ''}\u0000${text}`;
@@ -94,9 +111,19 @@ export function parseTextDate(text: string, lang: string | null): string | null 
   return date;
 }
 
+/** A date in digits ("07.11.2023", "2.9.2020", "08/08/2017"). */
+const DIGITS_DATE = /(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)/;
+
 function readTextDate(text: string, lang: string | null): string | null {
   const iso = /\d{4}-\d{1,2}-\d{1,2}/.test(text) ? parseDate(text, lang) : null;
   if (iso) return iso;
+  // chrono's English parser reads every numeric date month first ("07.11.2023" as 11 July), and
+  // it is the one asked on pages in a language chrono lacks (Finnish, Bosnian) or of none. Dots
+  // and dashes are day first wherever they are written; slashes are month first only in US
+  // English: parseDate knows both (and reads a date with its month named first, when the line
+  // has one).
+  const inDigits = DIGITS_DATE.test(text) ? parseDate(text, lang) : null;
+  if (inDigits) return inDigits;
   const primary = (lang ?? '').slice(0, 2).toLowerCase();
   const order = PARSERS[primary] ? [primary, ...ORDER.filter((l) => l !== primary)] : ORDER;
   const numeric = NUMERIC_DATE.test(text);

@@ -9,6 +9,12 @@ export interface Found {
   /** Raw date strings; fields.ts parses them and skips unparseable ones. */
   publishedTime?: string | null;
   modifiedTime?: string | null;
+  /**
+   * A date the metadata gives without saying what it dates (`<meta name="date">`): content systems
+   * fill it with the day the page was generated or last changed as often as with the day it was
+   * published, so it dates the page only when the page itself prints no date.
+   */
+  pageDate?: string | null;
   siteName?: string | null;
   image?: string | null;
   description?: string | null;

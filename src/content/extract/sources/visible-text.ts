@@ -35,16 +35,36 @@ const NAME_ON_DATE =
  */
 const NEAR_HEADING = 15;
 
-/** A line that is nothing but a date, among the first lines after the headline. */
+/**
+ * "|", "•" and "·" set a dateline's parts apart ("24. April 2020 | Press releases", "Example
+ * Sport • 02.02.2022"): each part is read as a line of its own.
+ */
+const DATELINE_SEPARATOR = /\s*[|•·]\s*/u;
+const DATELINE_LENGTH = 80;
+
+/** A date and at most a weekday or a time: nothing else is written in `text`. */
+function onlyDate(text: string): boolean {
+  if (!text || text.length > 48 || /:\s*\p{L}{4,}/u.test(text)) return false;
+  const rest = text.replace(/[\p{L}]+\.?|[\d:,.\s/()-]+/gu, (m) =>
+    /\d/.test(m) ? '' : m.length > 12 ? m : '',
+  );
+  return !rest.trim();
+}
+
+/**
+ * A line that is nothing but a date, or a dateline one of whose parts is, among the first lines
+ * after the headline.
+ */
 function dateAlone(lines: readonly Line[], lang: string | null): string | null {
   for (const { text } of lines) {
-    if (text.length > 48 || /[|:]\s*\p{L}{4,}/u.test(text) || UPDATED.test(text)) continue;
-    const rest = text.replace(/[\p{L}]+\.?|[\d:,.\s/()-]+/gu, (m) =>
-      /\d/.test(m) ? '' : m.length > 12 ? m : '',
-    );
-    if (rest.trim()) continue;
-    const date = parseTextDate(text, lang);
-    if (date) return date;
+    if (text.length > DATELINE_LENGTH || UPDATED.test(text)) continue;
+    const parts = text.split(DATELINE_SEPARATOR);
+    for (const part of parts) {
+      // "Termin: 3. Mai | Stadthalle" announces an event: a labelled part is no dateline's.
+      const labelled = parts.length > 1 && /\p{L}\s*:/u.test(part);
+      const date = !labelled && onlyDate(part) ? parseTextDate(part, lang) : null;
+      if (date) return date;
+    }
   }
   return null;
 }

@@ -1,0 +1,212 @@
+// Publication dates as the page's readers see them: numeric dates in the order their writers
+// meant, two-digit years, and UTC metadata times on the page's own calendar day.
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/content/extract/index.ts';
+import { inPageZone } from '../../../src/content/extract/local-day.ts';
+import { parseTextDate } from '../../../src/content/extract/text-dates.ts';
+
+const PROSE = `<p>${'Der Gemeinderat hat am Dienstag über die Arbeiten am Hafen beraten. '.repeat(8)}</p>`;
+
+const extract = (html: string) =>
+  extractArticle(new JSDOM(html, { url: 'https://zeitung.example/lokales/hafen' }).window.document);
+
+describe('numeric dates are read day first unless written the US way', () => {
+  it.each([
+    ['dots on a page without a language', '07.11.2023', null, '2023-11-07'],
+    [
+      'dots on a Finnish page (no chrono parser for Finnish)',
+      '2.9.2020 klo 12.45',
+      'fi',
+      '2020-09-02',
+    ],
+    [
+      'dots with a time after a name',
+      'Von Christian am 03.05.2013, 11:51 | 0 Kommentare',
+      null,
+      '2013-05-03T11:51',
+    ],
+    ['dashes on a Bosnian page', '26-10-2020', 'bs', '2020-10-26'],
+    ['slashes on a German page', '08/09/2017', 'de-DE', '2017-09-08'],
+    ['slashes on a British page', '08/09/2017', 'en-GB', '2017-09-08'],
+    ['slashes on a US page', '08/09/2017', 'en-US', '2017-08-09'],
+    [
+      'a named month still wins over the digits',
+      'Mittwoch, 4. März 2020 (04.03.2020)',
+      'de',
+      '2020-03-04',
+    ],
+  ])('%s', (_name, text, lang, expected) => {
+    expect(parseTextDate(text, lang)).toBe(expected);
+  });
+});
+
+describe('dotted dates with a two-digit year', () => {
+  it.each([
+    ['a German date line', '28.01.22', 'de', '2022-01-28'],
+    ['with a label and a time', 'Erstellt: 31.10.23, 14:05', 'de', '2023-10-31T14:05'],
+    ['a year in the nineties', '05.03.98', 'de', '1998-03-05'],
+    ['a version number is no date', 'Version 2.1.20', 'de', null],
+    ['four numbers are no date', '1.2.19.4', 'de', null],
+    ['a month that does not exist', '12.13.22', 'de', null],
+  ])('%s', (_name, text, lang, expected) => {
+    expect(parseTextDate(text, lang)).toBe(expected);
+  });
+
+  it('dates an article whose only date is printed that way', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title></head><body><article><h1>Arbeiten am Hafen</h1>` +
+        `<div class="meta"><span class="date">28.01.22</span></div>${PROSE}</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2022-01-28');
+  });
+});
+
+describe('a UTC publication time on the page’s own day', () => {
+  const never = (): string[] => {
+    throw new Error('other dates are read only for a UTC time');
+  };
+
+  it.each([
+    [
+      'an offset stated for the same moment',
+      '2023-11-09T06:35:29Z',
+      ['2023-11-08T22:35:29-08:00'],
+      '2023-11-08T22:35:29-08:00',
+    ],
+    [
+      'a local time without an offset, a whole zone away',
+      '2023-11-09T01:09:55+00:00',
+      ['2023-11-08 18:09:55'],
+      '2023-11-08T18:09:55-07:00',
+    ],
+    [
+      'an RFC 2822 date from a meta tag',
+      '2019-10-18T22:04:00Z',
+      ['Sat, 19 Oct 2019 00:04:00 +0200'],
+      '2019-10-19T00:04:00+02:00',
+    ],
+    ['another moment is not this one', '2023-11-09T06:35:29Z', ['2023-11-08T21:05:30-08:00'], null],
+    ['a difference that is no time zone', '2023-11-09T06:35:29Z', ['2023-11-08 06:35:29'], null],
+    ['a day without a time', '2023-11-09T06:35:29Z', ['2023-11-08'], null],
+  ])('%s', (_name, value, others, expected) => {
+    expect(inPageZone(value, () => others)).toBe(expected ?? value);
+  });
+
+  it.each([['2023-11-08T22:35:29-08:00'], ['2023-11-08'], ['2023-11-08T22:35']])(
+    'leaves %s alone without reading other dates',
+    (value) => {
+      expect(inPageZone(value, never)).toBe(value);
+    },
+  );
+
+  it('dates a US evening story on its evening, not the next UTC day', () => {
+    const jsonLd = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Harbour works resume',
+      datePublished: '2023-11-09T03:28:35Z',
+    });
+    const record = extract(
+      `<html lang="en-US"><head><title>Harbour works resume</title>` +
+        `<script type="application/ld+json">${jsonLd}</script></head><body><article>` +
+        `<h1>Harbour works resume</h1><time datetime="2023-11-08T22:28:35-05:00">Nov. 8, 2023</time>` +
+        `${PROSE}</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2023-11-08T22:28:35-05:00');
+    expect(record.fieldSources.publishedTime).toBe('json-ld');
+  });
+});
+
+describe('<meta name="date"> dates a page only when the page prints no date', () => {
+  it.each([
+    [
+      'the article’s own <time> wins',
+      '<meta name="date" content="2020-04-30">',
+      '<ul class="info"><li><time>29.04.2020, 12:01 Uhr</time></li></ul>',
+      '2020-04-29T12:01',
+    ],
+    [
+      'a labelled date line wins',
+      '<meta name="date" content="2020-02-12">',
+      '<p>Veröffentlicht am 5. Februar 2020</p>',
+      '2020-02-05',
+    ],
+    ['alone, it dates the page', '<meta name="date" content="2020-02-12">', '', '2020-02-12'],
+    [
+      'a publication tag is still preferred to the printed date',
+      '<meta name="pubdate" content="2020-02-12">',
+      '<p>Veröffentlicht am 5. Februar 2020</p>',
+      '2020-02-12',
+    ],
+  ])('%s', (_name, head, printed, expected) => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title>${head}</head><body><article>` +
+        `<h1>Arbeiten am Hafen</h1>${printed}${PROSE}</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe(expected);
+  });
+});
+
+describe('a post’s own footer is the article’s, not the site’s', () => {
+  it.each([
+    ['post-footer', 'post-footer'],
+    ['entry-footer', 'entry-footer'],
+    ['asset_footer', 'asset_footer'],
+  ])('the date in a %s is read', (_name, footerClass) => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title></head><body><div class="post">` +
+        `<h1>Arbeiten am Hafen</h1>${PROSE}<div class="${footerClass}">` +
+        `<span class="published">Von Christian am 03.05.2013, 11:51</span></div></div>` +
+        `<div id="footer"><p class="date">Stand 01.01.2020</p></div></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2013-05-03T11:51');
+  });
+
+  it('the site’s footer is still not the article’s', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title></head><body><div class="post">` +
+        `<h1>Arbeiten am Hafen</h1>${PROSE}</div>` +
+        `<div class="site-footer"><span class="date">Stand 01.01.2020</span></div></body></html>`,
+    );
+    expect(record.publishedTime).toBeNull();
+  });
+});
+
+describe('a dateline of parts set apart by | or •', () => {
+  it.each([
+    ['the date first', '<p class="category">24. April 2020 | Pressemitteilungen</p>', '2020-04-24'],
+    ['the source first', '<p class="subtitle">Handball Schweiz • 02.02.2022</p>', '2022-02-02'],
+    ['a trailing mark', '<p><small>02.02.2022 ·</small></p>', '2022-02-02'],
+    ['a label with a date is not a dateline', '<p>Termin: 3. Mai 2020 | Stadthalle</p>', null],
+  ])('%s', (_name, line, expected) => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title></head><body><article>` +
+        `<h1>Arbeiten am Hafen</h1>${line}${PROSE}</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe(expected);
+  });
+});
+
+describe('<meta name="date"> on the day the page prints', () => {
+  it.each([
+    [
+      'adds the time and zone the printed date lacks',
+      '<meta name="date" content="2016-11-28T11:00-08:00">',
+      '<p class="date">28.11.2016</p>',
+      '2016-11-28T11:00-08:00',
+    ],
+    [
+      'does not take the place of a more precise printed time',
+      '<meta name="date" content="2016-12-15">',
+      '<time datetime="2016-12-15T15:33:00-05:00">15.12.2016</time>',
+      '2016-12-15T15:33:00-05:00',
+    ],
+  ])('%s', (_name, head, printed, expected) => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title>${head}</head><body><article>` +
+        `<h1>Arbeiten am Hafen</h1>${printed}${PROSE}</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe(expected);
+  });
+});
