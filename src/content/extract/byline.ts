@@ -44,6 +44,8 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (!text || text.length > 120 || !/\p{L}/u.test(text) || LABEL_ONLY.test(text)) return null;
   if (PLACEHOLDER.test(text)) return null;
   if (CALENDAR_WORD.test(text)) return null;
+  // A date cut short: "Donnerstag, 4.", "Stand: 20." (German "as of"), "Updated: 3".
+  if (/^\p{L}+\s*[,:]\s*\d{1,2}\.?$/u.test(text)) return null;
   // A date is not a name: "Wednesday, 26 February 2025" sits in byline boxes too.
   if ((/\d{4}/.test(text) && parseDate(text)) || /^(?:\p{L}+,\s*)?\d+$/u.test(text)) return null;
   // "Dec 1st", "1st March": a day without a year is a date too.

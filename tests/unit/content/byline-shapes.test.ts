@@ -25,6 +25,8 @@ describe('cleanByline rejects values that are not names', () => {
     ['a label alone', 'Veröffentlicht am', null],
     ['a comment form’s field', 'Name (erforderlich)', null],
     ['a template’s placeholder', 'No Author', null],
+    ['a weekday and a day cut short', 'Donnerstag, 4.', null],
+    ['an "as of" stamp cut short', 'Stand: 20.', null],
   ])('%s', (_shape, input, expected) => {
     expect(cleanByline(input)).toBe(expected);
   });
