@@ -65,6 +65,10 @@ function failureOf(error: unknown): FetchFailure {
 
 export class ArticleFetcher {
   private draining: Promise<void> | null = null;
+  /** What the user wants now; the loop stops taking links when it is no longer 'running'. */
+  private wanted: ArticleFetchStatus['state'] = 'idle';
+  /** Links turned into articles since the fetch was started (kept in the stored status). */
+  private fetched = 0;
   /** When each site was last asked for a page (ms). */
   private readonly lastRequest = new Map<string, number>();
   private readonly busyHosts = new Set<string>();
@@ -135,9 +139,6 @@ export class ArticleFetcher {
     }
     return status;
   }
-
-  private fetched = 0;
-  private wanted: ArticleFetchStatus['state'] = 'idle';
 
   private async readStatus(): Promise<ArticleFetchStatus> {
     const stored = await browser.storage.local.get(FETCH_STATUS_KEY);
