@@ -19,6 +19,7 @@ import {
   Readings,
   record,
 } from './fields.ts';
+import { headlineText } from './headline-text.ts';
 import { homeLinkNames } from './home-link.ts';
 import { isArticleBody } from './kind.ts';
 import { pageDir, toLangTag } from './lang.ts';
@@ -187,7 +188,7 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
   );
   const docTitle = collapseSpace(doc.title);
   const siteName = record(sources, 'siteName', site);
-  const headingText = heading ? collapseSpace(heading.textContent) : null;
+  const headingText = heading ? headlineText(heading) : null;
   const picked = failures.run(
     'title',
     () =>
@@ -198,7 +199,7 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
         siteName,
         host,
         heading: headingText,
-        headlines: articleH1s.map((h) => collapseSpace(h.textContent)),
+        headlines: articleH1s.map(headlineText),
         subheadings: articleH1s.length ? [] : subheadings(page),
         homeNames: () => failures.run('site-name', () => homeLinkNames(page), []),
       }),
