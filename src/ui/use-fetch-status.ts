@@ -2,41 +2,20 @@
  * The status of the background's fetching of imported links' articles, as pages see it: read
  * from `storage.local`, where the background keeps it, and followed through `storage.onChanged`.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../platform/browser.ts';
 import { plural, t, uiLanguage } from '../shared/i18n.ts';
 import {
   FETCH_STATUS_KEY,
   parseFetchStatus,
   type ArticleFetchStatus,
 } from '../shared/article-fetch.ts';
+import { useStoredValue } from './use-stored-value.ts';
 
+/** The fetch's status (null until it has been read); see useStoredValue. */
 export function useFetchStatus(): [
   ArticleFetchStatus | null,
   (status: ArticleFetchStatus) => void,
 ] {
-  const [status, setStatus] = useState<ArticleFetchStatus | null>(null);
-  useEffect(() => {
-    let current = true;
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[FETCH_STATUS_KEY];
-      if (area === 'local' && change) setStatus(parseFetchStatus(change.newValue));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    browser.storage.local.get(FETCH_STATUS_KEY).then(
-      (stored) => {
-        if (current) setStatus((seen) => seen ?? parseFetchStatus(stored[FETCH_STATUS_KEY]));
-      },
-      () => {
-        if (current) setStatus((seen) => seen ?? parseFetchStatus(undefined));
-      },
-    );
-    return () => {
-      current = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, []);
-  return [status, setStatus];
+  return useStoredValue(FETCH_STATUS_KEY, parseFetchStatus);
 }
 
 /** How far the fetch has gone, from 0 to 1 (a failed link counts as done). */
