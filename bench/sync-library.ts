@@ -7,7 +7,8 @@
  */
 import { describeRange } from '../src/shared/anchoring/describe.ts';
 import type { Annotation } from '../src/shared/annotation.ts';
-import type { ArticleRecord } from '../src/shared/article.ts';
+import { storedFieldsOf, type ArticleRecord } from '../src/shared/article.ts';
+import { htmlText } from '../src/shared/article-html/html-text.ts';
 import { highlightAnnotation } from '../src/db/import-records.ts';
 import { decodeState, encodeState, type ServerDocument } from '../src/sync/codec.ts';
 import type { CouchClient } from '../src/sync/couch.ts';
@@ -61,7 +62,7 @@ export function benchArticle(index: number): LocalArticle & { article: ArticleRe
   const savedAt = new Date(savedAtOf(index)).toISOString();
   const id = benchArticleId(index);
   const article: ArticleRecord = {
-    ...generated.snapshot,
+    ...storedFieldsOf(generated.snapshot),
     id,
     savedAt,
     updatedAt: savedAt,
@@ -139,13 +140,13 @@ export class RareWordProbe {
   private readonly holders = new Map<string, number>();
 
   constructor(readonly article: ArticleRecord) {
-    for (const word of article.textContent.toLowerCase().match(WORD) ?? []) {
+    for (const word of htmlText(article.contentHtml).toLowerCase().match(WORD) ?? []) {
       this.holders.set(word, 0);
     }
   }
 
   count(article: ArticleRecord): void {
-    const words = new Set(article.textContent.toLowerCase().match(WORD) ?? []);
+    const words = new Set(htmlText(article.contentHtml).toLowerCase().match(WORD) ?? []);
     for (const word of words) {
       const held = this.holders.get(word);
       if (held !== undefined) this.holders.set(word, held + 1);

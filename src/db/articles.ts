@@ -1,7 +1,7 @@
 /**
  * Writing and reading article records. Only the background writes; pages read.
  */
-import type { ArticleRecord, ArticleSnapshot } from '../shared/article.ts';
+import { storedFieldsOf, type ArticleRecord, type ArticleSnapshot } from '../shared/article.ts';
 import type { UndoToken } from '../shared/protocol.ts';
 import { urlKeysOf } from '../shared/url.ts';
 import { refreshDerived, writeTables } from './derived.ts';
@@ -26,18 +26,19 @@ export async function saveSnapshot(
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<StoredSave> {
   const urlKeys = urlKeysOf(snapshot);
+  const fields = storedFieldsOf(snapshot);
   const timestamp = now.toISOString();
   return db.transaction('rw', writeTables(db), async () => {
     const existing = await db.articles.where('urlKeys').anyOf(urlKeys).first();
     const stored: StoredArticle = existing
       ? {
           ...existing,
-          ...keepUserEdits(snapshot, existing),
+          ...keepUserEdits(fields, existing),
           urlKeys: [...new Set([...existing.urlKeys, ...urlKeys])],
           updatedAt: timestamp,
         }
       : {
-          ...snapshot,
+          ...fields,
           id: newId(),
           savedAt: timestamp,
           updatedAt: timestamp,
@@ -101,7 +102,7 @@ export async function fillFetchedArticle(
     if (!existing) return null;
     const stored: StoredArticle = {
       ...existing,
-      ...keepUserEdits({ ...snapshot, url: existing.url }, existing),
+      ...keepUserEdits({ ...storedFieldsOf(snapshot), url: existing.url }, existing),
       urlKeys: [...new Set([...existing.urlKeys, ...urlKeysOf(snapshot)])],
       updatedAt: now.toISOString(),
     };

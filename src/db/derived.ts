@@ -11,6 +11,7 @@
 import type { Table } from 'dexie';
 import { noteOf, type Annotation } from '../shared/annotation.ts';
 import { isEditedByUser } from '../shared/article.ts';
+import { htmlText } from '../shared/article-html/html-text.ts';
 import { hostOf } from '../shared/url.ts';
 import { termSet } from '../search/tokenize.ts';
 import { PostingChanges } from './posting-changes.ts';
@@ -118,7 +119,7 @@ export function searchDocOf(
   );
   const strong = new Set([...named, ...termSet(article.note, ...highlighted)]);
   // A word is stored once: search looks in both lists, so the body's list leaves out strong ones.
-  const terms = termSet(article.textContent);
+  const terms = termSet(htmlText(article.contentHtml));
   for (const term of strong) terms.delete(term);
   return {
     key,

@@ -5,8 +5,8 @@
 import {
   EDITABLE_FIELDS,
   type ArticleRecord,
-  type ArticleSnapshot,
   type EditableField,
+  type StoredSnapshot,
 } from '../shared/article.ts';
 import type { ArticleEdits } from '../shared/protocol.ts';
 import { MarginsError } from '../shared/protocol.ts';
@@ -51,8 +51,8 @@ export async function editArticle(
  * A fresh snapshot of a page the user corrected: the corrected fields keep the user's values
  * (and the 'user' mark); everything else comes from the page.
  */
-export function keepUserEdits(snapshot: ArticleSnapshot, existing: StoredArticle): ArticleSnapshot {
-  const merged: ArticleSnapshot = { ...snapshot, fieldSources: { ...snapshot.fieldSources } };
+export function keepUserEdits(snapshot: StoredSnapshot, existing: StoredArticle): StoredSnapshot {
+  const merged: StoredSnapshot = { ...snapshot, fieldSources: { ...snapshot.fieldSources } };
   const userFields = EDITABLE_FIELDS.filter((field) => existing.fieldSources?.[field] === 'user');
   for (const field of userFields as EditableField[]) {
     if (field === 'title') merged.title = existing.title;

@@ -1,7 +1,6 @@
 /**
  * An imported page body (Omnivore's saved content) made into what a save stores: the body
- * cleaned exactly as a page saved by the content script is, its text for search and the word
- * count, and the article text that highlights are anchored on.
+ * cleaned exactly as a page saved by the content script is, its word count, and the article text that highlights are anchored on.
  */
 import {
   CONTEXT_LENGTH,
@@ -17,8 +16,6 @@ import { countWords } from '../shared/article-html/word-count.ts';
 export interface ImportedBody {
   /** Sanitised HTML, as ArticleSnapshot.contentHtml holds it. */
   contentHtml: string;
-  /** The body's text with block breaks, as a save stores it for search. */
-  textContent: string;
   wordCount: number;
   /** The text annotation selectors are measured on (see articleTextOf). */
   articleText: string;
@@ -34,13 +31,12 @@ export function prepareImportedBody(html: string, url: string, doc: Document): I
   if (!view) throw new Error('Importing a saved body needs a document with a window');
   const parsed = new view.DOMParser().parseFromString(html, 'text/html');
   const root = sanitizeArticle(parsed.body, url, view as Window & typeof globalThis);
-  const textContent = blockText(root);
-  if (!textContent.trim()) return null;
+  const text = blockText(root);
+  if (!text.trim()) return null;
   const contentHtml = root.innerHTML;
   return {
     contentHtml,
-    textContent,
-    wordCount: countWords(textContent),
+    wordCount: countWords(text),
     articleText: articleTextOf(contentHtml, doc),
   };
 }

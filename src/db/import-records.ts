@@ -43,7 +43,6 @@ export function recordFromItem(
     dir: null,
     excerpt: item.excerpt,
     contentHtml: body?.contentHtml ?? '',
-    textContent: body?.textContent ?? '',
     wordCount: body?.wordCount ?? 0,
     leadImageUrl: item.leadImageUrl,
     fieldSources: {},
@@ -97,7 +96,6 @@ export function mergeItem(saved: ArticleRecord, incoming: ArticleRecord): Articl
   if (!saved.contentHtml && incoming.contentHtml) {
     merged.kind = 'article';
     merged.contentHtml = incoming.contentHtml;
-    merged.textContent = incoming.textContent;
     merged.wordCount = incoming.wordCount;
   }
   return merged;

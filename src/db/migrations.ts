@@ -122,3 +122,16 @@ export async function upgradeToVersion8(tx: Transaction): Promise<void> {
   postings.shardsWereEmpty(shards);
   await postings.applyTo(table);
 }
+
+/**
+ * Version 10: articles drop `textContent`, the body's text, which repeated the body's HTML; it is
+ * derived from `contentHtml` where it is needed. Search rows keep the words they hold.
+ */
+export async function upgradeToVersion10(tx: Transaction): Promise<void> {
+  await tx
+    .table('articles')
+    .toCollection()
+    .modify((article: Record<string, unknown>) => {
+      delete article.textContent;
+    });
+}

@@ -108,6 +108,13 @@ export const SCHEMA_VERSIONS = [
     stores: { fetchQueue: 'articleId, state' },
     upgrade: null,
   },
+  {
+    version: 10,
+    release: 'unreleased',
+    // Articles no longer keep their body's plain text: it is derived from the HTML (htmlText).
+    stores: {},
+    upgrade: 'upgradeToVersion10',
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The newest version: what Dexie upgrades to and the only one the Dexie-free reader opens. */

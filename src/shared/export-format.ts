@@ -4,6 +4,7 @@
  */
 import type { Annotation } from './annotation.ts';
 import type { ArticleRecord } from './article.ts';
+import { htmlText } from './article-html/html-text.ts';
 
 export const EXPORT_FORMAT = 'margins-export';
 export const EXPORT_VERSION = 1;
@@ -39,8 +40,15 @@ export function exportHeaderChunk(now: Date): string {
   return `${JSON.stringify(header).slice(0, -1)},"articles":[`;
 }
 
+/**
+ * One article as the file holds it: the record, the body's plain text (`textContent`, for readers
+ * of the file; the library derives it instead of storing it, and import ignores it), and its
+ * annotations.
+ */
 export function exportArticleChunk(article: ExportedArticle, isFirst: boolean): string {
-  return `${isFirst ? '' : ','}\n${JSON.stringify(article)}`;
+  const { annotations, ...record } = article;
+  const exported = { ...record, textContent: htmlText(record.contentHtml), annotations };
+  return `${isFirst ? '' : ','}\n${JSON.stringify(exported)}`;
 }
 
 export const EXPORT_FOOTER_CHUNK = '\n]}\n';

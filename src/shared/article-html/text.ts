@@ -2,7 +2,7 @@
  * DOM textContent glues "end.</p><p>Next" into "end.Next"; readers, search and word counts need
  * block breaks.
  */
-const BLOCK = new Set([
+export const BLOCK = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',
@@ -40,8 +40,8 @@ const BLOCK = new Set([
   'TR',
   'UL',
 ]);
-const CELL = new Set(['TD', 'TH']);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+export const CELL = new Set(['TD', 'TH']);
+export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /** Plain text of `root` with one newline between blocks, spaces collapsed inside lines. */
 export function blockText(root: Node): string {
@@ -64,8 +64,12 @@ export function blockText(root: Node): string {
     if (block) parts.push('\n');
   };
   walk(root, false);
-  return parts
-    .join('')
+  return linesOf(parts.join(''));
+}
+
+/** One line per block: spaces collapsed and trimmed inside each line, empty lines dropped. */
+export function linesOf(text: string): string {
+  return text
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
     .filter((line) => line.length > 0)

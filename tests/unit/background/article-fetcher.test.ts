@@ -21,6 +21,7 @@ import { extractFromHtml } from '../../../src/content/extract/from-html.ts';
 import { saveSnapshot } from '../../../src/db/articles.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
 import { FETCH_STATUS_KEY } from '../../../src/shared/article-fetch.ts';
+import { htmlText } from '../../../src/shared/article-html/html-text.ts';
 import { installFakePlatform, type FakePlatform } from '../helpers/fake-platform.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 
@@ -157,7 +158,7 @@ describe('fetching the articles of imported links', () => {
       savedAt: '2024-01-02T03:04:05.000Z',
       url: `${site.origin}/one.html`,
     });
-    expect(article?.textContent).toContain('First story paragraph 5');
+    expect(htmlText(article?.contentHtml ?? '')).toContain('First story paragraph 5');
     // Links in the body point at the site, not at the extension page that parsed it.
     expect(article?.contentHtml).toContain(`href="${site.origin}/more.html"`);
     expect((await db.cards.get({ id }))?.kind).toBe('article');

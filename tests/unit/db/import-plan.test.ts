@@ -227,7 +227,6 @@ const record = fc
       authors: byline ? [byline] : [],
       kind: body ? 'article' : 'link',
       contentHtml: body ? '<p>alpha beta gamma</p>' : '',
-      textContent: body ? 'alpha beta gamma' : '',
       wordCount: body ? 3 : 0,
     }),
   );

@@ -10,6 +10,7 @@ import { applyImport, planImport } from '../../../src/db/import.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
 import { parseImport, type ImportedItem, type ImportParse } from '../../../src/import/index.ts';
 import { articleTextOf } from '../../../src/shared/article-body.ts';
+import { htmlText } from '../../../src/shared/article-html/html-text.ts';
 import type { ExportedArticle } from '../../../src/shared/export-format.ts';
 import { makeAnnotation } from '../export/fixtures.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
@@ -156,7 +157,7 @@ describe('importing saved bodies and highlights (Omnivore)', () => {
     expect(pending?.kind).toBe('link');
     expect(article?.kind).toBe('article');
     expect(article?.contentHtml).not.toMatch(/script|onclick|steal/);
-    expect(article?.textContent).toContain('Parliament voted late on Tuesday.');
+    expect(htmlText(article?.contentHtml ?? '')).toContain('Parliament voted late on Tuesday.');
     expect(article?.wordCount).toBe(15);
     const [annotation, notFound] = article?.annotations ?? [];
     expect(notFound?.target.selector).toEqual([

@@ -43,8 +43,11 @@ describe('upgrade from version 1', () => {
     for (const record of records) {
       const parsed = v.safeParse(ArticleRecordSchema, record);
       expect(parsed.issues).toBeUndefined();
-      const original = fixture.articles.find((article) => article.id === record.id);
-      expect({ ...record, urlKeys: original?.urlKeys }).toMatchObject(original ?? {});
+      const { textContent, ...original } =
+        fixture.articles.find((article) => article.id === record.id) ?? {};
+      expect(typeof textContent).toBe('string');
+      expect({ ...record, urlKeys: original.urlKeys }).toMatchObject(original);
+      expect(record).not.toHaveProperty('textContent');
     }
     const [link, article] = records;
     expect(article).toMatchObject({ authors: ['News7'], modifiedTime: null, fieldSources: {} });
@@ -75,7 +78,8 @@ describe('upgrade from version 2', () => {
     await writeEarlierDatabase(name, fixture);
     const db = openDatabase(name);
     const records = await listNewest(db, 10);
-    for (const original of fixture.articles) {
+    for (const { textContent, ...original } of fixture.articles) {
+      expect(textContent).toBeTypeOf('string');
       const record = records.find((item) => item.id === original.id);
       expect({ ...record, urlKeys: original.urlKeys }).toEqual({
         ...original,
@@ -208,6 +212,32 @@ describe('upgrade from version 7', () => {
     const budget = keysInPostings(postings, 'budget', 'whole');
     expect(budget.size).toBe(count - 1);
     expect([...keysInPostings(postings, 'newest', 'whole')]).toEqual([count * 1024]);
+    await db.delete();
+  });
+});
+
+describe('upgrade from version 9', () => {
+  it('drops the stored body text and keeps the body, search words and everything else', async () => {
+    const name = `v9-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(9).stores(storeSpecsAt(9));
+    const stored: Record<string, unknown>[] = loadFixture('v2-articles.json').articles.map(
+      (article) => ({ ...article, readAt: null, archivedAt: null }),
+    );
+    await old.table('articles').bulkAdd(stored);
+    await old.table('searchDocs').add({ key: 1, articleId: 'kept', shard: 0, terms: 'budget' });
+    old.close();
+
+    const db = openDatabase(name);
+    const upgraded = await db.articles.toArray();
+    expect(upgraded).toHaveLength(stored.length);
+    for (const article of upgraded) {
+      expect(article).not.toHaveProperty('textContent');
+      const before = stored.find((record) => record.id === article.id);
+      expect(before?.textContent).toBeTypeOf('string');
+      expect({ ...article, textContent: before?.textContent }).toEqual(before);
+    }
+    expect(await db.searchDocs.get(1)).toMatchObject({ terms: 'budget' });
     await db.delete();
   });
 });

@@ -1,4 +1,28 @@
-import type { ArticleRecord, ArticleSnapshot } from '../../../src/shared/article.ts';
+import { htmlText } from '../../../src/shared/article-html/html-text.ts';
+import {
+  storedFieldsOf,
+  type ArticleRecord,
+  type ArticleSnapshot,
+} from '../../../src/shared/article.ts';
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The body fields agree with each other as in a real save: a test that gives only the text gets
+ * it as paragraphs of HTML, one that gives only the HTML gets its text.
+ */
+function bodyOf(overrides: Partial<ArticleSnapshot>): Partial<ArticleSnapshot> {
+  const { contentHtml, textContent } = overrides;
+  if (textContent !== undefined && contentHtml === undefined) {
+    const paragraphs = textContent.split('\n').filter((line) => line.trim());
+    return { contentHtml: paragraphs.map((line) => `<p>${escapeHtml(line)}</p>`).join('') };
+  }
+  if (contentHtml !== undefined && textContent === undefined) {
+    return { textContent: htmlText(contentHtml) };
+  }
+  return {};
+}
 
 /** A valid snapshot; each test overrides only the fields it is about. */
 export function makeSnapshot(overrides: Partial<ArticleSnapshot> = {}): ArticleSnapshot {
@@ -22,6 +46,7 @@ export function makeSnapshot(overrides: Partial<ArticleSnapshot> = {}): ArticleS
     leadImageUrl: null,
     fieldSources: { title: 'readability', byline: 'visible-text' },
     ...overrides,
+    ...bodyOf(overrides),
   };
 }
 
@@ -31,7 +56,7 @@ export function makeRecord(
   overrides: Partial<ArticleRecord> & Pick<ArticleRecord, 'id' | 'savedAt'>,
 ): ArticleRecord {
   return {
-    ...makeSnapshot(snapshot),
+    ...storedFieldsOf(makeSnapshot(snapshot)),
     updatedAt: overrides.savedAt,
     tags: [],
     note: '',

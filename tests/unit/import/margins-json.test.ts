@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportChunks } from '../../../src/shared/export-format.ts';
 import type { ExportedArticle } from '../../../src/shared/export-format.ts';
 import type { Annotation } from '../../../src/shared/annotation.ts';
+import { storedFieldsOf } from '../../../src/shared/article.ts';
 import { parseImport } from '../../../src/import/index.ts';
 import type { ImportParse } from '../../../src/import/index.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
@@ -33,7 +34,7 @@ function annotation(articleId: string, n: number): Annotation {
 
 function article(id: string, overrides: Partial<ExportedArticle> = {}): ExportedArticle {
   return {
-    ...makeSnapshot({ url: `https://news.example/${id}` }),
+    ...storedFieldsOf(makeSnapshot({ url: `https://news.example/${id}` })),
     id,
     savedAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-02T09:00:00.000Z',

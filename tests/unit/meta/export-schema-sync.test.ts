@@ -32,9 +32,11 @@ describe('schema/margins-export-v1.schema.json', () => {
   const mayBeAbsent = (entry: (typeof entries)[number][1]): boolean =>
     entry.type === 'optional' && !('default' in entry && entry.default !== undefined);
 
-  it('requires exactly the fields of a record always written, plus its annotations', () => {
+  it('requires exactly the fields of a record always written, its text and its annotations', () => {
     const fields = [
       ...entries.filter(([, entry]) => !mayBeAbsent(entry)).map(([key]) => key),
+      // Not stored: the export derives it from contentHtml (exportArticleChunk).
+      'textContent',
       'annotations',
     ].sort();
     expect([...schema.$defs.article.required].sort()).toEqual(fields);

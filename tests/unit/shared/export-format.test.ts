@@ -48,12 +48,16 @@ describe('Margins JSON export', () => {
       version: 1,
       exportedAt: '2026-11-27T11:00:00.000Z',
     });
-    const { articles } = document as { articles: { url: string; annotations: unknown[] }[] };
+    const { articles } = document as {
+      articles: { url: string; textContent: string; annotations: unknown[] }[];
+    };
     expect(articles.map((article) => article.url)).toEqual([
       'https://x.example/l',
       'https://news.example/2024/06/story',
     ]);
     expect(articles[0]?.annotations).toEqual([]);
+    // The library does not store the body's text; the file still gives it, from the body.
+    expect(articles.map((article) => article.textContent)).toEqual(['', 'The first paragraph.']);
   });
 
   it('exports an empty collection as an empty list', () => {
