@@ -14,7 +14,7 @@ import {
   type SaveStatusView,
 } from '../harness/chromium.ts';
 import { useChromiumSuite } from '../harness/chromium-suite.ts';
-import { listedArticles, message, seed, withoutUrlKeys } from '../harness/records.ts';
+import { listedArticles, message, seed, exportedWithoutAnnotations } from '../harness/records.ts';
 import { waitFor, waitForDownload } from '../harness/util.ts';
 import { htmlText } from '../../../src/shared/article-html/html-text.ts';
 
@@ -112,9 +112,7 @@ describe('Margins in Chromium', () => {
     expect(exported.format).toBe('margins-export');
     expect(exported.version).toBe(1);
     expect(Number.isNaN(Date.parse(exported.exportedAt))).toBe(false);
-    expect(exported.articles).toEqual(
-      stored.map((row) => ({ ...withoutUrlKeys(row), annotations: [] })),
-    );
+    expect(exported.articles).toEqual(stored.map(exportedWithoutAnnotations));
   });
 
   it('(e) a browser page is refused with the restricted-page message', async () => {

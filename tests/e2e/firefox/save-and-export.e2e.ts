@@ -27,6 +27,7 @@ import {
   seed,
   STORE_NAME,
   withoutUrlKeys,
+  exportedWithoutAnnotations,
   type StoredRow,
 } from '../harness/records.ts';
 import { waitFor, waitForDownload } from '../harness/util.ts';
@@ -122,8 +123,6 @@ describe('Margins in Firefox', () => {
     expect(exported.format).toBe('margins-export');
     expect(exported.version).toBe(1);
     expect(Number.isNaN(Date.parse(exported.exportedAt))).toBe(false);
-    expect(exported.articles).toEqual(
-      stored.map((row) => ({ ...withoutUrlKeys(row), annotations: [] })),
-    );
+    expect(exported.articles).toEqual(stored.map(exportedWithoutAnnotations));
   });
 });

@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer-core';
 import type { ArticleRecord } from '../../../src/shared/article.ts';
 import { fillMessage, readCatalogue } from '../../unit/helpers/catalogue.ts';
 import { FIXTURES_DIR } from './util.ts';
+import { htmlText } from '../../../src/shared/article-html/html-text.ts';
 
 /** A row of the 'articles' table as the background stores it. */
 export type StoredRow = ArticleRecord & { urlKeys: string[] };
@@ -73,6 +74,11 @@ export function withoutUrlKeys(row: StoredRow): ArticleRecord {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- urlKeys is derived, not data.
   const { urlKeys, ...record } = row;
   return record;
+}
+
+/** A stored row as Margins JSON exports it (no annotations): its text is written from its body. */
+export function exportedWithoutAnnotations(row: StoredRow) {
+  return { ...withoutUrlKeys(row), textContent: htmlText(row.contentHtml), annotations: [] };
 }
 
 export interface ListedArticle {
