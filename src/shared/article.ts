@@ -45,6 +45,7 @@ export const METADATA_SOURCES = [
   'parsely',
   'sailthru',
   'microdata',
+  'microformats',
   'time-element',
   'visible-text',
   'readability',

@@ -44,7 +44,7 @@ export const PRECEDENCE = {
     // A social post's "Name (@handle)" title: only when nothing on the page credits anyone.
     'document-title',
   ],
-  publishedTime: [...DECLARED, 'microdata', 'time-element', 'visible-text'],
+  publishedTime: [...DECLARED, 'microdata', 'microformats', 'time-element', 'visible-text'],
   modifiedTime: [
     'json-ld',
     'article-meta',
@@ -52,6 +52,7 @@ export const PRECEDENCE = {
     'dublin-core',
     'meta',
     'microdata',
+    'microformats',
     'time-element',
     'visible-text',
   ],

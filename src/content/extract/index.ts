@@ -35,6 +35,7 @@ import { indexPage, jsonLdScripts, onArticle, type PageIndex } from './scan.ts';
 import { readJsonLd } from './sources/json-ld.ts';
 import { metaTagReaders } from './sources/meta-tags.ts';
 import { readMicrodata } from './sources/microdata.ts';
+import { readMicroformats } from './sources/microformats.ts';
 import { readTimeElements } from './sources/time-element.ts';
 import { readPageText } from './sources/page-text.ts';
 import { socialPostAuthor } from './sources/social-post.ts';
@@ -117,7 +118,8 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
   );
   for (const { source, read } of metaTagReaders(meta)) readings.add(source, read);
   readings.add('microdata', () => readMicrodata(page.itemprops, meta, page.authorLinks).found);
-  readings.add('time-element', () => readTimeElements(page.tagged('time'), rootOf()).found);
+  readings.add('microformats', () => readMicroformats(doc, h1s, lang).found);
+  readings.add('time-element', () => readTimeElements(page.tagged('time'), rootOf(), h1s).found);
   readings.add('visible-text', () =>
     readPageText(page, lineAnchor(page, articleH1s, heading), rootOf(), lang),
   );

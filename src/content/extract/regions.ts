@@ -78,8 +78,12 @@ export function isOffArticle(
   stopAt?: Element | null,
   inLinks = false,
   inAsides = false,
+  headlines: readonly Element[] = [],
 ): boolean {
   for (let node: Element | null = el; node && node !== stopAt; node = node.parentElement) {
+    // What holds a headline wraps an article, whatever its class or id says ("sidebar" as a
+    // page's content column, a "navigation-container" around the whole page).
+    if (node !== el && headlines.some((headline) => node?.contains(headline))) continue;
     const verdict = ownVerdict(node, node !== el && !inLinks, inAsides);
     if (verdict !== null) return verdict;
   }

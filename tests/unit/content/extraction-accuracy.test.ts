@@ -232,6 +232,25 @@ describe('dates', () => {
     const found = readTimeElements(Array.from(doc.querySelectorAll('time')), article).found;
     expect(found.publishedTime).toBe('2016-10-03T16:35:39Z');
   });
+
+  it.each([
+    [
+      'a content column with the id "sidebar"',
+      '<div id="sidebar" class="content-area"><header><h1>Harbour works resume</h1><time datetime="2020-04-09T07:59:57+02:00">9 Apr</time></header>',
+      '</div><aside><h2>Support us</h2><time datetime="2019-01-01">1 Jan</time></aside>',
+    ],
+    [
+      'a "navigation-container" around the whole page',
+      '<div id="navigation-container"><nav>Menu</nav><article><h1>Harbour works resume</h1><time datetime="2020-04-09">9 Apr</time>',
+      '</article></div>',
+    ],
+  ])(
+    'reads the <time> under the headline when %s seems to put every time off the article',
+    (_name, open, close) => {
+      const doc = page(`<html lang="en"><body>${open}${PROSE}${close}</body></html>`);
+      expect(extractArticle(doc).publishedTime?.slice(0, 10)).toBe('2020-04-09');
+    },
+  );
 });
 
 describe('isOffArticle and the page layout', () => {

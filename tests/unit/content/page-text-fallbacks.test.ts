@@ -151,6 +151,11 @@ describe('urlPathDate', () => {
     ['a month archive names no day', 'https://paper.example/2016/12/132377/tees', null],
     ['an impossible day', 'https://paper.example/2023/02/31/x', null],
     ['the query is not read', 'https://paper.example/story?from=2024/06/18/', null],
+    ['a segment that is only a day', 'https://paper.example/20200428/harbour-works', '2020-04-28'],
+    ['a day-first segment', 'https://charity.example/news/29-10-2021', '2021-10-29'],
+    ['eight digits in a longer number', 'https://paper.example/story/120200622120908039', null],
+    ['eight digits in a slug', 'https://paper.example/story/harbour-20200428', null],
+    ['a day to come is an id', 'https://paper.example/20991231/x', null],
   ])('%s', (_name, url, expected) => {
     expect(urlPathDate(url)).toBe(expected);
   });

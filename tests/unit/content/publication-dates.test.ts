@@ -210,3 +210,41 @@ describe('<meta name="date"> on the day the page prints', () => {
     expect(record.publishedTime).toBe(expected);
   });
 });
+
+describe('microformat dates (hAtom, h-entry)', () => {
+  it.each([
+    [
+      "an abbr's title in words",
+      '<abbr class="published" title="Sonntag, Dezember 16th, 2012, 7:05 pm">16.12.2012</abbr>',
+      '2012-12-16T19:05',
+    ],
+    [
+      "an abbr's title that is no date: its text",
+      '<abbr class="published" title="Beitrag">16.12.2012</abbr>',
+      '2012-12-16',
+    ],
+    [
+      "an abbr's ISO title",
+      '<abbr class="published" title="2011-03-30T21:05:00-07:00">9:05 PM</abbr>',
+      '2011-03-30T21:05:00-07:00',
+    ],
+    [
+      'an h-entry dt-published',
+      '<time class="dt-published" datetime="2020-04-09">9 Apr</time>',
+      '2020-04-09',
+    ],
+    [
+      'published, not updated',
+      '<span class="updated">01.02.2021</span> <span class="published">03.01.2021</span>',
+      '2021-01-03',
+    ],
+  ])('%s', (_name, markup, expected) => {
+    const doc = `<html lang="de"><body><article><h1>Hafen</h1><p class="credit">${markup}</p>${PROSE}</article></body></html>`;
+    expect(extract(doc)).toMatchObject({ publishedTime: expected });
+  });
+
+  it('skips a date marked in a sidebar list of other posts', () => {
+    const doc = `<html lang="de"><body><article><h1>Hafen</h1>${PROSE}</article><aside class="sidebar"><span class="published">03.01.2019</span></aside></body></html>`;
+    expect(extract(doc).publishedTime).toBeNull();
+  });
+});

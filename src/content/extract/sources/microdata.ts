@@ -8,19 +8,27 @@ import { isOffArticle } from '../regions.ts';
 import { collapseSpace } from '../../../shared/article-html/text.ts';
 import type { Found, Reading } from './types.ts';
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+
 const has = (el: Element, prop: string): boolean =>
   (el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/).includes(prop);
 
 /**
- * The value of an itemprop element: content/datetime attribute, a nested property's (its name), or
- * its text. The nested property is found by walking, not by a selector built from a name.
+ * The value of an itemprop element: content/datetime attribute, an `abbr`'s ISO date title (the
+ * text is then "9:05 PM"), a nested property's (its name), or its text. The nested property is
+ * found by walking, not by a selector built from a name.
  */
 function valueOf(el: Element, nested?: string): string | null {
   const inner = nested
     ? (elementsWhere(el, (node) => node !== el && has(node, nested), 1)[0] ?? null)
     : null;
   const from = inner ?? el;
-  const value = from.getAttribute('content') ?? from.getAttribute('datetime') ?? from.textContent;
+  const title = from.localName === 'abbr' ? from.getAttribute('title') : null;
+  const value =
+    from.getAttribute('content') ??
+    from.getAttribute('datetime') ??
+    (title && ISO_DAY.test(title) ? title : null) ??
+    from.textContent;
   return collapseSpace(value) || null;
 }
 

@@ -27,11 +27,23 @@ const linksElsewhere = (el: Element): boolean =>
     (a) => !/^(?:#|$)/.test(a.getAttribute('href') ?? ''),
   );
 
-/** Publication and modification times from the article's <time> elements. */
-export function readTimeElements(times: readonly Element[], root: Element | null): Reading {
+/**
+ * Publication and modification times from the article's <time> elements. When every one seems
+ * off the article, those that only seem so because a region around a headline (`headlines`, the
+ * page's <h1>s) is named like a sidebar or a menu are read.
+ */
+export function readTimeElements(
+  times: readonly Element[],
+  root: Element | null,
+  headlines: readonly Element[] = [],
+): Reading {
   let publishedTime: string | null = null;
   let modifiedTime: string | null = null;
-  const usable = times.filter((t) => !isOffArticle(t) && !linksElsewhere(t));
+  const linkFree = times.filter((t) => !linksElsewhere(t));
+  let usable = linkFree.filter((t) => !isOffArticle(t));
+  if (!usable.length && headlines.length) {
+    usable = linkFree.filter((t) => !isOffArticle(t, null, false, false, headlines));
+  }
   const inRoot = root ? usable.filter((t) => root.contains(t)) : [];
   for (const el of inRoot.length ? inRoot : usable) {
     const value = collapseSpace(el.getAttribute('datetime') ?? el.textContent);
