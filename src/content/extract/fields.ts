@@ -83,6 +83,13 @@ export class Readings {
     return this;
   }
 
+  /** What every source finds, each read now if the extraction had no need of it. */
+  everything(): Partial<Record<FieldSource, Found>> {
+    const all: Partial<Record<FieldSource, Found>> = {};
+    for (const source of this.readers.keys()) all[source] = this.found(source) ?? {};
+    return all;
+  }
+
   found(source: FieldSource): Found | null {
     const cached = this.cache.get(source);
     if (cached) return cached;

@@ -78,12 +78,19 @@ function runReadability(doc: Document, failures: StepFailures) {
  * Extracts a snapshot of the article in `doc` without modifying `doc`. It does not throw: each
  * metadata source and cleanup step that fails costs only what it would have found, and a page
  * whose extraction fails as a whole is kept as a link with its title. Either way the failures are
- * listed in `extractionFailures`.
+ * listed in `extractionFailures`. `observe` is handed the sources' readings (`extract --explain`
+ * prints every candidate from them).
  */
-export function extractArticle(doc: Document): ArticleSnapshot {
+export function extractArticle(
+  doc: Document,
+  observe?: (readings: Readings) => void,
+): ArticleSnapshot {
   const failures = new StepFailures();
   try {
-    return fitToSchema({ ...readArticle(doc, failures), extractionFailures: failures.list() });
+    return fitToSchema({
+      ...readArticle(doc, failures, observe),
+      extractionFailures: failures.list(),
+    });
   } catch (thrown) {
     failures.record('whole-page', thrown);
     return fitToSchema(linkOnly(doc, failures.list()));
@@ -91,7 +98,11 @@ export function extractArticle(doc: Document): ArticleSnapshot {
 }
 
 /** The extraction proper; each step that may fail on a page's odd markup runs on its own. */
-function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
+function readArticle(
+  doc: Document,
+  failures: StepFailures,
+  observe?: (readings: Readings) => void,
+): ArticleSnapshot {
   const url = addressOf(doc);
   const page = indexPage(doc);
   const base = page.base;
@@ -109,6 +120,7 @@ function readArticle(doc: Document, failures: StepFailures): ArticleSnapshot {
     doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang'),
   );
   const readings = new Readings(failures);
+  observe?.(readings);
   let lang = htmlLang;
   readings.add(
     'json-ld',

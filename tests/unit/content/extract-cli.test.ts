@@ -4,7 +4,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
+import { explainExtraction } from '../../../scripts/lib/explain.ts';
 import { runBatch, type BatchLine } from '../../../scripts/lib/extract-batch.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -67,4 +69,26 @@ describe('extract batch mode', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/no such file/);
   }, 30_000);
+});
+
+describe('extract --explain', () => {
+  it("prints each field's value and source, and every source's candidates", () => {
+    const dom = new JSDOM(readFileSync(path.join(FIXTURES, 'news7-pyongyang.html'), 'utf8'), {
+      url: 'https://news7.asia/news/les-precedentes-visites-de-responsables-russes-a-pyongyang/',
+    });
+    const text = explainExtraction(dom.window.document);
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('publishedTime:'));
+    const after = lines.slice(at + 1);
+    const candidates = after.slice(
+      0,
+      after.findIndex((line) => !line.startsWith('    ')),
+    );
+    const chosen = lines[at] ?? '';
+    expect(chosen).toMatch(/^publishedTime: "2024-06-18T20:17:30" ← [\w-]+$/);
+    // The chosen source is among the candidates listed under the field.
+    const source = chosen.split('← ')[1] ?? '';
+    expect(candidates.some((line) => line.startsWith(`    ${source}:`))).toBe(true);
+    expect(text).toMatch(/^byline: \["News7"\] ← /m);
+  });
 });
