@@ -191,7 +191,7 @@ function readArticle(
       const stated = publishedFound ?? modified ?? urlDated(url);
       const published = stated && {
         ...stated,
-        value: inPageZone(stated.value, localTimes(readings, page)),
+        value: inPageZone(stated.value, localTimes(readings, page), lang),
       };
       return {
         publishedTime: record(sources, 'publishedTime', published),

@@ -72,11 +72,104 @@ function offsetOfSameMoment(utc: number, other: Stamp, seconds: boolean): number
 }
 
 /**
- * `value` (ISO 8601) written in the page's own time zone when it is a UTC time and one of
- * `others` (raw date strings from the page's other sources, gathered only for a UTC time) states
- * the same moment in local time; else `value` unchanged.
+ * The time zone of the page's language where its readers live in one zone's rules: a region when
+ * the tag names one, else the language. English, Spanish, Russian, Arabic and the like span many
+ * zones and have none.
  */
-export function inPageZone(value: string, others: () => readonly string[]): string {
+const ZONE_OF_REGION: Readonly<Record<string, string>> = {
+  at: 'Europe/Vienna',
+  be: 'Europe/Brussels',
+  ch: 'Europe/Zurich',
+  de: 'Europe/Berlin',
+  es: 'Europe/Madrid',
+  fr: 'Europe/Paris',
+  it: 'Europe/Rome',
+  nl: 'Europe/Amsterdam',
+  pl: 'Europe/Warsaw',
+  gb: 'Europe/London',
+  ie: 'Europe/Dublin',
+  pt: 'Europe/Lisbon',
+  fi: 'Europe/Helsinki',
+  br: 'America/Sao_Paulo',
+  ar: 'America/Argentina/Buenos_Aires',
+  uy: 'America/Montevideo',
+  cl: 'America/Santiago',
+  co: 'America/Bogota',
+  jp: 'Asia/Tokyo',
+  kr: 'Asia/Seoul',
+  in: 'Asia/Kolkata',
+};
+const ZONE_OF_LANGUAGE: Readonly<Record<string, string>> = {
+  de: 'Europe/Berlin',
+  nl: 'Europe/Amsterdam',
+  it: 'Europe/Rome',
+  pl: 'Europe/Warsaw',
+  cs: 'Europe/Prague',
+  sk: 'Europe/Bratislava',
+  hu: 'Europe/Budapest',
+  da: 'Europe/Copenhagen',
+  sv: 'Europe/Stockholm',
+  nb: 'Europe/Oslo',
+  no: 'Europe/Oslo',
+  fi: 'Europe/Helsinki',
+  el: 'Europe/Athens',
+  ja: 'Asia/Tokyo',
+  ko: 'Asia/Seoul',
+  tr: 'Europe/Istanbul',
+};
+
+/** Regions of a language whose zone is not the language's own ("fr-CA" is not in Paris). */
+function zoneOfLanguage(lang: string | null): string | null {
+  const [language = '', region = ''] = (lang ?? '').toLowerCase().split(/[-_]/);
+  if (region) return ZONE_OF_REGION[region] ?? null;
+  return ZONE_OF_LANGUAGE[language] ?? (language === 'fr' ? 'Europe/Paris' : null);
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes east of UTC in `zone` at the instant `utc` (ms), or null when the zone is unknown. */
+function zoneOffset(zone: string, utc: number): number | null {
+  try {
+    let formatter = zoneFormats.get(zone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+      zoneFormats.set(zone, formatter);
+    }
+    const part = (type: string) =>
+      Number(formatter?.formatToParts(utc).find((p) => p.type === type)?.value ?? NaN);
+    const wall = Date.UTC(
+      part('year'),
+      part('month') - 1,
+      part('day'),
+      part('hour'),
+      part('minute'),
+    );
+    const offset = Math.round((wall - Math.floor(utc / MINUTE) * MINUTE) / MINUTE);
+    return Number.isFinite(offset) ? offset : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `value` (ISO 8601) written in the page's own time zone when it is a UTC time: the zone in which
+ * one of `others` (raw date strings from the page's other sources, gathered only for a UTC time)
+ * states the same moment, else (for a time written with "Z") the zone of the page's language
+ * (`lang`) where it has one and that puts the moment on another day; else `value` unchanged. The moment is the same; its day becomes the one the page's readers saw.
+ */
+export function inPageZone(
+  value: string,
+  others: () => readonly string[],
+  lang: string | null = null,
+): string {
   const own = stampOf(value);
   if (!own || own.offset !== 0) return value;
   for (const raw of others()) {
@@ -85,5 +178,13 @@ export function inPageZone(value: string, others: () => readonly string[]): stri
     const offset = offsetOfSameMoment(own.wall, other, own.hasSeconds);
     if (offset !== null) return format(own.wall, offset, own.hasSeconds);
   }
-  return value;
+  // A guess from the language changes the value only where it changes the day, and only for a
+  // time written with "Z" (how systems that keep UTC and print local time write it): "+00:00" is
+  // what a content system set to UTC writes, and it prints its dates on the UTC day too.
+  if (!value.endsWith('Z')) return value;
+  const zone = zoneOfLanguage(lang);
+  const offset = zone ? zoneOffset(zone, own.wall) : null;
+  if (!offset) return value;
+  const local = format(own.wall, offset, own.hasSeconds);
+  return local.slice(0, 10) === value.slice(0, 10) ? value : local;
 }

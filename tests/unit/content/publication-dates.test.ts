@@ -93,6 +93,22 @@ describe('a UTC publication time on the page’s own day', () => {
     expect(inPageZone(value, () => others)).toBe(expected ?? value);
   });
 
+  it.each([
+    ['a German page in winter', '2022-11-06T23:00:00.000Z', 'de', '2022-11-07T00:00:00+01:00'],
+    ['a German page in summer', '2022-07-01T22:30Z', 'de-DE', '2022-07-02T00:30+02:00'],
+    ['a Brazilian page', '2022-05-04T00:44:52Z', 'pt-BR', '2022-05-03T21:44:52-03:00'],
+    ['an English page: no one zone', '2022-05-04T00:44:52Z', 'en', null],
+    ['a French page in Canada, not Paris', '2022-05-04T00:44:52Z', 'fr-CA', null],
+    ['a Spanish page without a region', '2022-05-04T00:44:52Z', 'es', null],
+    ['a German page on the same day', '2022-11-06T09:00:00Z', 'de', null],
+    ['an offset of +00:00: a site whose clock is UTC', '2019-12-26T23:07:45+00:00', 'de', null],
+  ])(
+    "%s: a UTC time no other source places is written in the language's zone",
+    (_name, value, lang, expected) => {
+      expect(inPageZone(value, () => [], lang)).toBe(expected ?? value);
+    },
+  );
+
   it.each([['2023-11-08T22:35:29-08:00'], ['2023-11-08'], ['2023-11-08T22:35']])(
     'leaves %s alone without reading other dates',
     (value) => {
