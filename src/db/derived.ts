@@ -34,12 +34,18 @@ export interface ArticleCard {
   lang: string | null;
   dir: StoredArticle['dir'];
   tags: string[];
-  highlightCount: number;
+  /**
+   * The filter fields are present only when set (cards written before may hold 0): a missing
+   * value adds no entry to its index, and most cards of a library just synced or imported are
+   * unread, not archived and without highlights. The filters look up only the set values; a first
+   * sync writes about a tenth fewer IndexedDB entries per article.
+   */
+  highlightCount?: number;
   /** The user corrected title, author or date. */
   edited: boolean;
   /** Indexed flags are numbers: IndexedDB cannot index booleans. */
-  read: 0 | 1;
-  archived: 0 | 1;
+  read?: 0 | 1;
+  archived?: 0 | 1;
   /** Site name (or host) for the site filter. */
   site: string;
   /** Publish date for sorting; '' when unknown, so undated articles sort last. */
@@ -90,10 +96,10 @@ export function cardOf(
     lang: article.lang,
     dir: article.dir,
     tags: article.tags,
-    highlightCount: annotations.length,
+    ...(annotations.length > 0 ? { highlightCount: annotations.length } : {}),
     edited: isEditedByUser(article),
-    read: article.readAt ? 1 : 0,
-    archived: article.archivedAt ? 1 : 0,
+    ...(article.readAt ? { read: 1 } : {}),
+    ...(article.archivedAt ? { archived: 1 } : {}),
     site: siteOf(article),
     published: article.publishedTime ?? '',
   };

@@ -1,6 +1,7 @@
 /**
  * An imported page body (Omnivore's saved content) made into what a save stores: the body
- * cleaned exactly as a page saved by the content script is, its word count, and the article text that highlights are anchored on.
+ * cleaned exactly as a page saved by the content script is, its word count, and the article text
+ * that highlights are anchored on.
  */
 import {
   CONTEXT_LENGTH,

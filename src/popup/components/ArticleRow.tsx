@@ -74,7 +74,7 @@ export function ArticleRow(props: Props) {
           >
             {t('label_source')}
           </a>
-          {card.highlightCount > 0 && (
+          {card.highlightCount !== undefined && card.highlightCount > 0 && (
             <span class="highlight-count">{plural('label_highlights', card.highlightCount)}</span>
           )}
           {card.tags.map((tag) => (

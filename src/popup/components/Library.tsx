@@ -220,7 +220,7 @@ function Rows(props: RowsProps) {
             selected={props.selected.has(card.id)}
             onSelect={(on) => props.onSelect(card.id, on)}
             onEdit={() => props.onEdit(card.id)}
-            onArchive={() => props.onArchive(card.id, card.archived === 0)}
+            onArchive={() => props.onArchive(card.id, !card.archived)}
             onDelete={() => props.onDelete(card.id)}
             onTag={props.onTag}
           />

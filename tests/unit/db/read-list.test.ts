@@ -95,6 +95,28 @@ describe('the list', () => {
     });
   });
 
+  it('adds no filter index entries for what most cards are not, and reads older cards alike', async () => {
+    const plain = await save(0, 'Plain');
+    const older = await save(1, 'Older card');
+    const archived = await save(2, 'Archived');
+    await setArchived(db, [archived.id], true, at(3));
+    const card = await db.cards.get({ id: plain.id });
+    expect(card).not.toHaveProperty('read');
+    expect(card).not.toHaveProperty('archived');
+    expect(card).not.toHaveProperty('highlightCount');
+    expect(await db.cards.get({ id: archived.id })).toMatchObject({ archived: 1 });
+    // A card as versions before wrote it: every flag stored, 0 when unset.
+    const before = await db.cards.get({ id: older.id });
+    if (!before) throw new Error('no card');
+    await db.cards.put({ ...before, read: 0, archived: 0, highlightCount: 0 });
+    expect(await titles({ filter: { ...NO_FILTER, read: 'unread' } })).toEqual([
+      'Older card',
+      'Plain',
+    ]);
+    expect(await titles({ filter: { ...NO_FILTER, withHighlights: true } })).toEqual([]);
+    expect(await titles({ filter: { ...NO_FILTER, archived: true } })).toEqual(['Archived']);
+  });
+
   it('lists each tag and site once, however many articles share it', async () => {
     const tagSets = [['politics', 'asia'], ['asia'], ['asia', 'economy'], ['asi'], ['asia!']];
     for (const [index, tags] of tagSets.entries()) {

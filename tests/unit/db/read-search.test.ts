@@ -131,7 +131,8 @@ describe('the search index is kept up to date', () => {
     expect((await db.cards.get({ id: article.id }))?.highlightCount).toBe(1);
     await deleteAnnotation(db, annotation.id);
     expect(await titlesFor('zeitgeist')).toEqual([]);
-    expect((await db.cards.get({ id: article.id }))?.highlightCount).toBe(0);
+    // No highlights: no value, so the card adds no entry to the highlightCount index.
+    expect(await db.cards.get({ id: article.id })).not.toHaveProperty('highlightCount');
   });
 
   it('by deleting, undoing a save and restoring', async () => {
