@@ -143,8 +143,8 @@ function zoneOffset(zone: string, utc: number): number | null {
       });
       zoneFormats.set(zone, formatter);
     }
-    const part = (type: string) =>
-      Number(formatter?.formatToParts(utc).find((p) => p.type === type)?.value ?? NaN);
+    const parts = formatter.formatToParts(utc);
+    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
     const wall = Date.UTC(
       part('year'),
       part('month') - 1,

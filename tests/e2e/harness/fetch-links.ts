@@ -4,8 +4,12 @@
  * that answers 404) is imported on the Import & export page, then "Fetch the articles" is clicked
  * there.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { htmlText } from '../../../src/shared/article-html/html-text.ts';
 import type { FixtureServer } from './fixture-server.ts';
 import {
   DB_NAME,
@@ -15,7 +19,7 @@ import {
   STORE_NAME,
   type StoredRow,
 } from './records.ts';
-import { waitFor } from './util.ts';
+import { makeTempDir, waitFor } from './util.ts';
 
 export const SECOND_PAGE = 'e2e-second-article.html';
 export const SECOND_TITLE = 'Harbour ferry service resumes after winter repairs';
@@ -85,4 +89,51 @@ export function failureReasons(transfer: Page): Promise<string[]> {
 export async function storedByPage(page: Page): Promise<Map<string, StoredRow>> {
   const rows = (await page.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
   return new Map(rows.map((row) => [row.url.split('/').pop() ?? '', row]));
+}
+
+/** Imports the Pocket export on the Import & export page, as a user picks the file and confirms. */
+export async function importPocketExport(transfer: Page, server: FixtureServer): Promise<void> {
+  const path = join(await makeTempDir('margins-e2e-fetch-'), 'pocket.zip');
+  await writeFile(path, pocketZip(server));
+  const input = await transfer.waitForSelector('input#import-file');
+  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+  await transfer.waitForSelector('[data-testid=import-plan]', { timeout: 30_000 });
+  await transfer.click('section[aria-labelledby=import-heading] button.primary');
+  await transfer.waitForSelector('[data-testid=import-report]', { timeout: 30_000 });
+}
+
+/**
+ * Checks the library after the fetch: both articles filled in and still tagged, the gone page
+ * still a link, the body's text derived from its HTML, not stored beside it. Returns the seed
+ * article's row.
+ */
+export async function expectFetchedLibrary(transfer: Page): Promise<StoredRow | undefined> {
+  const after = await storedByPage(transfer);
+  const first = after.get(seed.page);
+  expect(first).toMatchObject({ kind: 'article', title: seed.expected.title, tags: [FOLDER] });
+  expect(first).not.toHaveProperty('textContent');
+  for (const words of seed.bodyMustContain) {
+    expect(htmlText(first?.contentHtml ?? '')).toContain(words);
+  }
+  expect(after.get(SECOND_PAGE)).toMatchObject({
+    kind: 'article',
+    title: SECOND_TITLE,
+    tags: [FOLDER],
+  });
+  expect(after.get(MISSING_PAGE)).toMatchObject({ kind: 'link', tags: [FOLDER] });
+  return first;
+}
+
+/** The fetched article in the reader: its text shown and Pocket's highlight drawn on its quote. */
+export async function expectReaderShowsHighlight(reader: Page): Promise<void> {
+  await reader.waitForSelector('[data-testid=article-body] p');
+  const shown = await reader.$eval('[data-testid=article-body]', (el) => el.textContent ?? '');
+  expect(shown).toContain(seed.bodyMustContain[0]);
+  const marked = await waitFor('the imported highlight to be drawn', async () => {
+    const text = await reader.$$eval('mark.margins-hl', (marks) =>
+      marks.map((mark) => mark.textContent).join(''),
+    );
+    return text || undefined;
+  });
+  expect(marked).toBe(POCKET_QUOTE);
 }
