@@ -25,7 +25,8 @@
  * Writes bench/results/sync.json. No targets are asserted: they are printed next to the figures.
  * MARGINS_BENCH_ARTICLES changes the size (figures keep their 10k names);
  * MARGINS_BENCH_PROFILE=1 also records a CPU profile of one engine sync and prints where the
- * page's time went; MARGINS_BENCH_ENGINE_ONLY=1 stops after the engine's syncs.
+ * page's time went (MARGINS_BENCH_PROFILE_FILE=path.cpuprofile keeps it for DevTools);
+ * MARGINS_BENCH_ENGINE_ONLY=1 stops after the engine's syncs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -77,6 +78,8 @@ const RATIO_ARTICLES = Math.min(1_000, ARTICLES);
 const RATIO_RUNS = Number(process.env.MARGINS_BENCH_RATIO_RUNS ?? 3);
 const PULL_RUNS = 10;
 const PROFILE = process.env.MARGINS_BENCH_PROFILE === '1';
+/** Where to keep that profile as it was recorded (opens in DevTools' Performance panel). */
+const PROFILE_FILE = process.env.MARGINS_BENCH_PROFILE_FILE;
 /** Only the engine's first syncs (and the profile, if asked): a quick look at the first sync. */
 const ENGINE_ONLY = process.env.MARGINS_BENCH_ENGINE_ONLY === '1';
 const PASSPHRASE = 'a long passphrase for the sync bench';
@@ -585,6 +588,7 @@ async function profileEngineSync(seeded: SeededExtension, server: CouchServer, m
     const { profile: cpu } = (await cdp.send('Profiler.stop')) as unknown as {
       profile: CpuProfile;
     };
+    if (PROFILE_FILE) writeFileSync(PROFILE_FILE, JSON.stringify(cpu));
     const steps = stepsOf(cpu);
     console.log(`  ${seconds(timing.ms)} (profiled):`);
     for (const { step, ms, share } of steps) {

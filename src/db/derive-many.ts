@@ -12,9 +12,10 @@ import {
   searchDocOf,
   type ArticleCard,
   type SearchDoc,
+  type SearchWords,
 } from './derived.ts';
 import type { PostingChanges } from './posting-changes.ts';
-import { ShardFiller } from './posting-shards.ts';
+import { BULK_SHARD_ARTICLES, ShardFiller } from './posting-shards.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
 /** Articles whose derived rows are refreshed at the same time (see refreshInParallel). */
@@ -49,12 +50,14 @@ export async function refreshInParallel(
  * same functions `refreshDerived` uses and written in bulk: refreshing 10,000 new articles one
  * by one costs six requests each, several times the import's own writes. Keys are allocated
  * against every key already taken, read once. Articles already saved go through refreshDerived.
+ * `madeWords` has the search words of the articles whose words were made ahead, by id.
  */
 export async function deriveCreated(
   db: MarginsDatabase,
   created: readonly StoredArticle[],
   annotations: readonly Annotation[],
   postings: PostingChanges,
+  madeWords: ReadonlyMap<string, SearchWords> = new Map(),
 ): Promise<{ cards: ArticleCard[]; searchDocs: SearchDoc[] }> {
   // In the order refreshDerived reads them: the articleId index, then the id.
   const byArticle = groupBy(
@@ -67,7 +70,7 @@ export async function deriveCreated(
   for (const doc of await db.searchDocs.bulkGet(stale)) if (doc) postings.removeDoc(doc);
   await Promise.all([db.cards.bulkDelete(stale), db.searchDocs.bulkDelete(stale)]);
   const taken = new Set((await db.cards.toCollection().primaryKeys()) as number[]);
-  const shards = await ShardFiller.open(db);
+  const shards = await ShardFiller.open(db, BULK_SHARD_ARTICLES);
   const cards: ArticleCard[] = [];
   const searchDocs: SearchDoc[] = [];
   for (const article of created) {
@@ -78,7 +81,7 @@ export async function deriveCreated(
     taken.add(key);
     const own = byArticle.get(article.id) ?? [];
     cards.push(cardOf(article, key, own));
-    const doc = searchDocOf(article, key, own, shards.next());
+    const doc = searchDocOf(article, key, own, shards.next(), madeWords.get(article.id));
     postings.addDoc(doc);
     searchDocs.push(doc);
   }

@@ -10,7 +10,7 @@
  */
 import type { Table } from 'dexie';
 import { noteOf, type Annotation } from '../shared/annotation.ts';
-import { isEditedByUser } from '../shared/article.ts';
+import { isEditedByUser, type ArticleRecord } from '../shared/article.ts';
 import { htmlText } from '../shared/article-html/html-text.ts';
 import { hostOf } from '../shared/url.ts';
 import { termSet } from '../search/tokenize.ts';
@@ -105,12 +105,13 @@ export function cardOf(
   };
 }
 
-export function searchDocOf(
-  article: StoredArticle,
-  key: number,
-  annotations: Annotation[],
-  shard: number,
-): SearchDoc {
+/** The part of a search row that takes time to make: an article's words, by field. */
+export type SearchWords = Pick<SearchDoc, 'terms' | 'strongTerms' | 'titleTerms'>;
+
+export function searchWordsOf(
+  article: ArticleRecord,
+  annotations: readonly Annotation[],
+): SearchWords {
   const highlighted = annotations.flatMap((annotation) => [
     annotation.target.selector[0].exact,
     noteOf(annotation),
@@ -128,13 +129,21 @@ export function searchDocOf(
   const terms = termSet(htmlText(article.contentHtml));
   for (const term of strong) terms.delete(term);
   return {
-    key,
-    articleId: article.id,
-    shard,
     terms: wordListOf(terms),
     strongTerms: wordListOf(strong),
     titleTerms: wordListOf(named),
   };
+}
+
+/** `words`: the article's, when they were made ahead (see deriveCreated). */
+export function searchDocOf(
+  article: StoredArticle,
+  key: number,
+  annotations: readonly Annotation[],
+  shard: number,
+  words: SearchWords = searchWordsOf(article, annotations),
+): SearchDoc {
+  return { key, articleId: article.id, shard, ...words };
 }
 
 /** The tables a write must hold so the derived rows change in the same transaction. */

@@ -12,7 +12,7 @@ import type { ArticleRecord } from '../shared/article.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { urlKeysOf } from '../shared/url.ts';
 import { deriveCreated, refreshInParallel } from './derive-many.ts';
-import { writeTables } from './derived.ts';
+import { writeTables, type SearchWords } from './derived.ts';
 import { PostingChanges } from './posting-changes.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
@@ -93,8 +93,12 @@ export interface ReplicaWrite<State> {
   articleId: string;
   /** The synced state to keep, or null when there is none to keep (never sent, now deleted). */
   row: SyncDocRow<State> | null;
-  /** The records to store now, or undefined to leave the library's copy as it is. */
-  records?: { article: ArticleRecord | null; annotations: Annotation[] };
+  /**
+   * The records to store now, or undefined to leave the library's copy as it is. `words`: the
+   * article's search words (derived.ts `searchWordsOf`) when the caller made them ahead, for an
+   * article new here; otherwise they are made in the transaction.
+   */
+  records?: { article: ArticleRecord | null; annotations: Annotation[]; words?: SearchWords };
   /** The outbox entry's `changedAt` when the article was read (undefined: it had none). */
   readChangedAt: number | undefined;
   /** The merged state holds local changes the server does not have yet. */
@@ -152,6 +156,7 @@ export async function writeReplicaBatch<State>(
     ]);
     const created: StoredArticle[] = [];
     const createdAnnotations: Annotation[] = [];
+    const madeWords = new Map<string, SearchWords>();
     const refreshed: StoredArticle[] = [];
     const leaveOutbox: string[] = [];
     const stayInOutbox: OutboxEntry[] = [];
@@ -160,10 +165,11 @@ export async function writeReplicaBatch<State>(
       const before = stored[at];
       if (write.records) {
         if (!unchanged) throw new ChangedMeanwhileError(write.articleId);
-        const { article, annotations } = write.records;
+        const { article, annotations, words } = write.records;
         if (!before && article) {
           created.push({ ...article, urlKeys: urlKeysOf(article) });
           createdAnnotations.push(...annotations);
+          if (words) madeWords.set(article.id, words);
         } else if (before) {
           await replaceRecords(db, write.articleId, write.records, before);
           refreshed.push(before);
@@ -183,7 +189,7 @@ export async function writeReplicaBatch<State>(
     const postings = new PostingChanges();
     await db.articles.bulkPut(created);
     await db.annotations.bulkPut(createdAnnotations);
-    const derived = await deriveCreated(db, created, createdAnnotations, postings);
+    const derived = await deriveCreated(db, created, createdAnnotations, postings, madeWords);
     await Promise.all([db.cards.bulkPut(derived.cards), db.searchDocs.bulkPut(derived.searchDocs)]);
     await refreshInParallel(db, refreshed, postings, () => undefined);
     await db.syncDocs.bulkPut(writes.flatMap((write) => (write.row ? [write.row] : [])));

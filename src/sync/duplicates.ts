@@ -8,18 +8,15 @@
  */
 import { urlKeysOf } from '../shared/url.ts';
 import {
-  articleExists,
   compactArticle,
   emptyArticleState,
   joinArticle,
   latestStamp,
   type ArticleState,
 } from './crdt.ts';
-import type { Merge, Replica } from './engine.ts';
-import { readCopies } from './local-copies.ts';
-import { renderIfReadable } from './mapping.ts';
-
-type Copy = Merge['copy'];
+import type { Replica } from './engine.ts';
+import { readCopies, type Copy } from './local-copies.ts';
+import { renderMerge, type Merge } from './merge.ts';
 
 /** Deleted after everything in it, so that only a newer edit brings it back. */
 function foldedAway(state: ArticleState, deviceId: string): ArticleState {
@@ -35,7 +32,7 @@ function asArticle(state: ArticleState, id: string): ArticleState {
 async function savedUnder(replica: Replica, merges: readonly Merge[]) {
   const keysOf = new Map<Merge, string[]>();
   for (const merge of merges) {
-    const article = articleExists(merge.state) ? renderIfReadable(merge.state)?.article : null;
+    const article = renderMerge(merge)?.article;
     if (article) keysOf.set(merge, urlKeysOf(article));
   }
   const ids = new Map<string, Set<string>>();
@@ -80,7 +77,9 @@ export async function foldDuplicates(
       emptyArticleState(survivorId),
     );
     const [first, ...rest] = group.map((item): Merge => ({
-      ...item,
+      copy: item.copy,
+      docId: item.docId,
+      rev: item.rev,
       state: item.copy.articleId === survivorId ? joined : foldedAway(item.state, replica.deviceId),
       remote: null,
     }));

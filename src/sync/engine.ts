@@ -15,6 +15,7 @@ import {
   type ReplicaWrite,
   type SyncMetaRow,
 } from '../db/replica.ts';
+import { BULK_SHARD_ARTICLES } from '../db/posting-shards.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { decodeState, encodeState, type ServerDocument } from './codec.ts';
 import type { CouchClient, Sequence } from './couch.ts';
@@ -28,7 +29,15 @@ import {
 } from './crdt.ts';
 import type { Cipher } from './crypto.ts';
 import { SyncError } from './errors.ts';
-import { canonical, recordLocalChanges, renderIfReadable, sameRecords } from './mapping.ts';
+import { canonical, recordLocalChanges, sameRecords } from './mapping.ts';
+import {
+  mergedState,
+  nothingHere,
+  renderArrival,
+  renderMerge,
+  type Merge,
+  type Rendered,
+} from './merge.ts';
 import { VAULT_ID } from './vault.ts';
 import { foldDuplicates } from './duplicates.ts';
 import {
@@ -46,11 +55,13 @@ export const CHECKPOINT_KEY = 'checkpoint';
  */
 export const UNREADABLE_KEY = 'unreadable';
 /**
- * Documents pulled and written per transaction. Larger batches rewrite each search posting
- * record fewer times in a first sync (200: 14.9 s, 500: 12.5 s, 1,000: 11.9 s for 1,000
- * articles in Chromium); a worker stopped in the middle does one batch again.
+ * Documents pulled and written per transaction: one bulk posting shard, so a first sync fills
+ * each shard in one batch and writes its posting records once, without reading them. Larger
+ * batches rewrite fewer posting records (200: 14.9 s, 500: 12.5 s, 1,000: 11.9 s for 1,000
+ * articles in Chromium, with 500-article shards then); a worker stopped in the middle does one
+ * batch again.
  */
-export const PULL_BATCH = 500;
+export const PULL_BATCH = BULK_SHARD_ARTICLES;
 const PUSH_BATCH = 100;
 /** Requests stay well under CouchDB's default 8 MB limits (max_document_size, max_http_request_size). */
 const MAX_REQUEST_BYTES = 4_000_000;
@@ -99,16 +110,6 @@ function withLocalChanges(replica: Replica, copy: Copy): ArticleState {
   return recordLocalChanges(base, copy, localStamp(replica, copy, base));
 }
 
-/** An article's state after what arrived was merged with this device's copy. */
-export interface Merge {
-  copy: Copy;
-  state: ArticleState;
-  docId: string;
-  rev: string | null;
-  /** The state as the server has it (null: the server has nothing newer than `rev`). */
-  remote: ArticleState | null;
-}
-
 /**
  * The write that keeps a merge. A state that cannot be shown here is kept as the synced state,
  * the library's copy left as it is, and the article listed in `unreadable` to be tried again.
@@ -117,10 +118,9 @@ function writeOf(merge: Merge, unreadable: Set<string>): ReplicaWrite<ArticleSta
   const { copy, docId, rev, remote } = merge;
   // With nothing of its own on this device, the merge is what arrived: that state is kept, so
   // the packed form it came in is stored as it is (see writeStates).
-  const nothingHere = !copy.row && !copy.outbox && !copy.article;
-  const state = nothingHere && remote ? remote : merge.state;
-  const unsent = remote === null || (!nothingHere && canonical(state) !== canonical(remote));
-  const rendered = renderIfReadable(state);
+  const state = mergedState(merge);
+  const unsent = remote === null || (!nothingHere(merge) && canonical(state) !== canonical(remote));
+  const rendered = renderMerge(merge);
   if (rendered) unreadable.delete(copy.articleId);
   else unreadable.add(copy.articleId);
   return {
@@ -147,6 +147,8 @@ interface Arrival {
   docId: string;
   rev: string;
   state: ArticleState;
+  /** What `state` renders to (merge.ts `renderArrival`); absent for a deletion. */
+  rendered?: Rendered | null;
 }
 
 /** A document deleted on the server (an old tombstone removed): the article stays deleted. */
@@ -196,7 +198,8 @@ async function arrivalsOf(replica: Replica, docs: readonly ServerDocument[]): Pr
       articles.map(async (doc): Promise<Arrival | undefined> => {
         if (doc._deleted) return undefined;
         const state = await decode(replica, doc);
-        return { articleId: state.id, docId: doc._id, rev: doc._rev as string, state };
+        const rendered = renderArrival(state);
+        return { articleId: state.id, docId: doc._id, rev: doc._rev as string, state, rendered };
       }),
     ),
   ]);
@@ -227,7 +230,8 @@ async function applyArrivals(
     const merges = copies.map((copy, at): Merge => {
       const arrival = arrivals[at] as Arrival;
       const state = joinArticle(arrival.state, withLocalChanges(replica, copy));
-      return { copy, state, docId: arrival.docId, rev: arrival.rev, remote: arrival.state };
+      const { docId, rev, rendered: arrived } = arrival;
+      return { copy, state, docId, rev, remote: arrival.state, arrived };
     });
     const folded = await foldDuplicates(replica, merges, (copy) => withLocalChanges(replica, copy));
     const writes = folded.map((merge) => writeOf(merge, unreadable));

@@ -14,7 +14,7 @@ import {
   type PostingId,
 } from '../../../src/db/postings.ts';
 import { PostingChanges } from '../../../src/db/posting-changes.ts';
-import { SHARD_ARTICLES } from '../../../src/db/posting-shards.ts';
+import { BULK_SHARD_ARTICLES, SHARD_ARTICLES } from '../../../src/db/posting-shards.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
 import { parseImport } from '../../../src/import/index.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
@@ -205,14 +205,17 @@ describe('postings kept by every write', () => {
     expect(await db.postings.count()).toBe(0);
   });
 
-  it('fill shards of SHARD_ARTICLES in the order articles arrive, and keep each where it is', async () => {
-    const rows = Array.from(
-      { length: SHARD_ARTICLES + 1 },
-      (_, at) =>
-        `Harbour ${at},https://news.example/${at},${1709285400 - at * 86400},${at},,unread`,
-    );
-    const csv = ['title,url,time_added,cursor,tags,status', ...rows].join('\n');
-    await applyImport(db, await parseImport(new TextEncoder().encode(csv)), new Date());
+  it('fill shards in the order articles arrive: BULK_SHARD_ARTICLES in bulk writes, SHARD_ARTICLES for a save', async () => {
+    const importHarbours = async (count: number, from: number) => {
+      const rows = Array.from(
+        { length: count },
+        (_, index) =>
+          `Harbour ${from + index},https://news.example/${from + index},${1709285400 - (from + index) * 86400},${from + index},,unread`,
+      );
+      const csv = ['title,url,time_added,cursor,tags,status', ...rows].join('\n');
+      await applyImport(db, await parseImport(new TextEncoder().encode(csv)), new Date());
+    };
+    await importHarbours(BULK_SHARD_ARTICLES + 1, 0);
     const shardsOf = async () =>
       Object.fromEntries(
         (await db.searchDocs.toArray()).map((row) => [row.articleId, row.shard] as const),
@@ -222,17 +225,26 @@ describe('postings kept by every write', () => {
         byShard[shard] = (byShard[shard] ?? 0) + 1;
         return byShard;
       }, {});
-    expect(counts(await shardsOf())).toEqual({ 0: SHARD_ARTICLES, 1: 1 });
+    expect(counts(await shardsOf())).toEqual({ 0: BULK_SHARD_ARTICLES, 1: 1 });
 
     const { article } = await save('Budget vote', 'Parliament approves the plan.', 'saved');
     const afterSave = await shardsOf();
     expect(afterSave[article.id]).toBe(1);
-    expect(counts(afterSave)).toEqual({ 0: SHARD_ARTICLES, 1: 2 });
+    expect(counts(afterSave)).toEqual({ 0: BULK_SHARD_ARTICLES, 1: 2 });
+
+    // A bulk write fills the newest shard past what a save joins: the next save opens a new one.
+    await importHarbours(SHARD_ARTICLES, BULK_SHARD_ARTICLES + 1);
+    expect(counts(await shardsOf())).toEqual({ 0: BULK_SHARD_ARTICLES, 1: SHARD_ARTICLES + 2 });
+    const { article: next } = await save('Ferry strike', 'The crossings stop.', 'ferry');
+    expect((await shardsOf())[next.id]).toBe(2);
 
     const [inFirst = ''] = Object.keys(afterSave).filter((id) => afterSave[id] === 0);
     await editArticle(db, inFirst, { title: 'Harvest festival' }, new Date());
     expect((await shardsOf())[inFirst]).toBe(0);
     expect(await keysFor(POSTING_FIELDS.strong, 'harvest')).toHaveLength(1);
-    expect(await keysFor(POSTING_FIELDS.title, 'harbour')).toHaveLength(SHARD_ARTICLES);
+    // Every harbour imported but the one retitled.
+    expect(await keysFor(POSTING_FIELDS.title, 'harbour')).toHaveLength(
+      BULK_SHARD_ARTICLES + SHARD_ARTICLES,
+    );
   });
 });

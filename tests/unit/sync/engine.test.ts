@@ -505,7 +505,7 @@ describe('an article this version of Margins cannot show', () => {
 });
 
 describe('a sync stopped midway', () => {
-  /** More than one batch each way (200 received, 100 sent at a time). */
+  /** More than one batch each way when received 100 at a time (100 are sent at a time). */
   const ARTICLES = 210;
 
   /** Many articles at once, the way an import writes them (each waits to be sent). */
@@ -584,6 +584,25 @@ describe('a sync stopped midway', () => {
     expect(await b.db.cards.count()).toBe(ARTICLES);
     expect(await b.db.syncDocs.count()).toBe(ARTICLES);
     expect(await serverDocCount(database)).toBe(ARTICLES);
+  }, 60_000);
+
+  it('gives the receiving library the search rows and postings of the one that sent it', async () => {
+    const { database, a, b } = await pair();
+    await importMany(a.db);
+    await saveFull(a.db);
+    await syncOnce(a);
+    // Three batches: the first fills a shard that the next two add to.
+    await syncOnce({ ...replica(b.db, 'device-b', couch(database)), pullBatch: 100 });
+
+    const rows = async (db: MarginsDatabase) => ({
+      searchDocs: await db.searchDocs.toArray(),
+      postings: await db.postings.toArray(),
+      cards: await db.cards.toArray(),
+    });
+    const received = await rows(b.db);
+    expect(received.searchDocs).toHaveLength(ARTICLES + 1);
+    expect(received).toEqual(await rows(a.db));
+    expect(await titlesFound(b.db, 'pelican')).toEqual([TITLE]);
   }, 60_000);
 });
 
