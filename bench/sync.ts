@@ -26,7 +26,8 @@
  * MARGINS_BENCH_ARTICLES changes the size (figures keep their 10k names);
  * MARGINS_BENCH_PROFILE=1 also records a CPU profile of one engine sync and prints where the
  * page's time went (MARGINS_BENCH_PROFILE_FILE=path.cpuprofile keeps it for DevTools);
- * MARGINS_BENCH_ENGINE_ONLY=1 stops after the engine's syncs.
+ * MARGINS_BENCH_ENGINE_ONLY=1 stops after the engine's syncs; MARGINS_BENCH_FIRST_SYNCS=N runs
+ * only the first sync through Settings, N times in new profiles, to compare two builds.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -82,6 +83,7 @@ const PROFILE = process.env.MARGINS_BENCH_PROFILE === '1';
 const PROFILE_FILE = process.env.MARGINS_BENCH_PROFILE_FILE;
 /** Only the engine's first syncs (and the profile, if asked): a quick look at the first sync. */
 const ENGINE_ONLY = process.env.MARGINS_BENCH_ENGINE_ONLY === '1';
+const FIRST_SYNCS = Number(process.env.MARGINS_BENCH_FIRST_SYNCS ?? 0);
 const PASSPHRASE = 'a long passphrase for the sync bench';
 /** The databases: the library as Margins syncs it, and the same states unsealed. */
 const SEALED_DB = 'margins';
@@ -761,6 +763,23 @@ function report(results: {
   }
 }
 
+/** Only the first sync through Settings, this many times, each in a new profile; printed. */
+async function measureFirstSyncs(seeded: SeededExtension, server: CouchServer, runs: number) {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const profile = await newProfile(seeded, server);
+    try {
+      times.push(await turnOnSyncInSettings(profile, server.origin));
+      const cards = await callSeedPage(profile.seedPage, 'cardCount');
+      console.log(`  first sync through Settings: ${seconds(times.at(-1) ?? 0)}, ${cards} cards`);
+    } finally {
+      await profile.session.close();
+    }
+  }
+  const { median } = summary(times);
+  console.log(`  median of ${runs}: ${seconds(median)}`);
+}
+
 /** The first sync through Settings, then saves, pulls and convergence; reports and writes. */
 async function measureTheRest(
   seeded: SeededExtension,
@@ -841,23 +860,16 @@ async function measureTheRest(
   console.log('written to bench/results/sync.json');
 }
 
-// CORS on (PouchDB Server's default): the seed page reaches the server without site access,
-// which Chromium grants an extension page only through a request made in a user's click.
-const server = await startCouchServer();
-const seeded = await buildSeededExtension();
-try {
-  for (const name of [SEALED_DB, PLAIN_DB, SEALED_SMALL_DB, PLAIN_SMALL_DB]) {
-    await couchFor(server, name).ensureDatabase();
-  }
-  const { vault, master } = await createVault(PASSPHRASE);
-  if (!(await couchFor(server, SEALED_DB).put(vault))) throw new Error('no vault written');
-  const cipher = await aesGcmCipher(master);
-  const masterKey = toBase64(master);
-  const order = firstPushOrder(ARTICLES);
-  // The probe: the last article to arrive in a language with spaces between words.
-  const probeIndex = order.findLast((index) => index % 10 !== 9) ?? 0;
-  const probe = new RareWordProbe(benchArticle(probeIndex).article);
-  const library = await seedAll(server, cipher, order, probe);
+/** Every figure: the engine's syncs, then the first sync through Settings and the rest. */
+async function measureAll(
+  seeded: SeededExtension,
+  server: CouchServer,
+  cipher: Cipher,
+  masterKey: string,
+  library: Awaited<ReturnType<typeof seedAll>>,
+  probeIndex: number,
+  probe: RareWordProbe,
+) {
   const size = await measureServer(server);
   // The engine first: the profile below adds its saves to the server.
   const engine = await measureEngine(seeded, server, masterKey);
@@ -875,6 +887,27 @@ try {
       probeIndex,
       probe,
     );
+}
+
+// CORS on (PouchDB Server's default): the seed page reaches the server without site access,
+// which Chromium grants an extension page only through a request made in a user's click.
+const server = await startCouchServer();
+const seeded = await buildSeededExtension();
+try {
+  for (const name of [SEALED_DB, PLAIN_DB, SEALED_SMALL_DB, PLAIN_SMALL_DB]) {
+    await couchFor(server, name).ensureDatabase();
+  }
+  const { vault, master } = await createVault(PASSPHRASE);
+  if (!(await couchFor(server, SEALED_DB).put(vault))) throw new Error('no vault written');
+  const cipher = await aesGcmCipher(master);
+  const masterKey = toBase64(master);
+  const order = firstPushOrder(ARTICLES);
+  // The probe: the last article to arrive in a language with spaces between words.
+  const probeIndex = order.findLast((index) => index % 10 !== 9) ?? 0;
+  const probe = new RareWordProbe(benchArticle(probeIndex).article);
+  const library = await seedAll(server, cipher, order, probe);
+  if (FIRST_SYNCS > 0) await measureFirstSyncs(seeded, server, FIRST_SYNCS);
+  else await measureAll(seeded, server, cipher, masterKey, library, probeIndex, probe);
 } finally {
   await seeded.remove();
   await server.close();

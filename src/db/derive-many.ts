@@ -8,6 +8,7 @@ import {
   allocateKey,
   baseKeyOf,
   cardOf,
+  KEYS_PER_MILLISECOND,
   refreshDerived,
   searchDocOf,
   type ArticleCard,
@@ -24,7 +25,8 @@ const PARALLEL_REFRESHES = 32;
 /**
  * Refreshes the derived rows of many articles. Two articles first saved in the same millisecond
  * compete for list keys (allocateKey), so those are refreshed one after another; the others go
- * side by side, which lets IndexedDB pipeline the requests.
+ * side by side, which lets IndexedDB pipeline the requests. A millisecond with more articles than
+ * keys spills into the next ones' keys, so then all are refreshed one after another.
  */
 export async function refreshInParallel(
   db: MarginsDatabase,
@@ -32,8 +34,9 @@ export async function refreshInParallel(
   postings: PostingChanges,
   onDone: () => void,
 ): Promise<void> {
-  const lanes = groupBy(articles, (article) => baseKeyOf(article.savedAt));
-  const queue = [...lanes.values()];
+  const lanes = [...groupBy(articles, (article) => baseKeyOf(article.savedAt)).values()];
+  const spills = lanes.some((lane) => lane.length > KEYS_PER_MILLISECOND);
+  const queue = spills ? [[...articles]] : lanes;
   const worker = async () => {
     for (let lane = queue.pop(); lane; lane = queue.pop()) {
       for (const article of lane) {

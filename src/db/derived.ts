@@ -69,8 +69,8 @@ export interface SearchDoc {
   titleTerms: WordList;
 }
 
-/** Keys leave room for this many articles saved in the same millisecond. */
-const KEYS_PER_MILLISECOND = 1024;
+/** Keys leave room for this many articles saved in the same millisecond (see allocateKey). */
+export const KEYS_PER_MILLISECOND = 1024;
 
 /** The site an article is filed under: its site name, or its host when the page named none. */
 export function siteOf(article: Pick<StoredArticle, 'siteName' | 'url'>): string {
@@ -163,16 +163,18 @@ export function baseKeyOf(savedAt: string): number {
   return (Number.isFinite(millis) ? millis : 0) * KEYS_PER_MILLISECOND;
 }
 
-/** A free list key for an article first saved at `savedAt`. */
+/**
+ * A free list key for an article first saved at `savedAt`. When that millisecond's keys are all
+ * taken (an import of thousands of undated links gives them all the same time), the next
+ * milliseconds' keys are used: the article lists a moment newer than it is rather than not at all.
+ */
 export async function allocateKey(
   isTaken: (key: number) => Promise<boolean>,
   savedAt: string,
 ): Promise<number> {
-  const base = baseKeyOf(savedAt);
-  for (let offset = 0; offset < KEYS_PER_MILLISECOND; offset += 1) {
-    if (!(await isTaken(base + offset))) return base + offset;
-  }
-  throw new Error(`More than ${KEYS_PER_MILLISECOND} articles saved at ${savedAt}`);
+  let key = baseKeyOf(savedAt);
+  while (await isTaken(key)) key += 1;
+  return key;
 }
 
 /**

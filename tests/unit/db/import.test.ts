@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveSnapshot } from '../../../src/db/articles.ts';
 import { editArticle } from '../../../src/db/edits.ts';
-import { refreshDerived, writeTables } from '../../../src/db/derived.ts';
+import { KEYS_PER_MILLISECOND, refreshDerived, writeTables } from '../../../src/db/derived.ts';
 import { PostingChanges } from '../../../src/db/posting-changes.ts';
 import { POSTING_FIELDS, keysInPostings } from '../../../src/db/postings.ts';
 import { articlesForExport } from '../../../src/db/export-stream.ts';
@@ -394,6 +394,20 @@ describe('the list cards and search words of imported articles', () => {
     expect(await db.postings.toArray()).toEqual(postings);
     expect(await searchFinds('zebra')).toBe(3);
   });
+});
+
+describe('an import of more undated links than a millisecond has list keys', () => {
+  it('saves every link, each with its own place in the list', async () => {
+    // No save dates: every link is saved at the import's own time, in one millisecond.
+    const count = KEYS_PER_MILLISECOND + 100;
+    const items = Array.from({ length: count }, (_, index) =>
+      item({ origin: `entry ${index}`, url: `https://news.example/undated-${index}` }),
+    );
+    const report = await applyImport(db, itemsParse(items), NOW, undefined, options());
+    expect(report.created).toBe(count);
+    const keys = await db.cards.toCollection().primaryKeys();
+    expect(new Set(keys).size).toBe(count);
+  }, 30_000);
 });
 
 describe('an import that fails', () => {
