@@ -476,7 +476,7 @@ describe('one library in Chromium and Firefox, through a CouchDB server', () => 
   });
 
   it(
-    'Chromium’s worker stopped while pulling hundreds of articles: after the next sync, each is there once',
+    'Chromium’s worker stopped while pulling two thousand articles: after the next sync, each is there once',
     async () => {
       const { chromium } = started();
       const settings = settingsPages();
