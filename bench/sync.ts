@@ -889,10 +889,11 @@ async function measureAll(
     );
 }
 
+// The extension first: it fails without a build, and then no server is left running.
+const seeded = await buildSeededExtension();
 // CORS on (PouchDB Server's default): the seed page reaches the server without site access,
 // which Chromium grants an extension page only through a request made in a user's click.
 const server = await startCouchServer();
-const seeded = await buildSeededExtension();
 try {
   for (const name of [SEALED_DB, PLAIN_DB, SEALED_SMALL_DB, PLAIN_SMALL_DB]) {
     await couchFor(server, name).ensureDatabase();
