@@ -4,10 +4,11 @@
  * present, and the project's own fixtures), scores it with the corpus scorer, and times it next
  * to bare Readability on the same pages in the same run (each page's median of at least
  * MARGINS_BENCH_REPEAT timings, 3 unless set; more for small pages). Prints a table and writes
- * bench/results/extract.json.
+ * bench/results/extract.json. `--browser` times the extraction in headless Chromium instead
+ * (bench/extract-browser.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -146,6 +147,20 @@ const pct = (value: number | null) =>
   value === null ? '   –' : (value * 100).toFixed(1).padStart(5);
 const ms = (value: number) => value.toFixed(1).padStart(6);
 
+// `--browser` times the same extraction in headless Chromium instead (bench/extract-browser.ts).
+if (process.argv.includes('--browser')) {
+  const { benchBrowser } = await import('./extract-browser.ts');
+  await benchBrowser({
+    root: ROOT,
+    corpora: CORPORA,
+    repeat: REPEAT,
+    maxRepeat: MAX_REPEAT,
+    pageBudgetMs: PAGE_BUDGET_MS,
+    percentile,
+  });
+  process.exit(0);
+}
+
 if (!existsSync(SCORER)) {
   console.error(`bench:extract needs the corpus scorer at ${SCORER}`);
   process.exit(2);
@@ -168,8 +183,19 @@ for (const [name, manifest] of CORPORA) {
       `${ms(result.medianMs)} ${ms(result.p95Ms)}  ${ms(result.readabilityMedianMs)}      ${result.ratioToReadability.toFixed(2)}`,
   );
 }
+const resultsFile = resolve(ROOT, 'bench/results/extract.json');
+// A corpus's `browser` figures come from `--browser` runs, which this run does not make: kept.
+const previous = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, { browser?: unknown }>)
+  : {};
+const written = Object.fromEntries(
+  Object.entries(results).map(([name, result]) => {
+    const browser = previous[name]?.browser;
+    return [name, browser === undefined ? result : { ...result, browser }];
+  }),
+);
 mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(resolve(ROOT, 'bench/results/extract.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(written, null, 2)}\n`);
 console.log(
   `times in ms per page; predictions in ${workDir}; figures in bench/results/extract.json`,
 );
