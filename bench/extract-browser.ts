@@ -4,7 +4,8 @@
  * bundle dist/chrome/content.js is injected into an isolated world, as the extension injects it,
  * and `__margins.extract()` is timed inside the page next to bare Readability on a clone of the
  * same document, in alternation, each page's median kept (the jsdom bench's repeats and budget).
- * Only the times are measured: no scoring. `--corpus NAME` (repeatable) measures only those.
+ * Only the times are measured: no scoring. `--corpus NAME` (repeatable) measures only those;
+ * MARGINS_BENCH_BUNDLE=FILE injects that content script instead of dist/chrome/content.js.
  * Adds or replaces a `browser` key in each measured corpus of bench/results/extract.json and keeps
  * everything else in that file.
  */
@@ -216,7 +217,8 @@ class BenchTab {
 
 export async function benchBrowser(settings: BrowserBenchSettings): Promise<void> {
   const { root, percentile } = settings;
-  const bundle = resolve(root, 'dist/chrome/content.js');
+  // MARGINS_BENCH_BUNDLE times another build's content script (an A/B of two builds).
+  const bundle = resolve(root, process.env.MARGINS_BENCH_BUNDLE ?? 'dist/chrome/content.js');
   if (!existsSync(bundle)) {
     console.error(`bench:extract --browser needs ${bundle}: run \`npm run build\` first`);
     process.exit(2);
