@@ -4,8 +4,9 @@
  * present, and the project's own fixtures), scores it with the corpus scorer, and times it next
  * to bare Readability on the same pages in the same run (each page's median of at least
  * MARGINS_BENCH_REPEAT timings, 3 unless set; more for small pages). Prints a table and writes
- * bench/results/extract.json. `--browser` times the extraction in headless Chromium instead
- * (bench/extract-browser.ts).
+ * bench/results/extract.json, with bare Readability's own title, byline, date and text scored the
+ * same way beside it. `--corpus NAME` (repeatable) runs only those corpora. `--browser` times the
+ * extraction in headless Chromium instead (bench/extract-browser.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,8 @@ const CORPORA: [name: string, manifest: string][] = [
   ['fixtures', resolve(ROOT, 'tests/fixtures/gold.jsonl')],
 ];
 
-interface CorpusResult {
+/** A prediction file's scores, as bench:extract reports them. */
+interface Scores {
   pages: number;
   failures: number;
   titleExact: number | null;
@@ -52,6 +54,11 @@ interface CorpusResult {
   bodyF1: number | null;
   /** Snippet gold ("with" / "without" passages), on the corpora that have it. */
   snippetF1: number | null;
+}
+
+interface CorpusResult extends Scores {
+  /** Bare Readability's own title, byline, date and text on the same pages, scored the same way. */
+  readability: Scores;
   medianMs: number;
   p95Ms: number;
   readabilityMedianMs: number;
@@ -78,44 +85,18 @@ function timed<T>(
   }
 }
 
-async function benchCorpus(manifest: string, predictions: string): Promise<CorpusResult> {
-  const lines: string[] = [];
-  const ours: number[] = [];
-  const bare: number[] = [];
-  for (const entry of readManifest(manifest)) {
-    if ('error' in entry) {
-      lines.push(JSON.stringify(entry));
-      continue;
-    }
-    try {
-      const oursRuns: number[] = [];
-      const bareRuns: number[] = [];
-      let record: unknown;
-      let spent = 0;
-      for (let run = 0; run < MAX_REPEAT && (run < REPEAT || spent < PAGE_BUDGET_MS); run++) {
-        // Alternate the order run by run so warm-up favours neither.
-        const bareFirst = run % 2 === 1;
-        if (bareFirst) bareRuns.push(timed(entry, (doc) => new Readability(doc).parse()).ms);
-        const result = timed(entry, extractArticle);
-        if (!bareFirst) bareRuns.push(timed(entry, (doc) => new Readability(doc).parse()).ms);
-        oursRuns.push(result.ms);
-        spent += result.ms + (bareRuns.at(-1) ?? 0);
-        record ??= result.value;
-      }
-      ours.push(percentile(oursRuns, 50));
-      bare.push(percentile(bareRuns, 50));
-      lines.push(JSON.stringify({ id: entry.id, record }));
-    } catch (error) {
-      lines.push(JSON.stringify({ id: entry.id, error: String(error) }));
-      // Named as they happen: a failure is the one figure a page cannot average away.
-      console.error(`  failed: ${entry.id}: ${String(error)}`);
-    }
-    await new Promise(setImmediate);
-  }
-  writeFileSync(predictions, `${lines.join('\n')}\n`);
-  const score = JSON.parse(
+/** What bare Readability's `parse()` gives that the scorer reads. */
+function bareRecord(parsed: ReturnType<Readability['parse']>) {
+  if (!parsed) return null;
+  const { title, byline, publishedTime, textContent } = parsed;
+  return { title, byline, publishedTime, textContent };
+}
+
+function score(manifest: string, predictions: string): Scores {
+  const scored = JSON.parse(
     execFileSync('node', [SCORER, '--gold', manifest, '--pred', predictions, '--json'], {
       encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
     }),
   ) as {
     pages: number;
@@ -126,16 +107,68 @@ async function benchCorpus(manifest: string, predictions: string): Promise<Corpu
     body: { f1: number | null };
     snip?: { f1: number | null };
   };
+  return {
+    pages: scored.pages,
+    failures: scored.failures,
+    titleExact: scored.title.exact,
+    byline: scored.byline.match,
+    date: scored.date.match,
+    bodyF1: scored.body.f1,
+    snippetF1: scored.snip?.f1 ?? null,
+  };
+}
+
+async function benchCorpus(manifest: string, predictions: string): Promise<CorpusResult> {
+  const lines: string[] = [];
+  const bareLines: string[] = [];
+  const ours: number[] = [];
+  const bare: number[] = [];
+  for (const entry of readManifest(manifest)) {
+    if ('error' in entry) {
+      lines.push(JSON.stringify(entry));
+      bareLines.push(JSON.stringify(entry));
+      continue;
+    }
+    try {
+      const oursRuns: number[] = [];
+      const bareRuns: number[] = [];
+      let record: unknown;
+      let bareFound: unknown;
+      let spent = 0;
+      const runBare = () => {
+        const result = timed(entry, (doc) => new Readability(doc).parse());
+        bareRuns.push(result.ms);
+        bareFound ??= bareRecord(result.value);
+      };
+      for (let run = 0; run < MAX_REPEAT && (run < REPEAT || spent < PAGE_BUDGET_MS); run++) {
+        // Alternate the order run by run so warm-up favours neither.
+        const bareFirst = run % 2 === 1;
+        if (bareFirst) runBare();
+        const result = timed(entry, extractArticle);
+        if (!bareFirst) runBare();
+        oursRuns.push(result.ms);
+        spent += result.ms + (bareRuns.at(-1) ?? 0);
+        record ??= result.value;
+      }
+      ours.push(percentile(oursRuns, 50));
+      bare.push(percentile(bareRuns, 50));
+      lines.push(JSON.stringify({ id: entry.id, record }));
+      bareLines.push(JSON.stringify({ id: entry.id, record: bareFound }));
+    } catch (error) {
+      lines.push(JSON.stringify({ id: entry.id, error: String(error) }));
+      // Named as they happen: a failure is the one figure a page cannot average away.
+      console.error(`  failed: ${entry.id}: ${String(error)}`);
+    }
+    await new Promise(setImmediate);
+  }
+  writeFileSync(predictions, `${lines.join('\n')}\n`);
+  const barePredictions = predictions.replace(/\.jsonl$/, '.readability.jsonl');
+  writeFileSync(barePredictions, `${bareLines.join('\n')}\n`);
   const medianMs = percentile(ours, 50);
   const readabilityMedianMs = percentile(bare, 50);
   return {
-    pages: score.pages,
-    failures: score.failures,
-    titleExact: score.title.exact,
-    byline: score.byline.match,
-    date: score.date.match,
-    bodyF1: score.body.f1,
-    snippetF1: score.snip?.f1 ?? null,
+    ...score(manifest, predictions),
+    readability: score(manifest, barePredictions),
     medianMs,
     p95Ms: percentile(ours, 95),
     readabilityMedianMs,
@@ -167,10 +200,17 @@ if (!existsSync(SCORER)) {
 }
 const workDir = mkdtempSync(join(tmpdir(), 'margins-bench-'));
 const results: Record<string, CorpusResult> = {};
+// `--corpus NAME` (repeatable) runs only those corpora; the others' figures are kept.
+const only = process.argv.flatMap((arg, i, all) =>
+  arg === '--corpus' && all[i + 1] ? [all[i + 1]] : [],
+);
 console.log(
   'corpus           pages fail  title byline  date  bodyF1 snipF1  median   p95  readability  ratio',
 );
+const scoreColumns = (scores: Scores) =>
+  `${pct(scores.titleExact)}  ${pct(scores.byline)} ${pct(scores.date)}   ${pct(scores.bodyF1)}  ${pct(scores.snippetF1)}`;
 for (const [name, manifest] of CORPORA) {
+  if (only.length && !only.includes(name)) continue;
   if (!existsSync(manifest)) {
     console.log(`${name.padEnd(15)}  (not present: ${manifest})`);
     continue;
@@ -179,8 +219,12 @@ for (const [name, manifest] of CORPORA) {
   results[name] = result;
   console.log(
     `${name.padEnd(15)} ${String(result.pages).padStart(6)} ${String(result.failures).padStart(4)}  ` +
-      `${pct(result.titleExact)}  ${pct(result.byline)} ${pct(result.date)}   ${pct(result.bodyF1)}  ${pct(result.snippetF1)}  ` +
+      `${scoreColumns(result)}  ` +
       `${ms(result.medianMs)} ${ms(result.p95Ms)}  ${ms(result.readabilityMedianMs)}      ${result.ratioToReadability.toFixed(2)}`,
+  );
+  const bareScores = result.readability;
+  console.log(
+    `  Readability   ${String(bareScores.pages).padStart(6)} ${String(bareScores.failures).padStart(4)}  ${scoreColumns(bareScores)}`,
   );
 }
 const resultsFile = resolve(ROOT, 'bench/results/extract.json');
@@ -188,12 +232,11 @@ const resultsFile = resolve(ROOT, 'bench/results/extract.json');
 const previous = existsSync(resultsFile)
   ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, { browser?: unknown }>)
   : {};
-const written = Object.fromEntries(
-  Object.entries(results).map(([name, result]) => {
-    const browser = previous[name]?.browser;
-    return [name, browser === undefined ? result : { ...result, browser }];
-  }),
-);
+const written: Record<string, unknown> = { ...previous };
+for (const [name, result] of Object.entries(results)) {
+  const browser = previous[name]?.browser;
+  written[name] = browser === undefined ? result : { ...result, browser };
+}
 mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(resultsFile, `${JSON.stringify(written, null, 2)}\n`);
 console.log(

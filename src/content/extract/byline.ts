@@ -5,8 +5,9 @@
 import { parseDate } from './dates.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
 
+/** A label or a link's words ("All posts", "Alle Beiträge") where a name was expected. */
 const LABEL_ONLY =
-  /^(?:posted|published|updated|written|by|on|author|share|follow|more|veröffentlicht|publiziert|erstellt|geschrieben|aktualisiert|publié|publicado)(?:\s+(?:on|by|in|am|von|um|le|par|el|por))?$/iu;
+  /^(?:posted|published|updated|written|by|on|author|share|follow|more|veröffentlicht|publiziert|erstellt|geschrieben|aktualisiert|publié|publicado)(?:\s+(?:on|by|in|am|von|um|le|par|el|por))?$|^(?:(?:(?:view|see|show)\s+)?all\s+(?:posts|articles|stories)|(?:zeige\s+)?alle\s+(?:beiträge|artikel)|tous\s+(?:les|ses)\s+articles|todos\s+(?:los|sus)\s+art[íi]culos)$/iu;
 
 /** What a form or a template says where no name was given: "Name (required)", "No author". */
 const PLACEHOLDER =
@@ -17,7 +18,7 @@ const CALENDAR_WORD =
   /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)$|^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|today|yesterday|heute|hier|aujourd'hui)$/i;
 
 const LEADING_LABEL =
-  /^(?:(?:written|posted|reported|published|words|text|story|photos?)\s+by|(?:veröffentlicht|erstellt|geschrieben|verfasst|gepostet|eingestellt|beitrag|rezept|artikel)\s*von|(?:publié|posté|écrit|rédigé)\s+par|(?:publicado|escrito|redactado)\s+por|(?:show|view|see)\s+all\s+(?:articles|posts|stories)\s+(?:of|by)|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|zum\s+profil\s+von|by|par|von|por|autor(?:e|in)?|auteur|author|reporter)\b\s*[:：-]?\s*|^(?:text(?:\s+(?:und|and|&)\s+(?:interview|fotos?|photos?))?|interview|fotos?|photos?|bilder)\s*[:：]\s*|^(?:著者|作者|筆者|執筆|記者|撰文|文)\s*[:：●︱|]\s*/iu;
+  /^(?:(?:written|posted|reported|published|words|text|story|photos?)\s+by|(?:veröffentlicht|erstellt|geschrieben|verfasst|gepostet|eingestellt|beitrag|rezept|artikel)\s*von|(?:publié|posté|écrit|rédigé)\s+par|(?:publicado|escrito|redactado)\s+por|(?:(?:show|view|see)\s+)?all\s+(?:articles|posts|stories)\s+(?:of|by)|(?:zeige\s+)?alle\s+(?:beiträge|artikel)\s+von|zum\s+profil\s+von|by|par|von|por|autor(?:e|in)?|auteur|author|reporter)\b\s*[:：-]?\s*|^(?:text(?:\s+(?:und|and|&)\s+(?:interview|fotos?|photos?))?|interview|fotos?|photos?|bilder)\s*[:：]\s*|^(?:著者|作者|筆者|執筆|記者|撰文|文)\s*[:：●︱|]\s*/iu;
 const TRAILING_NOISE =
   /\s*(?:[|•·]|\s[-–—]\s|,?\s+(?:published|posted|updated|on|le|am|el|il)\s+\d|,?\s+(?:published|posted|updated|publié|mis à jour|veröffentlicht|publiziert|aktualisiert)\b|,?\s+(?:datum|date|fecha)\s*:|,?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b).*$/iu;
 

@@ -157,12 +157,14 @@ export const pickAuthors = (
 ): Picked<string[]> | null => {
   // A source whose "author" is the publication itself ("ABC News") credits no one: ask the next.
   // It is kept only when no source names a person.
-  const sites = new Set(siteNames.map(nameKey).filter(Boolean));
+  // A site name that is "Headline | Publication" names the publication in one of its parts.
+  const parts = siteNames.flatMap((name) => [name, ...(name?.split(SITE_NAME_PARTS) ?? [])]);
+  const sites = new Set(parts.map(nameKey).filter(Boolean));
   let publication: Picked<string[]> | null = null;
   let handles: Picked<string[]> | null = null;
   const person = pick(readings, 'authors', (found, source) => {
     const names = splitAuthors((found.authors ?? []).map(plainText));
-    if (names.length && names.every((name) => sites.has(nameKey(name)))) {
+    if (names.length && names.every((name) => isPublication(name, sites))) {
       publication ??= { value: names, source };
       return null;
     }
@@ -175,6 +177,24 @@ export const pickAuthors = (
   });
   return person ?? handles ?? publication;
 };
+
+/**
+ * A name that is the publication or an organisation rather than a writer: the site's name, a
+ * name with the site's name as one of its words ("OÖ Volksblatt", "Die FURCHE" on furche.at), a
+ * web address ("jungefreiheit.de"), or a registered body's legal form ("… e.V.", "… GmbH").
+ */
+export function isPublication(name: string, sites: ReadonlySet<string>): boolean {
+  if (sites.has(nameKey(name)) || WEB_ADDRESS.test(name) || LEGAL_FORM.test(name)) return true;
+  return name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((word) => word.length >= 3 && sites.has(word));
+}
+
+const SITE_NAME_PARTS = /\s+[|·•–—-]\s+|:\s+/u;
+const WEB_ADDRESS = /(?:^|\s)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,6})(?:\s|\/|$)/iu;
+const LEGAL_FORM =
+  /\s(?:e\.\s?V\.|GmbH|gGmbH|AG|KG|SE|Inc\.?|Ltd\.?|LLC|S\.A\.|S\.L\.|SAS|SARL|plc)$/u;
 
 /** A user name rather than a person's name: one Latin token, all lowercase or with digits. */
 export const isHandle = (name: string): boolean =>

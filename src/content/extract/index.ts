@@ -162,7 +162,13 @@ function readArticle(
   const authors = failures.run(
     'authors',
     () => {
-      const names = pickAuthors(readings, [site?.value, host.split('.')[0]]);
+      // The canonical address names the publication too, where the page was saved elsewhere.
+      const canonicalHost = hostOf(meta.canonicalUrl);
+      const names = pickAuthors(readings, [
+        site?.value,
+        host.split('.')[0],
+        canonicalHost.split('.')[0],
+      ]);
       if (!names) return null;
       return { names, line: bylineOf(names.value, readings.found(names.source)?.authors ?? []) };
     },

@@ -115,9 +115,11 @@ function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean 
 
 /**
  * `isOffArticle(el, null, true)` for many elements of one page: the verdict of each ancestor is
- * remembered, so elements that share ancestors (the lines near a headline) climb them once.
+ * remembered, so elements that share ancestors (the lines near a headline) climb them once. The
+ * box right after `headline` is the article's own byline and dateline, whatever its class says
+ * ("teaser__metadata" under the headline of a page built from teaser components).
  */
-export function offArticleInLinks(): (el: Element) => boolean {
+export function offArticleInLinks(headline: Element | null = null): (el: Element) => boolean {
   const known = new Map<Element, boolean>();
   return (el) => {
     const climbed: Element[] = [];
@@ -129,7 +131,10 @@ export function offArticleInLinks(): (el: Element) => boolean {
         break;
       }
       climbed.push(node);
-      const own = ownVerdict(node, false, false);
+      const own =
+        headline && node.previousElementSibling === headline
+          ? false
+          : ownVerdict(node, false, false);
       if (own !== null) {
         verdict = own;
         break;

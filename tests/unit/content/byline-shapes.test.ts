@@ -27,6 +27,10 @@ describe('cleanByline rejects values that are not names', () => {
     ['a template’s placeholder', 'No Author', null],
     ['a weekday and a day cut short', 'Donnerstag, 4.', null],
     ['an "as of" stamp cut short', 'Stand: 20.', null],
+    ['an author page’s link (de)', 'Alle Beiträge', null],
+    ['an author page’s link (en)', 'View all posts', null],
+    ['an author page’s link (fr)', 'Tous ses articles', null],
+    ['a name after "All posts by"', 'All posts by Jane Doe', 'Jane Doe'],
   ])('%s', (_shape, input, expected) => {
     expect(cleanByline(input)).toBe(expected);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitAuthors, withoutPlaces } from '../../../src/content/extract/authors.ts';
 import { cleanByline } from '../../../src/content/extract/byline.ts';
 import { readableCopy } from '../../../src/content/extract/clone.ts';
-import { bylineOf, isHandle } from '../../../src/content/extract/fields.ts';
+import { bylineOf, isHandle, isPublication } from '../../../src/content/extract/fields.ts';
 import { extractArticle } from '../../../src/content/extract/index.ts';
 import { isOffArticle } from '../../../src/content/extract/regions.ts';
 import { readTimeElements } from '../../../src/content/extract/sources/time-element.ts';
@@ -149,6 +149,30 @@ describe('bylines', () => {
     ['a full name', 'Mike Cason', false],
   ])('isHandle: %s', (_name, name, expected) => {
     expect(isHandle(name)).toBe(expected);
+  });
+
+  it.each([
+    ['the site name with an article (de)', 'Die FURCHE', true],
+    ['the site name with a region (de)', 'OÖ Volksblatt', true],
+    ['a web address', 'jungefreiheit.de', true],
+    ['a registered association (de)', 'Bund der Energieverbraucher e.V.', true],
+    ['a company (fr)', 'Groupe Presse SAS', true],
+    ['a writer', 'Ursula Baatz', false],
+    ['a writer whose name contains the site name', 'Hans Furcheler', false],
+    ['a writer with initials', 'Boris T. Kaiser', false],
+  ])('isPublication: %s', (_name, name, expected) => {
+    expect(isPublication(name, new Set(['furche', 'volksblatt']))).toBe(expected);
+  });
+
+  it('takes an author named like the publication for no one when the page signs the article', () => {
+    const doc = page(
+      '<html lang="de"><head><title>Achtsam durch die Krise | Die FURCHE</title>' +
+        '<meta property="og:site_name" content="Achtsam durch die Krise | Die FURCHE">' +
+        '<meta name="author" content="Die FURCHE"></head><body><article>' +
+        `<h1>Achtsam durch die Krise</h1><p class="author">Von Ursula Baatz</p>${PROSE}` +
+        '</article></body></html>',
+    );
+    expect(extractArticle(doc).byline).toBe('Ursula Baatz');
   });
 
   it.each([

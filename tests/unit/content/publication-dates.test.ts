@@ -264,3 +264,80 @@ describe('microformat dates (hAtom, h-entry)', () => {
     expect(extract(doc).publishedTime).toBeNull();
   });
 });
+
+describe('the box right after the headline is the article’s', () => {
+  const teaserPage = (meta: string) =>
+    extract(
+      `<html lang="de"><head><title>Hafen</title></head><body><div class="teaser-page">` +
+        `<h1>Arbeiten am Hafen</h1>${meta}${PROSE}` +
+        `<div class="teaser-small"><h2>Ein anderer Artikel</h2>` +
+        `<div class="teaser-small__metadata"><p>Von Eva Ohm am 2. Mai 2019</p></div></div>` +
+        `</div></body></html>`,
+    );
+
+  it('whatever its class says', () => {
+    const record = teaserPage(
+      '<div class="teaser-small__metadata"><p>VON ANNA BERG am 21. April 2020</p></div>',
+    );
+    expect(record.publishedTime).toBe('2020-04-21');
+  });
+
+  it('while the same box under another story’s heading stays off the article', () => {
+    expect(teaserPage('').publishedTime).toBeNull();
+  });
+});
+
+describe('labels and marks that date a page', () => {
+  /** Lines enough that a bare date after them is too far from the headline to count. */
+  const FAR = '<p>Eine Zeile.</p>'.repeat(20);
+  const dated = (line: string, lang = 'de') =>
+    extract(
+      `<html lang="${lang}"><head><title>Hafen</title></head><body><article>` +
+        `<h1>Arbeiten am Hafen</h1>${line}${PROSE}</article></body></html>`,
+    ).publishedTime;
+
+  it.each([
+    [
+      'a press release’s date (de)',
+      `${FAR}<div>Pressemitteilung vom 20.01.2022</div>`,
+      'de',
+      '2022-01-20',
+    ],
+    ['an article’s date (de)', `${FAR}<p>Artikel vom 3. Mai 2021</p>`, 'de', '2021-05-03'],
+    [
+      'a press release’s date (fr)',
+      `${FAR}<p>Communiqué de presse du 3 mars 2021</p>`,
+      'fr',
+      '2021-03-03',
+    ],
+    [
+      'an "as of" stamp, when nothing else dates the page (de)',
+      `${FAR}<p><em>Stand des Artikels: 26. Februar 2020, 12:30 Uhr.</em></p>`,
+      'de',
+      '2020-02-26T12:30',
+    ],
+    [
+      'a dateline part after a spaced slash',
+      '<div>28.01.22 / 0 Kommentare</div>',
+      'de',
+      '2022-01-28',
+    ],
+  ])('%s', (_name, line, lang, expected) => {
+    expect(dated(line, lang)).toBe(expected);
+  });
+
+  // German news pages print "Stand:" (as of) as the date of the story they show.
+  it.each([
+    ['"Stand:" dates the page (de)', '<p>Stand: 3. Mai 2020</p>', '2020-05-03'],
+    ['a word that only ends in "stand" is no label (de)', '<p>Zustand: 3. Mai 2020</p>', null],
+  ])('%s', (_name, line, expected) => {
+    expect(dated(`${FAR}${line}`)).toBe(expected);
+  });
+
+  it.each([
+    ['created', '<span class="post-created">Sortiert nach Thema, 28.01.22</span>'],
+    ['submitted (Drupal)', '<div class="node__submitted">Eingereicht 28.01.22, 0 Kommentare</div>'],
+  ])('an element classed %s holds the date', (_name, line) => {
+    expect(dated(`${FAR}${line}`)).toBe('2022-01-28');
+  });
+});

@@ -104,7 +104,7 @@ export function visibleLines(
   const lines: Line[] = [];
   const offArticle: Line[] = [];
   const seen = new Set<Element>();
-  const isOff = offArticleInLinks();
+  const isOff = offArticleInLinks(heading);
   for (const el of [...near, ...tail]) {
     if (seen.has(el) || !LINE_TAGS.has(el.localName) || hasMoreChildrenThan(el, 12)) continue;
     seen.add(el);

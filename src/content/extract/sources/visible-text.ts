@@ -17,11 +17,11 @@ const BY_NAME = new RegExp(
   'u',
 );
 const PUBLISHED =
-  /(?:publish(?:ed)?(?:\s+(?:date|on|at))?|posted(?:\s+(?:on|at))?|first published|date\s+de\s+publication|publié(?:\s+le)?|paru\s+le|mis en ligne le|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publicado(?:\s+(?:el|em|a))?|pubblicato(?:\s+il)?|fecha|datum|date|公開日|掲載日|投稿日|配信日|発表日)\s*[:：]?\s*/iu;
+  /(?:(?<!\p{L})stand(?:\s+des\s+artikels)?(?=\s*:)|(?:presse|medien)?mitteilung\s+vom|pressemeldung\s+vom|(?:artikel|beitrag|meldung)\s+vom|communiqué\s+(?:de\s+presse\s+)?du|comunicado\s+(?:de\s+prensa\s+)?del|publish(?:ed)?(?:\s+(?:date|on|at))?|posted(?:\s+(?:on|at))?|first published|date\s+de\s+publication|publié(?:\s+le)?|paru\s+le|mis en ligne le|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publicado(?:\s+(?:el|em|a))?|pubblicato(?:\s+il)?|fecha|datum|date|公開日|掲載日|投稿日|配信日|発表日)\s*[:：]?\s*/iu;
 const UPDATED =
   /(?:updated?(?:\s+(?:on|at))?|last (?:updated|modified|edited)|modified|mis à jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|geändert(?:\s+am)?|actualizado(?:\s+(?:el|a las))?|aggiornato(?:\s+il)?|atualizado(?:\s+(?:em|a))?|更新日?)\s*[:：]?\s*/iu;
 const DATE_HINT =
-  /(?:^|[\s_-])(?:date|dateline|time|timestamp|published|pubdate|posted|post-?meta|entry-?meta|article-?meta|meta|byline|info)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:date|dateline|time|timestamp|published|pubdate|posted|post-?meta|entry-?meta|article-?meta|meta|byline|info|created|submitted)(?:$|[\s_-])/i;
 
 /** A line that starts by crediting the author ("By X", "Written by X in Y on 1 June 2019"). */
 const BYLINE_START = /^(?:(?:written|posted|reported|words)\s+by|by|par|von|por)\s/i;
@@ -36,10 +36,10 @@ const NAME_ON_DATE =
 const NEAR_HEADING = 15;
 
 /**
- * "|", "•" and "·" set a dateline's parts apart ("24. April 2020 | Press releases", "Example
- * Sport • 02.02.2022"): each part is read as a line of its own.
+ * "|", "•", "·" and a spaced "/" set a dateline's parts apart ("24. April 2020 | Press releases",
+ * "Example Sport • 02.02.2022", "28.01.22 / 0 Kommentare"): each part is read as a line of its own.
  */
-const DATELINE_SEPARATOR = /\s*[|•·]\s*/u;
+const DATELINE_SEPARATOR = /\s*[|•·]\s*|\s+\/\s+/u;
 const DATELINE_LENGTH = 80;
 
 /** A date and at most a weekday or a time: nothing else is written in `text`. */
