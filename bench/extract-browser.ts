@@ -4,12 +4,12 @@
  * bundle dist/chrome/content.js is injected into an isolated world, as the extension injects it,
  * and `__margins.extract()` is timed inside the page next to bare Readability on a clone of the
  * same document, in alternation, each page's median kept (the jsdom bench's repeats and budget).
- * Only the times are measured: no scoring. `--corpus NAME` (repeatable) measures only those;
+ * Only the times are measured: no scoring. bench/extract.ts hands over the corpora to measure;
  * MARGINS_BENCH_BUNDLE=FILE injects that content script instead of dist/chrome/content.js.
  * Adds or replaces a `browser` key in each measured corpus of bench/results/extract.json and keeps
  * everything else in that file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -20,6 +20,7 @@ import type { Readability } from '@mozilla/readability';
 import { readManifest, type ManifestEntry } from '../scripts/lib/extract-batch.ts';
 import { decodeHtml, maybeGunzip } from '../scripts/lib/decode-html.ts';
 import { CHROMIUM_PATH } from '../tests/e2e/harness/chromium.ts';
+import { EXTRACT_RESULTS, readExtractResults, updateExtractResults } from './extract-results.ts';
 
 /** What bench/extract.ts hands over, so both modes share one list of corpora and one statistic. */
 export interface BrowserBenchSettings {
@@ -50,7 +51,6 @@ declare global {
 
 /** The world's name: the extension's content scripts run in an isolated world too. */
 const WORLD = 'margins-bench';
-const RESULTS = 'bench/results/extract.json';
 
 /** A page's timings in ms, each run in order, and the first run's failure if it failed. */
 const PageTimesSchema = v.object({
@@ -239,14 +239,8 @@ export async function benchBrowser(settings: BrowserBenchSettings): Promise<void
   // helper only Node has: the page gets a do-nothing one.
   const timing = `(() => { const __name = (fn) => fn; return (${timeInPage.toString()})(${JSON.stringify(loop)}); })()`;
 
-  const only = process.argv.flatMap((arg, i, all) =>
-    arg === '--corpus' && all[i + 1] ? [all[i + 1] as string] : [],
-  );
-  const corpora = settings.corpora.filter(([name]) => !only.length || only.includes(name));
-  const resultsFile = resolve(root, RESULTS);
-  const saved = existsSync(resultsFile)
-    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, Record<string, unknown>>)
-    : {};
+  const { corpora } = settings;
+  const saved = readExtractResults(root);
 
   const server = await startPageServer();
   const browser = await puppeteer.launch({
@@ -333,16 +327,10 @@ export async function benchBrowser(settings: BrowserBenchSettings): Promise<void
     await server.close();
   }
 
-  // Read again just before writing, and change only the `browser` keys measured.
-  const current = existsSync(resultsFile)
-    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, Record<string, unknown>>)
-    : {};
-  for (const [name, result] of Object.entries(measured)) {
-    current[name] = { ...current[name], browser: result };
-  }
-  mkdirSync(resolve(root, 'bench/results'), { recursive: true });
-  writeFileSync(resultsFile, `${JSON.stringify(current, null, 2)}\n`);
-  console.log(`times in ms per page, in headless Chromium; figures in ${RESULTS} (browser)`);
+  updateExtractResults(root, measured, (entry, browser) => ({ ...entry, browser }));
+  console.log(
+    `times in ms per page, in headless Chromium; figures in ${EXTRACT_RESULTS} (browser)`,
+  );
 }
 
 const ms = (value: number) => value.toFixed(1).padStart(6);

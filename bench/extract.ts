@@ -9,7 +9,7 @@
  * extraction in headless Chromium instead (bench/extract-browser.ts).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +17,7 @@ import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../src/content/extract/index.ts';
 import { readManifest } from '../scripts/lib/extract-batch.ts';
 import { loadPageDom } from '../scripts/lib/page-dom.ts';
+import { updateExtractResults } from './extract-results.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /**
@@ -180,12 +181,18 @@ const pct = (value: number | null) =>
   value === null ? '   –' : (value * 100).toFixed(1).padStart(5);
 const ms = (value: number) => value.toFixed(1).padStart(6);
 
+// `--corpus NAME` (repeatable) runs only those corpora, in either mode; the others' figures are kept.
+const only = process.argv.flatMap((arg, i, all) =>
+  arg === '--corpus' && all[i + 1] ? [all[i + 1]] : [],
+);
+const corpora = CORPORA.filter(([name]) => !only.length || only.includes(name));
+
 // `--browser` times the same extraction in headless Chromium instead (bench/extract-browser.ts).
 if (process.argv.includes('--browser')) {
   const { benchBrowser } = await import('./extract-browser.ts');
   await benchBrowser({
     root: ROOT,
-    corpora: CORPORA,
+    corpora,
     repeat: REPEAT,
     maxRepeat: MAX_REPEAT,
     pageBudgetMs: PAGE_BUDGET_MS,
@@ -200,17 +207,12 @@ if (!existsSync(SCORER)) {
 }
 const workDir = mkdtempSync(join(tmpdir(), 'margins-bench-'));
 const results: Record<string, CorpusResult> = {};
-// `--corpus NAME` (repeatable) runs only those corpora; the others' figures are kept.
-const only = process.argv.flatMap((arg, i, all) =>
-  arg === '--corpus' && all[i + 1] ? [all[i + 1]] : [],
-);
 console.log(
   'corpus           pages fail  title byline  date  bodyF1 snipF1  median   p95  readability  ratio',
 );
 const scoreColumns = (scores: Scores) =>
   `${pct(scores.titleExact)}  ${pct(scores.byline)} ${pct(scores.date)}   ${pct(scores.bodyF1)}  ${pct(scores.snippetF1)}`;
-for (const [name, manifest] of CORPORA) {
-  if (only.length && !only.includes(name)) continue;
+for (const [name, manifest] of corpora) {
   if (!existsSync(manifest)) {
     console.log(`${name.padEnd(15)}  (not present: ${manifest})`);
     continue;
@@ -227,18 +229,11 @@ for (const [name, manifest] of CORPORA) {
     `  Readability   ${String(bareScores.pages).padStart(6)} ${String(bareScores.failures).padStart(4)}  ${scoreColumns(bareScores)}`,
   );
 }
-const resultsFile = resolve(ROOT, 'bench/results/extract.json');
 // A corpus's `browser` figures come from `--browser` runs, which this run does not make: kept.
-const previous = existsSync(resultsFile)
-  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, { browser?: unknown }>)
-  : {};
-const written: Record<string, unknown> = { ...previous };
-for (const [name, result] of Object.entries(results)) {
-  const browser = previous[name]?.browser;
-  written[name] = browser === undefined ? result : { ...result, browser };
-}
-mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(resultsFile, `${JSON.stringify(written, null, 2)}\n`);
+updateExtractResults(ROOT, results, (entry, result) => ({
+  ...(result as CorpusResult),
+  ...(entry.browser === undefined ? {} : { browser: entry.browser }),
+}));
 console.log(
   `times in ms per page; predictions in ${workDir}; figures in bench/results/extract.json`,
 );
