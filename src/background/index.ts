@@ -10,6 +10,7 @@ import { readSettings, SETTINGS_KEY } from '../shared/settings.ts';
 import { BACKUP_ALARM, runBackup, scheduleBackup } from './backup.ts';
 import { quickAction, type QuickAction } from './quick-action.ts';
 import { syncRevisitScript } from './revisit-registration.ts';
+import { resumeImageFetching } from './article-images.ts';
 import { wireArticleFetching } from './fetch-articles.ts';
 import { handleMessage } from './router.ts';
 import { wireSync } from './sync.ts';
@@ -29,6 +30,7 @@ installPlatform(webExtensionPlatform);
 const db = openDatabase();
 wireSync(db);
 wireArticleFetching(db);
+resumeImageFetching(db).catch((error: unknown) => console.error('Margins: images', error));
 
 browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, db));
 

@@ -26,6 +26,7 @@ import {
   type RequestType,
   type ResponseMap,
 } from '../shared/protocol.ts';
+import { fetchMissingImages, keepImagesLater } from './article-images.ts';
 import { articleFetcherFor } from './fetch-articles.ts';
 import { runBackup } from './backup.ts';
 import { saveTab } from './save-tab.ts';
@@ -41,7 +42,12 @@ type Handlers = {
 };
 
 export const handlers: Handlers = {
-  'save-tab': (request, db) => saveTab(db, request.tabId),
+  'save-tab': async (request, db) => {
+    const outcome = await saveTab(db, request.tabId);
+    // The text is stored and answered now; the images follow (article-images.ts).
+    keepImagesLater(db, outcome.article.id, outcome.article.contentHtml);
+    return outcome;
+  },
   'undo-save': async (request, db) => ({ restored: await undoSave(db, request.undo) }),
   'edit-article': (request, db) => editArticle(db, request.articleId, request.edits, new Date()),
   'create-annotation': (request, db) => createAnnotation(db, request, new Date()),
@@ -68,9 +74,12 @@ export const handlers: Handlers = {
   'delete-articles': async (request, db) => ({
     deleted: await deleteArticles(db, request.articleIds),
   }),
-  'restore-articles': async (request, db) => ({
-    restored: await restoreArticles(db, request.articles),
-  }),
+  'restore-articles': async (request, db) => {
+    const restored = await restoreArticles(db, request.articles);
+    // A delete freed their pictures; the undo fetches them again.
+    for (const article of request.articles) keepImagesLater(db, article.id, article.contentHtml);
+    return { restored };
+  },
   'sync-enable': (request, db) => syncServiceFor(db).enable(request.account, request.passphrase),
   'sync-now': (_request, db) => syncServiceFor(db).syncNow(),
   'sync-disable': (_request, db) => syncServiceFor(db).disable(),
@@ -80,6 +89,7 @@ export const handlers: Handlers = {
   'fetch-articles-resume': (_request, db) => articleFetcherFor(db).resume(),
   'fetch-articles-retry': (_request, db) => articleFetcherFor(db).retryFailed(),
   'fetch-articles-cancel': (_request, db) => articleFetcherFor(db).cancel(),
+  'fetch-images': (request, db) => fetchMissingImages(db, request.articleId),
   'page-annotations': async (_request, db, sender) => ({
     annotations: await annotationsForPage(db, sender.url ?? ''),
   }),

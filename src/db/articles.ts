@@ -6,6 +6,7 @@ import type { UndoToken } from '../shared/protocol.ts';
 import { urlKeysOf } from '../shared/url.ts';
 import { refreshDerived, writeTables } from './derived.ts';
 import { keepUserEdits } from './edits.ts';
+import { imageTables, releaseImages } from './images.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
@@ -60,12 +61,13 @@ export async function saveSnapshot(
 
 /** Reverses one save: deletes the record it created or restores the one it replaced. */
 export async function undoSave(db: MarginsDatabase, undo: UndoToken): Promise<boolean> {
-  return db.transaction('rw', writeTables(db), async () => {
+  return db.transaction('rw', [...writeTables(db), ...imageTables(db)], async () => {
     const current = await db.articles.get(undo.articleId);
     if (!current) return false;
     if (undo.previous === null) {
       await db.articles.delete(undo.articleId);
       await db.annotations.where('articleId').equals(undo.articleId).delete();
+      await releaseImages(db, [undo.articleId]);
     } else {
       await db.articles.put({ ...undo.previous, urlKeys: urlKeysOf(undo.previous) });
     }

@@ -6,6 +6,7 @@ import type { ArticleRecord } from '../shared/article.ts';
 import type { ExportedArticle } from '../shared/export-format.ts';
 import { urlKeysOf } from '../shared/url.ts';
 import { refreshDerived, writeTables } from './derived.ts';
+import { imageTables, releaseImages } from './images.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
 
@@ -62,7 +63,7 @@ export async function deleteArticles(
   db: MarginsDatabase,
   articleIds: readonly string[],
 ): Promise<ExportedArticle[]> {
-  return db.transaction('rw', writeTables(db), async () => {
+  return db.transaction('rw', [...writeTables(db), ...imageTables(db)], async () => {
     const deleted: ExportedArticle[] = [];
     for (const article of await db.articles.bulkGet([...articleIds])) {
       if (!article) continue;
@@ -72,6 +73,11 @@ export async function deleteArticles(
       await db.articles.delete(article.id);
       await refreshDerived(db, article.id);
     }
+    // The pictures no other article shows are freed; an undo fetches them again.
+    await releaseImages(
+      db,
+      deleted.map((article) => article.id),
+    );
     return deleted;
   });
 }

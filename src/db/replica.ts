@@ -13,6 +13,7 @@ import { groupBy } from '../shared/group-by.ts';
 import { urlKeysOf } from '../shared/url.ts';
 import { deriveCreated, refreshInParallel } from './derive-many.ts';
 import { writeTables, type SearchWords } from './derived.ts';
+import { imageTables, releaseImages } from './images.ts';
 import { PostingChanges } from './posting-changes.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase, StoredArticle } from './schema.ts';
@@ -50,7 +51,7 @@ export interface LocalCopy<State = unknown> {
 
 /** The tables a replica write holds besides the library's own. */
 function replicaTables(db: MarginsDatabase) {
-  return [...writeTables(db), db.syncDocs, db.syncMeta];
+  return [...writeTables(db), ...imageTables(db), db.syncDocs, db.syncMeta];
 }
 
 /** What this device holds of these articles, read together. */
@@ -128,6 +129,7 @@ async function replaceRecords(
     .delete();
   if (!records.article) {
     await db.articles.delete(articleId);
+    await releaseImages(db, [articleId]);
     return;
   }
   const urlKeys = [...new Set([...stored.urlKeys, ...urlKeysOf(records.article)])];

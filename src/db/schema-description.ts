@@ -115,6 +115,17 @@ export const SCHEMA_VERSIONS = [
     stores: {},
     upgrade: 'upgradeToVersion10',
   },
+  {
+    version: 11,
+    release: 'unreleased',
+    // Images kept with articles (images.ts): each picture once by its content hash, and each
+    // article's list of its images, found by the pictures it uses and by whether it is done.
+    stores: {
+      imageBlobs: 'hash',
+      articleImages: 'articleId, *hashes, state',
+    },
+    upgrade: null,
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The newest version: what Dexie upgrades to and the only one the Dexie-free reader opens. */

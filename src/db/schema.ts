@@ -13,6 +13,7 @@ import { SCHEMA_VERSIONS, type StoreName } from './schema-description.ts';
 import { announceCommittedWrites } from './changes.ts';
 import { DATABASE_NAME } from './names.ts';
 import type { FetchQueueRow } from './fetch-queue.ts';
+import type { ArticleImagesRow, ImageBlobRow } from './images.ts';
 import type { OutboxEntry, SyncDocRow, SyncMetaRow } from './replica.ts';
 
 export { DATABASE_NAME };
@@ -34,6 +35,8 @@ interface Tables {
   syncDocs: EntityTable<SyncDocRow, 'articleId'>;
   syncMeta: EntityTable<SyncMetaRow, 'key'>;
   fetchQueue: EntityTable<FetchQueueRow, 'articleId'>;
+  imageBlobs: EntityTable<ImageBlobRow, 'hash'>;
+  articleImages: EntityTable<ArticleImagesRow, 'articleId'>;
 }
 
 export type MarginsDatabase = Dexie & { [Store in StoreName]: Tables[Store] };

@@ -4,6 +4,7 @@
  */
 import type { HighlightColour } from '../shared/annotation.ts';
 import type { RangeSelectors } from '../shared/anchoring/index.ts';
+import { browser } from '../platform/browser.ts';
 import { request } from '../shared/messaging.ts';
 import { t } from '../shared/i18n.ts';
 import { failureText } from './status.tsx';
@@ -80,5 +81,25 @@ export function saveArticleTags(announce: Announce, articleId: string, tags: str
     announce,
     () => request({ type: 'set-article-tags', articleId, tags }),
     t('reader_status_tags_saved'),
+  );
+}
+
+/**
+ * "Load from the publisher": asks for access to the sites of the article's images that are not
+ * stored (a refusal still leaves the sites that serve images to everyone), then has the
+ * background fetch and keep them.
+ */
+export async function loadImagesFromPublisher(
+  announce: Announce,
+  articleId: string,
+  origins: string[],
+) {
+  if (origins.length > 0) {
+    await browser.permissions.request({ origins }).catch(() => false);
+  }
+  return run(
+    announce,
+    () => request({ type: 'fetch-images', articleId }),
+    t('reader_status_images_loading'),
   );
 }

@@ -1,7 +1,8 @@
 /**
- * What the background asks of Chrome's offscreen document (offscreen/main.ts): extract the
- * article of a page it fetched. Only the background sends it; the answer is checked like a
- * tab's answer to "extract" (background/inject.ts).
+ * What the background asks of Chrome's offscreen document (offscreen/main.ts), the work that
+ * needs a DOM: extract the article of a page it fetched (the answer is checked like a tab's
+ * answer to "extract", background/inject.ts), and list the images a saved body shows. Only the
+ * background sends these.
  */
 import * as v from 'valibot';
 
@@ -14,3 +15,10 @@ export const ExtractHtmlRequestSchema = v.object({
   html: v.string(),
 });
 export type ExtractHtmlRequest = v.InferOutput<typeof ExtractHtmlRequestSchema>;
+
+export const ImageSourcesRequestSchema = v.object({
+  target: v.literal(OFFSCREEN_TARGET),
+  type: v.literal('image-sources'),
+  html: v.string(),
+});
+export type ImageSourcesRequest = v.InferOutput<typeof ImageSourcesRequestSchema>;

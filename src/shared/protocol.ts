@@ -175,6 +175,8 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('fetch-articles-resume') }),
   v.object({ type: v.literal('fetch-articles-retry') }),
   v.object({ type: v.literal('fetch-articles-cancel') }),
+  /** Fetch again the images of an article that are not stored ("Load from the publisher"). */
+  v.object({ type: v.literal('fetch-images'), articleId }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -223,6 +225,8 @@ export const ResponseSchemas = {
   'fetch-articles-resume': ArticleFetchStatusSchema,
   'fetch-articles-retry': ArticleFetchStatusSchema,
   'fetch-articles-cancel': ArticleFetchStatusSchema,
+  /** How many of its images are now being fetched. */
+  'fetch-images': v.object({ waiting: count }),
 } satisfies { [K in RequestType]: v.GenericSchema };
 export type ResponseMap = { [K in RequestType]: v.InferOutput<(typeof ResponseSchemas)[K]> };
 

@@ -3,12 +3,16 @@ import { useLayoutEffect } from 'preact/hooks';
 import { renderArticleBody } from '../../shared/article-body.ts';
 import { noteOf } from '../../shared/annotation.ts';
 import { t } from '../../shared/i18n.ts';
+import { hostOf } from '../../shared/url.ts';
+import { showStoredImages } from '../images.ts';
 import { annotationIdAt, drawHighlights } from '../marks.ts';
 import type { Placed } from '../placement.ts';
 import { colourName } from './ColourButtons.tsx';
 
 interface Props {
   contentHtml: string;
+  /** Image address → object URL of its stored picture. */
+  images: ReadonlyMap<string, string>;
   placed: readonly Placed[];
   container: RefObject<HTMLDivElement>;
   onOpenHighlight: (annotationId: string) => void;
@@ -27,11 +31,21 @@ function labelOf(item: Placed): string {
  * measured on the text of exactly this element. Preact renders no children here, so it never
  * touches the nodes placed by hand (the body and its highlight marks).
  */
-export function ArticleBody({ contentHtml, placed, container, onOpenHighlight }: Props) {
+const remoteTitle = (url: string) => t('reader_image_remote', hostOf(url));
+
+export function ArticleBody({ contentHtml, images, placed, container, onOpenHighlight }: Props) {
   useLayoutEffect(() => {
     const root = container.current;
-    if (root) root.replaceChildren(renderArticleBody(contentHtml, document));
+    if (!root) return;
+    const body = renderArticleBody(contentHtml, document);
+    showStoredImages(body, images, remoteTitle);
+    root.replaceChildren(body);
   }, [contentHtml]);
+  // Pictures that arrive later are put in place; the text, and so the highlights, stay as drawn.
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (root) showStoredImages(root, images, remoteTitle);
+  }, [images]);
 
   // Re-drawing rebuilds text nodes, which would disturb a selection the user is making, so it
   // runs only when what is drawn changes (saving the page note, say, re-reads but changes none).

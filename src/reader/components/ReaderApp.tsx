@@ -7,6 +7,7 @@ import { t } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
 import { useLiveQuery } from '../../ui/use-live-query.ts';
 import { sortedByCreation } from '../placement.ts';
+import { useArticleImages } from '../use-article-images.ts';
 import { PendingList } from './PendingList.tsx';
 import { ReaderView } from './ReaderView.tsx';
 
@@ -56,6 +57,7 @@ export function ReaderApp({ db, articleId }: { db: MarginsDatabase; articleId: s
     },
     [db, articleId],
   );
+  const images = useArticleImages(db, articleId);
   const unread = state.status === 'ready' && state.value.article?.readAt === null;
   useEffect(() => {
     // Opening the saved copy is reading it; a failure here only leaves it shown as unread.
@@ -88,7 +90,9 @@ export function ReaderApp({ db, articleId }: { db: MarginsDatabase; articleId: s
       </Notice>
     );
   }
-  return <ReaderView article={article} annotations={annotations} allTags={allTags} />;
+  return (
+    <ReaderView article={article} annotations={annotations} allTags={allTags} images={images} />
+  );
 }
 
 /** Shown when the reader was opened without an article id. */

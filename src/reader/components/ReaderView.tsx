@@ -14,6 +14,8 @@ import { useArticleSelection } from '../use-article-selection.ts';
 import { AnnotationList } from './AnnotationList.tsx';
 import { ArticleBody } from './ArticleBody.tsx';
 import { ArticleHeader } from './ArticleHeader.tsx';
+import { ImagesNote } from './ImagesNote.tsx';
+import type { ArticleImagesView } from '../use-article-images.ts';
 import { HighlightEditor } from './HighlightEditor.tsx';
 import { PageNote } from './PageNote.tsx';
 import { SelectionToolbar } from './SelectionToolbar.tsx';
@@ -42,8 +44,11 @@ export function ReaderView({
   article,
   annotations,
   allTags,
+  images,
 }: {
   article: ArticleRecord;
+  /** Its images and the pictures stored of them. */
+  images: ArticleImagesView;
   annotations: Annotation[];
   /** Every tag in the library, offered as completions. */
   allTags: string[];
@@ -124,8 +129,10 @@ export function ReaderView({
         dir={article.dir ?? undefined}
       >
         <ArticleHeader article={article} />
+        <ImagesNote articleId={article.id} row={images.row} />
         <ArticleBody
           contentHtml={article.contentHtml}
+          images={images.shown}
           placed={placement.placed}
           container={container}
           onOpenHighlight={open}

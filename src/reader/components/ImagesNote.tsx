@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import type { ArticleImagesRow } from '../../db/images.ts';
+import { plural, t, uiLanguage } from '../../shared/i18n.ts';
+import { loadImagesFromPublisher } from '../actions.ts';
+import { countImages, remoteImageOrigins } from '../images.ts';
+import { useAnnounce } from '../status.tsx';
+
+/**
+ * What became of the article's images, when it is not simply "all kept": still arriving, or some
+ * left on the publisher's site (with why, and a button that fetches them for this article).
+ */
+export function ImagesNote({
+  articleId,
+  row,
+}: {
+  articleId: string;
+  row: ArticleImagesRow | null;
+}) {
+  const announce = useAnnounce();
+  const [asking, setAsking] = useState(false);
+  if (!row) return null;
+  const counts = countImages(row.images);
+  const total = row.images.length;
+  const number = (count: number) => new Intl.NumberFormat(uiLanguage()).format(count);
+  if (counts.waiting > 0) {
+    return (
+      <p class="images-note" role="status" data-testid="images-note">
+        {t('reader_images_waiting', [number(total - counts.waiting), number(total)])}
+      </p>
+    );
+  }
+  if (counts.remote === 0) return null;
+  const load = async () => {
+    setAsking(true);
+    await loadImagesFromPublisher(announce, articleId, remoteImageOrigins(row.images));
+    setAsking(false);
+  };
+  return (
+    <p class="images-note" role="status" data-testid="images-note">
+      <span>{plural('reader_images_remote', counts.remote)}</span>
+      {counts.tooLarge > 0 && (
+        <span> {plural('reader_images_too_large', counts.tooLarge)}</span>
+      )}{' '}
+      <button type="button" data-testid="images-load" disabled={asking} onClick={() => void load()}>
+        {t('reader_images_load')}
+      </button>
+    </p>
+  );
+}

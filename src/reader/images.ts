@@ -1,0 +1,74 @@
+/**
+ * The saved body's images as the reader shows them: each `<img>` shows the picture stored for
+ * it, or, when none is, stays an empty frame with its alt text. Nothing here points an image at
+ * the publisher: the page's content security policy (`img-src 'self' blob: data:`) would refuse
+ * it anyway, and the reader contacts no one.
+ */
+import { imageSourceOf } from '../shared/article-images.ts';
+import type { ArticleImage } from '../db/images.ts';
+
+/** Class of an image whose picture is not stored (reader.css draws it as a frame). */
+export const REMOTE_IMAGE_CLASS = 'image-remote';
+
+/**
+ * Points each image under `root` at its stored picture (`shown`: the image's address → an
+ * object URL), and clears the publisher's addresses from the others. `title` labels an image
+ * that is not stored.
+ */
+export function showStoredImages(
+  root: ParentNode,
+  shown: ReadonlyMap<string, string>,
+  title: (url: string) => string,
+): void {
+  for (const img of root.querySelectorAll('img')) {
+    const source = img.dataset.marginsSource ?? imageSourceOf(img);
+    // The address is kept on the element: its src and srcset are gone after the first pass.
+    if (source) img.dataset.marginsSource = source;
+    const picture = img.parentElement?.localName === 'picture' ? img.parentElement : null;
+    for (const offered of picture?.querySelectorAll('source') ?? []) offered.remove();
+    img.removeAttribute('srcset');
+    img.removeAttribute('sizes');
+    const stored = source ? shown.get(source) : undefined;
+    // A data: image was part of the page's own markup and is shown as it is.
+    if (!stored && img.getAttribute('src')?.startsWith('data:')) continue;
+    if (stored) {
+      img.src = stored;
+      img.classList.remove(REMOTE_IMAGE_CLASS);
+      img.removeAttribute('title');
+    } else {
+      img.removeAttribute('src');
+      img.classList.add(REMOTE_IMAGE_CLASS);
+      if (source) img.title = title(source);
+    }
+  }
+}
+
+export interface ImageCounts {
+  stored: number;
+  waiting: number;
+  /** Not stored: refused, failed, too large or removed. */
+  remote: number;
+  tooLarge: number;
+}
+
+export function countImages(images: readonly ArticleImage[]): ImageCounts {
+  const counts: ImageCounts = { stored: 0, waiting: 0, remote: 0, tooLarge: 0 };
+  for (const image of images) {
+    if (image.status === 'stored') counts.stored += 1;
+    else if (image.status === 'waiting') counts.waiting += 1;
+    else counts.remote += 1;
+    if (image.status === 'too-large') counts.tooLarge += 1;
+  }
+  return counts;
+}
+
+/** The sites the images that are not stored come from, as host match patterns to ask access to. */
+export function remoteImageOrigins(images: readonly ArticleImage[]): string[] {
+  const origins = new Set<string>();
+  for (const image of images) {
+    if (image.status === 'stored' || image.status === 'waiting') continue;
+    const { protocol, hostname } = new URL(image.url);
+    origins.add(`${protocol}//${hostname}/*`);
+  }
+  return [...origins];
+}

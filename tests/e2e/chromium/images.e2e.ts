@@ -1,0 +1,104 @@
+/**
+ * Chromium: a story saved with the real toolbar button keeps the pictures of its own site (the
+ * click's activeTab access) and leaves those of another image host remote until the user loads
+ * them from the publisher with site access given; the reader then shows every picture with the
+ * publisher's servers stopped, and asks nothing of them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  allowSiteAccessInExtensionsPage,
+  clickToolbarButton,
+  openTab,
+  saveOutcome,
+} from '../harness/chromium.ts';
+import { useChromiumSuite } from '../harness/chromium-suite.ts';
+import { startImageSites, STORY_TITLE, type ImageSites } from '../harness/image-sites.ts';
+import {
+  expectReaderShows,
+  expectRemoteNote,
+  finishedImages,
+  statusesOf,
+} from '../harness/images.ts';
+import { message } from '../harness/records.ts';
+import { waitFor } from '../harness/util.ts';
+
+const suite = useChromiumSuite();
+let sites: ImageSites;
+beforeAll(async () => {
+  sites = await startImageSites();
+});
+afterAll(async () => {
+  await sites.close();
+});
+
+describe('images kept with saved articles in Chromium', () => {
+  it('keeps the images it may fetch, loads the others on request, and reads offline', async () => {
+    const { session } = suite.started();
+    const tab = await openTab(session, sites.storyUrl);
+    const popup = await clickToolbarButton(session, tab);
+    suite.opened.push(tab, popup);
+    const status = await saveOutcome(popup);
+    expect(status).toMatchObject({ line: message('status_saved'), title: STORY_TITLE });
+
+    const reader = await openTab(
+      session,
+      `chrome-extension://${session.extensionId}/reader.html?id=${await articleIdIn(popup)}`,
+    );
+    suite.opened.push(reader);
+    const articleId = await reader.evaluate(() => new URL(location.href).searchParams.get('id'));
+    const first = await finishedImages(reader, articleId ?? '');
+    // The story's own site under the click's activeTab; the image host without access.
+    expect(statusesOf(first)).toEqual({
+      [sites.newsImages[0]!]: 'stored',
+      [sites.hostImages[0]!]: 'no-access',
+      [sites.hostImages[1]!]: 'no-access',
+      [sites.newsImages[1]!]: 'stored',
+    });
+    // The srcset's reader-sized picture was fetched, not the small one.
+    expect(sites.news.log).toContain('/img/lamp-1600.png');
+    expect(sites.news.log).not.toContain('/img/lamp-400.png');
+    await expectReaderShows(
+      reader,
+      [sites.newsImages[0]!, sites.newsImages[1]!],
+      [sites.hostImages[0]!, sites.hostImages[1]!],
+    );
+    await expectRemoteNote(reader, 2);
+
+    // The user gives Margins the image host (Site access in chrome://extensions), then asks.
+    await allowSiteAccessInExtensionsPage(session, 'http://localhost/*');
+    await reader.bringToFront();
+    await reader.click('[data-testid=images-load]');
+    const after = await waitFor('the remote images to be stored', async () => {
+      const row = await finishedImages(reader, articleId ?? '');
+      return row.images.every((image) => image.status === 'stored') && row;
+    });
+    expect(after.hashes).toHaveLength(4);
+    await expectReaderShows(
+      reader,
+      [sites.newsImages[0]!, sites.hostImages[0]!, sites.hostImages[1]!, sites.newsImages[1]!],
+      [],
+    );
+    expect(await reader.$('[data-testid=images-note]')).toBeNull();
+
+    // Offline: both sites stop; the reader opened again shows every picture and asks no one.
+    const requests = sites.news.log.length + sites.host.log.length;
+    await sites.close();
+    await reader.reload({ waitUntil: 'load' });
+    await expectReaderShows(
+      reader,
+      [sites.newsImages[0]!, sites.hostImages[0]!, sites.hostImages[1]!, sites.newsImages[1]!],
+      [],
+    );
+    expect(sites.news.log.length + sites.host.log.length).toBe(requests);
+  });
+});
+
+/** The saved article's id, from the reader link the popup lists for it. */
+async function articleIdIn(popup: import('puppeteer-core').Page): Promise<string> {
+  const href = await waitFor('the saved story in the list', () =>
+    popup
+      .$eval('ul.articles a[href*="reader.html"]', (a) => a.getAttribute('href'))
+      .catch(() => null),
+  );
+  return new URL(href, 'chrome-extension://x/').searchParams.get('id') ?? '';
+}
