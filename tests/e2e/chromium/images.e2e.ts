@@ -4,6 +4,7 @@
  * them from the publisher with site access given; the reader then shows every picture with the
  * publisher's servers stopped, and asks nothing of them.
  */
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allowSiteAccessInExtensionsPage,
@@ -34,6 +35,8 @@ afterAll(async () => {
 describe('images kept with saved articles in Chromium', () => {
   it('keeps the images it may fetch, loads the others on request, and reads offline', async () => {
     const { session } = suite.started();
+    const [lamp = '', map = ''] = sites.newsImages;
+    const [keepers = '', cape = ''] = sites.hostImages;
     const tab = await openTab(session, sites.storyUrl);
     const popup = await clickToolbarButton(session, tab);
     suite.opened.push(tab, popup);
@@ -49,23 +52,19 @@ describe('images kept with saved articles in Chromium', () => {
     const first = await finishedImages(reader, articleId ?? '');
     // The story's own site under the click's activeTab; the image host without access.
     expect(statusesOf(first)).toEqual({
-      [sites.newsImages[0]!]: 'stored',
-      [sites.hostImages[0]!]: 'no-access',
-      [sites.hostImages[1]!]: 'no-access',
-      [sites.newsImages[1]!]: 'stored',
+      [lamp]: 'stored',
+      [keepers]: 'no-access',
+      [cape]: 'no-access',
+      [map]: 'stored',
     });
     // The srcset's reader-sized picture was fetched, not the small one.
     expect(sites.news.log).toContain('/img/lamp-1600.png');
     expect(sites.news.log).not.toContain('/img/lamp-400.png');
-    await expectReaderShows(
-      reader,
-      [sites.newsImages[0]!, sites.newsImages[1]!],
-      [sites.hostImages[0]!, sites.hostImages[1]!],
-    );
+    await expectReaderShows(reader, [lamp, map], [keepers, cape]);
     await expectRemoteNote(reader, 2);
 
     // The user gives Margins the image host (Site access in chrome://extensions), then asks.
-    await allowSiteAccessInExtensionsPage(session, 'http://localhost/*');
+    await allowSiteAccessInExtensionsPage(session, 'http://127.0.0.2/*');
     await reader.bringToFront();
     await reader.click('[data-testid=images-load]');
     const after = await waitFor('the remote images to be stored', async () => {
@@ -73,28 +72,20 @@ describe('images kept with saved articles in Chromium', () => {
       return row.images.every((image) => image.status === 'stored') && row;
     });
     expect(after.hashes).toHaveLength(4);
-    await expectReaderShows(
-      reader,
-      [sites.newsImages[0]!, sites.hostImages[0]!, sites.hostImages[1]!, sites.newsImages[1]!],
-      [],
-    );
+    await expectReaderShows(reader, [lamp, keepers, cape, map], []);
     expect(await reader.$('[data-testid=images-note]')).toBeNull();
 
     // Offline: both sites stop; the reader opened again shows every picture and asks no one.
     const requests = sites.news.log.length + sites.host.log.length;
     await sites.close();
     await reader.reload({ waitUntil: 'load' });
-    await expectReaderShows(
-      reader,
-      [sites.newsImages[0]!, sites.hostImages[0]!, sites.hostImages[1]!, sites.newsImages[1]!],
-      [],
-    );
+    await expectReaderShows(reader, [lamp, keepers, cape, map], []);
     expect(sites.news.log.length + sites.host.log.length).toBe(requests);
   });
 });
 
 /** The saved article's id, from the reader link the popup lists for it. */
-async function articleIdIn(popup: import('puppeteer-core').Page): Promise<string> {
+async function articleIdIn(popup: Page): Promise<string> {
   const href = await waitFor('the saved story in the list', () =>
     popup
       .$eval('ul.articles a[href*="reader.html"]', (a) => a.getAttribute('href'))

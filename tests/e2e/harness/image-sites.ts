@@ -1,7 +1,7 @@
 /**
  * Two local sites for the images of a saved article: the news site (127.0.0.1), whose story
  * shows two pictures of its own and two from an image host, and the image host itself
- * (`localhost`, another origin), which like most image hosts sends no CORS headers. Both log
+ * (127.0.0.2, another origin: the loopback network answers on every 127.x address), which like most image hosts sends no CORS headers. Both log
  * every request, so a test can tell that the reader fetched nothing.
  */
 import { createServer, type Server } from 'node:http';
@@ -79,7 +79,7 @@ async function startSite(
   });
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', ready);
+    server.listen(0, host, ready);
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -134,7 +134,7 @@ export async function startImageSites(): Promise<ImageSites> {
     const body = pictures.get(path);
     return body ? { type: PNG, body } : null;
   };
-  const host = await startSite('localhost', (path) =>
+  const host = await startSite('127.0.0.2', (path) =>
     path.startsWith('/cdn/') ? image(path) : null,
   );
   let storyHtml = '';
