@@ -50,6 +50,8 @@ export interface FetcherDeps {
   sleep(ms: number): Promise<void>;
   /** Called once the queue has nothing left to do (Chrome closes its offscreen document). */
   onDone?(): Promise<void>;
+  /** Called with each article filled in, whose images are then kept (article-images.ts). */
+  onFilled?(articleId: string, contentHtml: string): void;
 }
 
 function failureOf(error: unknown): FetchFailure {
@@ -220,7 +222,10 @@ export class ArticleFetcher {
         snapshot,
         new Date(this.deps.now()),
       );
-      if (filled) this.fetched += 1;
+      if (filled) {
+        this.fetched += 1;
+        this.deps.onFilled?.(filled.id, filled.contentHtml);
+      }
     } catch (error) {
       const failure = failureOf(error);
       const retry =

@@ -21,6 +21,7 @@ import {
 } from '../db/images.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser } from '../platform/browser.ts';
+import { sitePatternOf } from '../shared/site-access.ts';
 import { imageSourcesOfBody } from './extract-fetched.ts';
 
 const IMAGE_TIMEOUT_MS = 30_000;
@@ -49,10 +50,8 @@ export function imageTypeOf(declared: string | null, bytes: Uint8Array): string 
 
 /** Whether Margins holds site access to the image's site (granted, not just under activeTab). */
 async function hasSiteAccess(url: string): Promise<boolean> {
-  const { protocol, hostname } = new URL(url);
-  return browser.permissions
-    .contains({ origins: [`${protocol}//${hostname}/*`] })
-    .catch(() => false);
+  const site = sitePatternOf(url);
+  return site !== null && browser.permissions.contains({ origins: [site] }).catch(() => false);
 }
 
 /** Fetches one image as the browser would load it, or says why it could not be kept. */

@@ -4,6 +4,7 @@
  */
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser } from '../platform/browser.ts';
+import { keepImagesLater } from './article-images.ts';
 import { ArticleFetcher, FETCH_ALARM } from './article-fetcher.ts';
 import { closeOffscreen, extractFetched } from './extract-fetched.ts';
 import { fetchPage } from './fetch-page.ts';
@@ -19,6 +20,7 @@ export function articleFetcherFor(db: MarginsDatabase): ArticleFetcher {
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       onDone: closeOffscreen,
+      onFilled: (articleId, contentHtml) => keepImagesLater(db, articleId, contentHtml),
     });
     fetchers.set(db, fetcher);
   }

@@ -54,7 +54,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
   runBackup(db, new Date()).catch((error: unknown) => console.error('Margins: backup', error));
 });
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && SETTINGS_KEY in changes) rescheduleBackup();
+  if (area === 'local' && SETTINGS_KEY in changes) {
+    rescheduleBackup();
+    syncRevisit();
+  }
 });
 browser.permissions.onAdded.addListener(rescheduleBackup);
 browser.permissions.onRemoved.addListener(rescheduleBackup);

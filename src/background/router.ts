@@ -13,6 +13,7 @@ import {
   updateAnnotation,
 } from '../db/annotations.ts';
 import { setArticleNote, setArticleTags } from '../db/article-notes.ts';
+import { imageStorage, removeStoredImages } from '../db/images.ts';
 import { deleteArticles, restoreArticles, setArchived, setRead } from '../db/library.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser, type MessageSender } from '../platform/browser.ts';
@@ -28,6 +29,7 @@ import {
 } from '../shared/protocol.ts';
 import { fetchMissingImages, keepImagesLater } from './article-images.ts';
 import { articleFetcherFor } from './fetch-articles.ts';
+import { imageBackfillFor } from './image-backfill.ts';
 import { runBackup } from './backup.ts';
 import { saveTab } from './save-tab.ts';
 import { pullOnOpen, syncServiceFor } from './sync.ts';
@@ -90,6 +92,15 @@ export const handlers: Handlers = {
   'fetch-articles-retry': (_request, db) => articleFetcherFor(db).retryFailed(),
   'fetch-articles-cancel': (_request, db) => articleFetcherFor(db).cancel(),
   'fetch-images': (request, db) => fetchMissingImages(db, request.articleId),
+  'image-storage': (_request, db) => imageStorage(db),
+  'remove-images': async (_request, db) => {
+    await removeStoredImages(db, new Date());
+    return imageStorage(db);
+  },
+  'images-backfill-start': (_request, db) => imageBackfillFor(db).start(),
+  'images-backfill-pause': async (_request, db) => imageBackfillFor(db).pause(),
+  'images-backfill-resume': async (_request, db) => imageBackfillFor(db).resume(),
+  'images-backfill-status': async (_request, db) => imageBackfillFor(db).current(),
   'page-annotations': async (_request, db, sender) => ({
     annotations: await annotationsForPage(db, sender.url ?? ''),
   }),

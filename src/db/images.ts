@@ -269,3 +269,20 @@ export async function retryMissingImages(
     return changed.map((row) => row.articleId);
   });
 }
+
+/**
+ * The articles with pictures to fetch: saved articles (not links) that have no images row yet
+ * (saved before images were kept, synced from another device, restored or imported without
+ * them) or whose row lists images not stored. Read from the small list cards and image rows.
+ */
+export async function articlesMissingImages(db: MarginsDatabase): Promise<string[]> {
+  const [cards, rows] = await Promise.all([db.cards.toArray(), db.articleImages.toArray()]);
+  const byArticle = new Map(rows.map((row) => [row.articleId, row]));
+  return cards
+    .filter((card) => {
+      if (card.kind !== 'article') return false;
+      const row = byArticle.get(card.id);
+      return !row || row.images.some((image) => image.status !== 'stored');
+    })
+    .map((card) => card.id);
+}

@@ -10,6 +10,7 @@ import {
 import { RevisitToggle } from '../ui/RevisitToggle.tsx';
 import { ColourSetting } from './components/ColourSetting.tsx';
 import { BackupSection } from './components/BackupSection.tsx';
+import { ImagesSection } from './components/ImagesSection.tsx';
 import { StorageSection } from './components/StorageSection.tsx';
 import { SyncSection } from './components/SyncSection.tsx';
 import { ToolbarSetting } from './components/ToolbarSetting.tsx';
@@ -89,6 +90,7 @@ export function OptionsApp() {
           {t('options_transfer_link')}
         </a>
       </section>
+      <ImagesSection announce={announce} />
       <StorageSection />
       <p
         class={status.failed ? 'options-status error' : 'options-status'}

@@ -6,6 +6,7 @@
  */
 import { imageSourceOf } from '../shared/article-images.ts';
 import type { ArticleImage } from '../db/images.ts';
+import { siteAccessFor } from '../shared/site-access.ts';
 
 /** Class of an image whose picture is not stored (reader.css draws it as a frame). */
 export const REMOTE_IMAGE_CLASS = 'image-remote';
@@ -64,11 +65,9 @@ export function countImages(images: readonly ArticleImage[]): ImageCounts {
 
 /** The sites the images that are not stored come from, as host match patterns to ask access to. */
 export function remoteImageOrigins(images: readonly ArticleImage[]): string[] {
-  const origins = new Set<string>();
-  for (const image of images) {
-    if (image.status === 'stored' || image.status === 'waiting') continue;
-    const { protocol, hostname } = new URL(image.url);
-    origins.add(`${protocol}//${hostname}/*`);
-  }
-  return [...origins];
+  return siteAccessFor(
+    images
+      .filter((image) => image.status !== 'stored' && image.status !== 'waiting')
+      .map((image) => image.url),
+  );
 }

@@ -177,6 +177,14 @@ export const RequestSchema = v.variant('type', [
   v.object({ type: v.literal('fetch-articles-cancel') }),
   /** Fetch again the images of an article that are not stored ("Load from the publisher"). */
   v.object({ type: v.literal('fetch-images'), articleId }),
+  /** How much the stored images take; remove them all (texts, notes and highlights stay). */
+  v.object({ type: v.literal('image-storage') }),
+  v.object({ type: v.literal('remove-images') }),
+  /** "Fetch missing images" for the whole library: start, pause, resume, or ask how far. */
+  v.object({ type: v.literal('images-backfill-start') }),
+  v.object({ type: v.literal('images-backfill-pause') }),
+  v.object({ type: v.literal('images-backfill-resume') }),
+  v.object({ type: v.literal('images-backfill-status') }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 
@@ -197,6 +205,22 @@ const SaveOutcomeSchema = v.object({
   undo: UndoTokenSchema,
 });
 export type SaveOutcome = v.InferOutput<typeof SaveOutcomeSchema>;
+
+const ImageStorageSchema = v.object({
+  /** Distinct pictures stored and their bytes. */
+  images: count,
+  bytes: count,
+  /** Images of saved articles that are not stored. */
+  remote: count,
+});
+
+const ImageBackfillStatusSchema = v.object({
+  state: v.picklist(['idle', 'running', 'paused']),
+  /** Articles gone through, of those that were missing images when it started. */
+  done: count,
+  total: count,
+});
+export type ImageBackfillStatus = v.InferOutput<typeof ImageBackfillStatusSchema>;
 
 /** What each request answers with when it succeeds. */
 export const ResponseSchemas = {
@@ -227,6 +251,12 @@ export const ResponseSchemas = {
   'fetch-articles-cancel': ArticleFetchStatusSchema,
   /** How many of its images are now being fetched. */
   'fetch-images': v.object({ waiting: count }),
+  'image-storage': ImageStorageSchema,
+  'remove-images': ImageStorageSchema,
+  'images-backfill-start': ImageBackfillStatusSchema,
+  'images-backfill-pause': ImageBackfillStatusSchema,
+  'images-backfill-resume': ImageBackfillStatusSchema,
+  'images-backfill-status': ImageBackfillStatusSchema,
 } satisfies { [K in RequestType]: v.GenericSchema };
 export type ResponseMap = { [K in RequestType]: v.InferOutput<(typeof ResponseSchemas)[K]> };
 

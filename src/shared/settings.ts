@@ -20,6 +20,14 @@ export const DEFAULT_SETTINGS = Object.freeze({
   backupEveryDays: 0,
   /** How many backup files to keep; older ones are deleted after each new backup. */
   backupKeep: 7,
+  /**
+   * Highlights shown on pages the user revisits, while site access to every site is granted.
+   * True by default so a library that had the access for it keeps the feature; turning on
+   * another feature that needs the same access sets it false first if it was not in use.
+   */
+  revisitHighlights: true,
+  /** "Keep images with saved articles" from every site (the same site access). */
+  keepImagesFromAllSites: false,
 } as const);
 
 export const BACKUP_INTERVALS = [0, 1, 7] as const;
@@ -34,6 +42,8 @@ export const SettingsSchema = v.object({
   toolbarAction: v.fallback(ToolbarActionSchema, DEFAULT_SETTINGS.toolbarAction),
   backupEveryDays: v.fallback(BackupEveryDaysSchema, DEFAULT_SETTINGS.backupEveryDays),
   backupKeep: v.fallback(BackupKeepSchema, DEFAULT_SETTINGS.backupKeep),
+  revisitHighlights: v.fallback(v.boolean(), DEFAULT_SETTINGS.revisitHighlights),
+  keepImagesFromAllSites: v.fallback(v.boolean(), DEFAULT_SETTINGS.keepImagesFromAllSites),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -43,6 +53,8 @@ export const SettingsPatchSchema = v.partial(
     toolbarAction: ToolbarActionSchema,
     backupEveryDays: BackupEveryDaysSchema,
     backupKeep: BackupKeepSchema,
+    revisitHighlights: v.boolean(),
+    keepImagesFromAllSites: v.boolean(),
   }),
 );
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;

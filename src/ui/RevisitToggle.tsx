@@ -1,19 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../platform/browser.ts';
 import { t } from '../shared/i18n.ts';
-import { REVISIT_ORIGINS } from '../shared/revisit.ts';
+import {
+  allSitesFeatureOn,
+  holdsAllSites,
+  turnOffAllSitesFeature,
+  turnOnAllSitesFeature,
+} from '../shared/site-access.ts';
 
 type ToggleState = 'unknown' | 'on' | 'off' | 'refused';
 
 /**
  * "Show my highlights on pages I revisit". Site access is asked for only here, when the user
- * turns it on (the browser shows its own prompt), and given back when turned off.
+ * turns it on (the browser shows its own prompt), and given back when turned off unless keeping
+ * images from every site still uses it (site-access.ts).
  */
 export function RevisitToggle() {
   const [state, setState] = useState<ToggleState>('unknown');
+  const [held, setHeld] = useState(false);
   useEffect(() => {
-    browser.permissions.contains({ origins: REVISIT_ORIGINS }).then(
-      (granted) => setState(granted ? 'on' : 'off'),
+    Promise.all([allSitesFeatureOn('revisitHighlights'), holdsAllSites()]).then(
+      ([on, granted]) => {
+        setState(on ? 'on' : 'off');
+        setHeld(granted);
+      },
       () => setState('off'),
     );
   }, []);
@@ -21,12 +30,14 @@ export function RevisitToggle() {
   const change = async (event: Event) => {
     const wanted = (event.currentTarget as HTMLInputElement).checked;
     if (wanted) {
-      // Must run in the click's own task: browsers only ask for permissions on a user gesture.
-      const granted = await browser.permissions.request({ origins: REVISIT_ORIGINS });
+      // Asks in the click's own task: browsers only ask for permissions on a user gesture.
+      const granted = await turnOnAllSitesFeature('revisitHighlights', held);
       setState(granted ? 'on' : 'refused');
+      setHeld(held || granted);
     } else {
-      await browser.permissions.remove({ origins: REVISIT_ORIGINS });
+      await turnOffAllSitesFeature('revisitHighlights');
       setState('off');
+      setHeld(await holdsAllSites());
     }
   };
 

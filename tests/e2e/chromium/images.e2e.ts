@@ -75,6 +75,31 @@ describe('images kept with saved articles in Chromium', () => {
     await expectReaderShows(reader, [lamp, keepers, cape, map], []);
     expect(await reader.$('[data-testid=images-note]')).toBeNull();
 
+    // Settings: the space the pictures take; removing them keeps the text, and "Fetch missing
+    // images" brings them back.
+    const options = await openTab(
+      session,
+      `chrome-extension://${session.extensionId}/options.html`,
+    );
+    suite.opened.push(options);
+    const usage = () => options.$eval('[data-testid=images-usage]', (el) => el.textContent ?? '');
+    await waitFor('the images usage', async () => (await usage()).includes('(4 '));
+    await options.click('[data-testid=images-remove]');
+    await waitFor('the images to be removed', async () => (await usage()).includes('(0 '));
+    expect(await usage()).toContain(message('options_images_remote_other', '4'));
+    await reader.bringToFront();
+    await expectReaderShows(reader, [], [lamp, keepers, cape, map]);
+    await options.bringToFront();
+    await options.click('[data-testid=images-backfill]');
+    const progress = await waitFor('the missing images to be fetched', async () => {
+      const line = await options.$eval('[data-testid=images-progress]', (el) => el.textContent);
+      return line === message('options_images_progress_done', '1', '1') && line;
+    });
+    expect(progress).toBeTruthy();
+    await waitFor('the images usage', async () => (await usage()).includes('(4 '));
+    await reader.bringToFront();
+    await expectReaderShows(reader, [lamp, keepers, cape, map], []);
+
     // Offline: both sites stop; the reader opened again shows every picture and asks no one.
     const requests = sites.news.log.length + sites.host.log.length;
     await sites.close();

@@ -20,6 +20,8 @@ describe('settings', () => {
       toolbarAction: 'save',
       backupEveryDays: 0,
       backupKeep: 7,
+      revisitHighlights: true,
+      keepImagesFromAllSites: false,
     });
     expect(browser.storage.local.keys()).toEqual([]);
   });
