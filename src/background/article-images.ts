@@ -76,7 +76,10 @@ export async function fetchImage(url: string): Promise<ImageResult> {
   }
   try {
     const data = await response.arrayBuffer();
-    const type = imageTypeOf(response.headers.get('content-type'), new Uint8Array(data, 0, 16));
+    const type = imageTypeOf(
+      response.headers.get('content-type'),
+      new Uint8Array(data, 0, Math.min(16, data.byteLength)),
+    );
     if (!type) return { status: 'failed' };
     return { status: 'stored', data, type, hash: await hashImage(data) };
   } catch {

@@ -56,3 +56,26 @@ describe('per-browser manifests', () => {
     expect(manifest).not.toHaveProperty('content_scripts');
   });
 });
+
+describe('what extension pages may load', () => {
+  it.each(['chrome', 'firefox'] as const)(
+    'lets %s pages show images only from Margins itself, blob: and data:',
+    (target) => {
+      const manifest = manifestFor(target, source) as {
+        content_security_policy: { extension_pages: string };
+      };
+      const directives = new Map(
+        manifest.content_security_policy.extension_pages
+          .split(';')
+          .map((directive) => directive.trim().split(/\s+/))
+          .map(([name = '', ...values]) => [name, values]),
+      );
+      expect(directives.get('img-src')).toEqual(["'self'", 'blob:', 'data:']);
+      expect(directives.get('media-src')).toEqual(["'self'", 'blob:', 'data:']);
+      expect(directives.get('font-src')).toEqual(["'self'"]);
+      expect(directives.get('script-src')).toEqual(["'self'"]);
+      // No default-src: it would also govern connect-src, which sync and imports need.
+      expect(directives.has('default-src')).toBe(false);
+    },
+  );
+});
