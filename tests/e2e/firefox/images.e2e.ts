@@ -1,12 +1,18 @@
 /**
  * Firefox: a story saved with the site access the user gave to its site keeps the pictures of
- * that site and leaves those of another image host remote; "Load from the publisher" asks for
- * the image host (the pref extensions.webextOptionalPermissionPrompts=false stands in for the
- * user accepting) and keeps them; the reader then shows every picture with the publisher's
- * servers stopped, and asks nothing of them.
+ * that site and leaves those of another image host remote; turning on "Keep images with saved
+ * articles from every site" in the settings asks for that access (the pref
+ * extensions.webextOptionalPermissionPrompts=false stands in for the user accepting) and
+ * "Fetch missing images" keeps them; the reader then shows every picture with the publisher's
+ * servers stopped, and asks nothing of them. (Chromium's file covers "Load from the publisher".)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReader, requestSave, type ExtensionGlobal } from '../harness/firefox.ts';
+import {
+  openExtensionTab,
+  openReader,
+  requestSave,
+  type ExtensionGlobal,
+} from '../harness/firefox.ts';
 import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
 import { startImageSites, STORY_TITLE, type ImageSites } from '../harness/image-sites.ts';
 import {
@@ -15,6 +21,7 @@ import {
   finishedImages,
   statusesOf,
 } from '../harness/images.ts';
+import { message } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 
 const { started } = useFirefoxSuite({ siteAccess: [FIXTURE_SITE_ACCESS] });
@@ -51,18 +58,41 @@ describe('images kept with saved articles in Firefox', () => {
     await expectReaderShows(reader, [lamp, map], [keepers, cape]);
     await expectRemoteNote(reader, 2);
 
-    await reader.click('[data-testid=images-load]');
-    await waitFor('the remote images to be stored', async () => {
-      const row = await finishedImages(reader, articleId);
-      return row.images.every((image) => image.status === 'stored') && row;
-    });
-    expect(
-      await reader.evaluate(() =>
+    // Settings → Images: keeping images from every site asks for that access (granted here by
+    // the pref) without turning on highlights on revisited pages; then "Fetch missing images".
+    const options = await openExtensionTab(session, library, 'options.html');
+    await options.click('[data-testid=images-all-sites]');
+    await waitFor('the access to every site', () =>
+      options.evaluate(() =>
         (globalThis as ExtensionGlobal).browser.permissions.contains({
-          origins: ['http://127.0.0.2/*'],
+          origins: ['http://*/*', 'https://*/*'],
         }),
       ),
-    ).toBe(true);
+    );
+    const settings = await options.evaluate(
+      async () =>
+        (await (globalThis as ExtensionGlobal).browser.storage.local.get('settings')).settings,
+    );
+    expect(settings).toMatchObject({ keepImagesFromAllSites: true, revisitHighlights: false });
+    expect(
+      await options.evaluate(async () =>
+        (await (globalThis as ExtensionGlobal).browser.scripting.getRegisteredContentScripts()).map(
+          (script) => script.id,
+        ),
+      ),
+    ).toEqual([]);
+    await options.click('[data-testid=images-backfill]');
+    await waitFor('the missing images to be fetched', async () => {
+      const row = await finishedImages(options, articleId);
+      return row.images.every((image) => image.status === 'stored') && row;
+    });
+    await waitFor(
+      'the progress line to say it is done',
+      async () =>
+        (await options.$eval('[data-testid=images-progress]', (el) => el.textContent)) ===
+        message('options_images_progress_done', '1', '1'),
+    );
+    await options.close();
     await expectReaderShows(reader, [lamp, keepers, cape, map], []);
 
     const requests = sites.news.log.length + sites.host.log.length;
