@@ -58,7 +58,7 @@ function Shell({
           </button>
         </p>
       )}
-      <SaveStatus state={state} onUndo={undo} />
+      <SaveStatus state={state} onUndo={undo} reader={reader} />
       <Library reader={reader} />
       <footer class="settings">
         <RevisitToggle />

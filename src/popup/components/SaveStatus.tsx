@@ -1,9 +1,19 @@
 import { errorMessage, t } from '../../shared/i18n.ts';
 import type { SaveState } from '../use-save-active-tab.ts';
+import type { LibraryReader } from '../../db/read/idb.ts';
 import { ArticleMeta } from './ArticleMeta.tsx';
+import { SavedImages } from './SavedImages.tsx';
 
 /** The outcome of the save the toolbar click started, announced to screen readers. */
-export function SaveStatus({ state, onUndo }: { state: SaveState; onUndo: () => void }) {
+export function SaveStatus({
+  state,
+  onUndo,
+  reader,
+}: {
+  state: SaveState;
+  onUndo: () => void;
+  reader: LibraryReader;
+}) {
   if (state.phase === 'idle') return null;
   return (
     <section
@@ -21,6 +31,7 @@ export function SaveStatus({ state, onUndo }: { state: SaveState; onUndo: () => 
           </p>
           <p class="saved-title">{state.outcome.article.title || state.outcome.article.url}</p>
           <ArticleMeta article={state.outcome.article} />
+          <SavedImages reader={reader} articleId={state.outcome.article.id} />
           <button type="button" class="undo" onClick={onUndo} disabled={state.phase === 'undoing'}>
             {t('action_undo')}
           </button>

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { ArticleImagesRow } from '../../db/images.ts';
 import { plural, t, uiLanguage } from '../../shared/i18n.ts';
 import { loadImagesFromPublisher } from '../actions.ts';
-import { countImages, remoteImageOrigins } from '../images.ts';
+import { countImages } from '../../ui/image-counts.ts';
+import { remoteImageOrigins } from '../images.ts';
 import { useAnnounce } from '../status.tsx';
 
 /**

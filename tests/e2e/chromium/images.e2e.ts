@@ -42,6 +42,13 @@ describe('images kept with saved articles in Chromium', () => {
     suite.opened.push(tab, popup);
     const status = await saveOutcome(popup);
     expect(status).toMatchObject({ line: message('status_saved'), title: STORY_TITLE });
+    // The text is saved at once; the popup then follows the images and says what stayed remote.
+    await waitFor('the popup to say which images stayed remote', async () => {
+      const line = await popup
+        .$eval('[data-testid=saved-images]', (el) => el.textContent)
+        .catch(() => null);
+      return line === message('reader_images_remote_other', '2');
+    });
 
     const reader = await openTab(
       session,

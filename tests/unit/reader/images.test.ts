@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleImage } from '../../../src/db/images.ts';
 import { textOf } from '../../../src/shared/anchoring/dom.ts';
+import { countImages } from '../../../src/ui/image-counts.ts';
 import {
-  countImages,
   remoteImageOrigins,
   REMOTE_IMAGE_CLASS,
   showStoredImages,
