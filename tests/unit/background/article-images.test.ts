@@ -8,9 +8,19 @@ import { JSDOM } from 'jsdom';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fetchImage, imageTypeOf, keepImages } from '../../../src/background/article-images.ts';
+import {
+  fetchImage,
+  imageTypeOf,
+  keepImages,
+  resumeImageFetching,
+} from '../../../src/background/article-images.ts';
 import { saveSnapshot } from '../../../src/db/articles.ts';
-import { articleImagesOf, MAX_IMAGE_BYTES_PER_ARTICLE } from '../../../src/db/images.ts';
+import {
+  articleImagesOf,
+  MAX_IMAGE_BYTES_PER_ARTICLE,
+  planImages,
+  unfinishedImageArticles,
+} from '../../../src/db/images.ts';
 import { openDatabase, type MarginsDatabase } from '../../../src/db/schema.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 
@@ -105,5 +115,18 @@ describe('keeping the images of a saved body', () => {
     expect(requested.filter((path) => path === '/a.png')).toHaveLength(1);
     expect(requested).not.toContain('/small.png');
     expect(await db.imageBlobs.count()).toBe(2);
+  });
+
+  it('carries on, when the worker starts again, with images a stopped worker left waiting', async () => {
+    const saved = await saveSnapshot(db, makeSnapshot(), new Date());
+    // What a save leaves when the worker stops right after storing the text: every image waiting.
+    await planImages(db, saved.article.id, [`${origin}/a.png`, `${origin}/b.jpg`], new Date());
+    expect((await unfinishedImageArticles(db)).map((row) => row.articleId)).toEqual([
+      saved.article.id,
+    ]);
+    await resumeImageFetching(db);
+    const row = await articleImagesOf(db, saved.article.id);
+    expect(row?.images.map((image) => image.status)).toEqual(['stored', 'stored']);
+    expect(await unfinishedImageArticles(db)).toEqual([]);
   });
 });
