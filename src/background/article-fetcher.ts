@@ -19,7 +19,7 @@ import {
 } from '../db/fetch-queue.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser } from '../platform/browser.ts';
-import type { ArticleSnapshot } from '../shared/article.ts';
+import type { ArticleRecord, ArticleSnapshot } from '../shared/article.ts';
 import {
   FETCH_STATUS_KEY,
   parseFetchStatus,
@@ -51,7 +51,7 @@ export interface FetcherDeps {
   /** Called once the queue has nothing left to do (Chrome closes its offscreen document). */
   onDone?(): Promise<void>;
   /** Called with each article filled in, whose images are then kept (article-images.ts). */
-  onFilled?(articleId: string, contentHtml: string): void;
+  onFilled?(article: ArticleRecord): void;
 }
 
 function failureOf(error: unknown): FetchFailure {
@@ -224,7 +224,7 @@ export class ArticleFetcher {
       );
       if (filled) {
         this.fetched += 1;
-        this.deps.onFilled?.(filled.id, filled.contentHtml);
+        this.deps.onFilled?.(filled);
       }
     } catch (error) {
       const failure = failureOf(error);

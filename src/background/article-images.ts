@@ -21,6 +21,8 @@ import {
 } from '../db/images.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser } from '../platform/browser.ts';
+import { MAX_IMAGES_PER_ARTICLE } from '../shared/article-images.ts';
+import type { ArticleRecord } from '../shared/article.ts';
 import { sitePatternOf } from '../shared/site-access.ts';
 import { imageSourcesOfBody } from './extract-fetched.ts';
 
@@ -111,22 +113,31 @@ export function fetchWaitingImages(db: MarginsDatabase, articleId: string): Prom
   return work;
 }
 
-/** Lists a just-saved body's images and fetches them (a save again refreshes the list). */
-export async function keepImages(
-  db: MarginsDatabase,
-  articleId: string,
-  contentHtml: string,
-): Promise<void> {
+/** What of an article says which images it shows. */
+export type ArticlePictures = Pick<ArticleRecord, 'id' | 'contentHtml' | 'leadImageUrl'>;
+
+/**
+ * Lists a just-saved article's images (its body's, then its lead image if the body does not
+ * show it) and fetches them; a save again refreshes the list.
+ */
+export async function keepImages(db: MarginsDatabase, article: ArticlePictures): Promise<void> {
   // A link, or a body without pictures, needs no DOM to say so.
-  const urls = /<img\b/i.test(contentHtml) ? await imageSourcesOfBody(contentHtml) : [];
-  await planImages(db, articleId, urls, new Date());
-  await fetchWaitingImages(db, articleId);
+  const inBody = /<img\b/i.test(article.contentHtml)
+    ? await imageSourcesOfBody(article.contentHtml)
+    : [];
+  const lead = article.leadImageUrl;
+  const urls =
+    lead && !inBody.includes(lead) && inBody.length < MAX_IMAGES_PER_ARTICLE
+      ? [...inBody, lead]
+      : inBody;
+  await planImages(db, article.id, urls, new Date());
+  await fetchWaitingImages(db, article.id);
 }
 
 /** Starts keeping an article's images without making the caller wait; failures are logged. */
-export function keepImagesLater(db: MarginsDatabase, articleId: string, contentHtml: string) {
-  keepImages(db, articleId, contentHtml).catch((error: unknown) =>
-    console.error('Margins: images of', articleId, error),
+export function keepImagesLater(db: MarginsDatabase, article: ArticlePictures): void {
+  keepImages(db, article).catch((error: unknown) =>
+    console.error('Margins: images of', article.id, error),
   );
 }
 

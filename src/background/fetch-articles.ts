@@ -20,7 +20,7 @@ export function articleFetcherFor(db: MarginsDatabase): ArticleFetcher {
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       onDone: closeOffscreen,
-      onFilled: (articleId, contentHtml) => keepImagesLater(db, articleId, contentHtml),
+      onFilled: (article) => keepImagesLater(db, article),
     });
     fetchers.set(db, fetcher);
   }

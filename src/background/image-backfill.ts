@@ -64,7 +64,7 @@ export class ImageBackfill {
       return;
     }
     const article = await this.db.articles.get(articleId);
-    if (article) await keepImages(this.db, articleId, article.contentHtml);
+    if (article) await keepImages(this.db, article);
   }
 }
 

@@ -47,7 +47,7 @@ export const handlers: Handlers = {
   'save-tab': async (request, db) => {
     const outcome = await saveTab(db, request.tabId);
     // The text is stored and answered now; the images follow (article-images.ts).
-    keepImagesLater(db, outcome.article.id, outcome.article.contentHtml);
+    keepImagesLater(db, outcome.article);
     return outcome;
   },
   'undo-save': async (request, db) => ({ restored: await undoSave(db, request.undo) }),
@@ -79,7 +79,7 @@ export const handlers: Handlers = {
   'restore-articles': async (request, db) => {
     const restored = await restoreArticles(db, request.articles);
     // A delete freed their pictures; the undo fetches them again.
-    for (const article of request.articles) keepImagesLater(db, article.id, article.contentHtml);
+    for (const article of request.articles) keepImagesLater(db, article);
     return { restored };
   },
   'sync-enable': (request, db) => syncServiceFor(db).enable(request.account, request.passphrase),

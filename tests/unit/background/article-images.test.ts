@@ -99,18 +99,24 @@ describe('keeping the images of a saved body', () => {
     Reflect.deleteProperty(globalThis, 'DOMParser');
   });
 
-  it('stores each image of the body once, in reading order, with what became of each', async () => {
+  it('stores each image of the body once, in reading order, then the lead image, with what became of each', async () => {
     const saved = await saveSnapshot(db, makeSnapshot(), new Date());
     const html = `<p>One</p><img src="${origin}/a.png" alt="">
       <img srcset="${origin}/small.png 300w, ${origin}/b.jpg 1600w" src="${origin}/small.png">
       <img src="${origin}/gone.png"><img src="${origin}/a.png">`;
-    await keepImages(db, saved.article.id, html);
+    await keepImages(db, {
+      ...saved.article,
+      contentHtml: html,
+      leadImageUrl: `${origin}/lead.png`,
+    });
     const row = await articleImagesOf(db, saved.article.id);
     expect(row?.state).toBe('done');
     expect(row?.images.map(({ url, status }) => [url.slice(origin.length), status])).toEqual([
       ['/a.png', 'stored'],
       ['/b.jpg', 'stored'],
       ['/gone.png', 'failed'],
+      // The lead image, which the body does not show, comes last.
+      ['/lead.png', 'failed'],
     ]);
     expect(requested.filter((path) => path === '/a.png')).toHaveLength(1);
     expect(requested).not.toContain('/small.png');
