@@ -43,10 +43,19 @@ function ascii(bytes: Uint8Array, start: number, end: number): string {
   return String.fromCharCode(...bytes.subarray(start, end));
 }
 
-/** The image type the response declares, or else the one its bytes show; null if not an image. */
+/**
+ * Picture formats kept. SVG is not: it is a document that can carry scripts and links, and a
+ * kept copy must be inert wherever its blob: address is opened.
+ */
+const KEPT_TYPES = /^image\/(?:jpeg|pjpeg|png|apng|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)$/;
+
+/**
+ * The picture format the response declares, or else the one its bytes show; null when it is
+ * not a picture Margins keeps.
+ */
 export function imageTypeOf(declared: string | null, bytes: Uint8Array): string | null {
   const type = (declared ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type.startsWith('image/')) return type;
+  if (type.startsWith('image/')) return KEPT_TYPES.test(type) ? type : null;
   return SIGNATURES.find(([, test]) => test(bytes))?.[0] ?? null;
 }
 

@@ -77,6 +77,8 @@ describe('fetching one image', () => {
   it('knows an image by its bytes when the server does not say', async () => {
     expect(await fetchImage(`${origin}/b.jpg`)).toMatchObject({ type: 'image/jpeg' });
     expect(imageTypeOf('text/plain', Uint8Array.from([1, 2, 3]))).toBeNull();
+    // An SVG is a document that can carry scripts: not kept, whatever its bytes.
+    expect(imageTypeOf('image/svg+xml', Uint8Array.from([0x3c, 0x73]))).toBeNull();
   });
 
   it('refuses a page that is not an image, a missing one, and one declared too large', async () => {
