@@ -25,10 +25,13 @@ import { MAX_IMAGES_PER_ARTICLE } from '../shared/article-images.ts';
 import type { ArticleRecord } from '../shared/article.ts';
 import { sitePatternOf } from '../shared/site-access.ts';
 import { imageSourcesOfBody } from './extract-fetched.ts';
+import { FetchFailureError, readBytes } from './fetch-page.ts';
 
 const IMAGE_TIMEOUT_MS = 30_000;
 /** Images fetched at once for one article: enough to overlap, few enough not to flood a site. */
 const PARALLEL = 4;
+/** Rounds over an article's waiting images before leaving the rest to the next start. */
+const MAX_ROUNDS = 3;
 
 /** The leading bytes of the image formats browsers show, for servers that do not say. */
 const SIGNATURES: readonly [type: string, test: (bytes: Uint8Array) => boolean][] = [
@@ -81,20 +84,15 @@ export async function fetchImage(url: string): Promise<ImageResult> {
     return { status: (await hasSiteAccess(url)) ? 'failed' : 'no-access' };
   }
   if (!response.ok) return { status: 'failed' };
-  if (Number(response.headers.get('content-length') ?? '0') > MAX_IMAGE_BYTES_PER_ARTICLE) {
-    await response.body?.cancel().catch(() => undefined);
-    return { status: 'too-large' };
-  }
   try {
-    const data = await response.arrayBuffer();
-    const type = imageTypeOf(
-      response.headers.get('content-type'),
-      new Uint8Array(data, 0, Math.min(16, data.byteLength)),
-    );
+    const bytes = await readBytes(response, MAX_IMAGE_BYTES_PER_ARTICLE);
+    const type = imageTypeOf(response.headers.get('content-type'), bytes.subarray(0, 16));
     if (!type) return { status: 'failed' };
+    const data = new Uint8Array(bytes).buffer;
     return { status: 'stored', data, type, hash: await hashImage(data) };
-  } catch {
-    return { status: 'failed' };
+  } catch (error) {
+    const tooLarge = error instanceof FetchFailureError && error.failure.code === 'too-large';
+    return { status: tooLarge ? 'too-large' : 'failed' };
   }
 }
 
@@ -106,17 +104,23 @@ export function fetchWaitingImages(db: MarginsDatabase, articleId: string): Prom
   const running = inFlight.get(articleId);
   if (running) return running;
   const work = (async () => {
-    const row = await articleImagesOf(db, articleId);
-    const waiting = (row?.images ?? []).filter((image) => image.status === 'waiting');
-    let next = 0;
-    const worker = async () => {
-      for (let image = waiting[next++]; image; image = waiting[next++]) {
-        const result = await fetchImage(image.url);
-        // Null: the article was deleted meanwhile, so the rest need not be fetched either.
-        if ((await recordImage(db, articleId, image.url, result)) === null) next = waiting.length;
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
+    // Read again after each round: a save of the article meanwhile may have listed new images.
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const row = await articleImagesOf(db, articleId);
+      const waiting = (row?.images ?? []).filter((image) => image.status === 'waiting');
+      if (waiting.length === 0) return;
+      let next = 0;
+      let deleted = false;
+      const worker = async () => {
+        for (let image = waiting[next++]; image && !deleted; image = waiting[next++]) {
+          const result = await fetchImage(image.url);
+          // Null: the article was deleted meanwhile, so the rest need not be fetched either.
+          if ((await recordImage(db, articleId, image.url, result)) === null) deleted = true;
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      if (deleted) return;
+    }
   })().finally(() => inFlight.delete(articleId));
   inFlight.set(articleId, work);
   return work;

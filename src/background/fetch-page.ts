@@ -35,10 +35,13 @@ export function fetchFailure(code: FetchFailureCode, detail: string, status?: nu
 const SIGN_IN_PATH =
   /\/(?:log-?in|sign-?in|auth(?:enticate)?|account\/login|subscribe)(?:[/?#.]|$)/i;
 
-/** The body's bytes, refusing a page larger than MAX_PAGE_BYTES without reading all of it. */
-async function readBytes(response: Response): Promise<Uint8Array> {
+/** The body's bytes, refusing a body larger than `limit` without reading all of it. */
+export async function readBytes(
+  response: Response,
+  limit: number = MAX_PAGE_BYTES,
+): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_PAGE_BYTES) throw fetchFailure('too-large', `${declared} bytes`);
+  if (declared > limit) throw fetchFailure('too-large', `${declared} bytes`);
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -47,9 +50,9 @@ async function readBytes(response: Response): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_PAGE_BYTES) {
+    if (size > limit) {
       await reader.cancel();
-      throw fetchFailure('too-large', `over ${MAX_PAGE_BYTES} bytes`);
+      throw fetchFailure('too-large', `over ${limit} bytes`);
     }
     chunks.push(value);
   }
