@@ -5,6 +5,11 @@
  * read), one save into the collection, the JSON export (time and the exporting page's peak JS
  * heap), storage per article; and the popup's JavaScript size. Writes bench/results/scale.json.
  *
+ * Then, at the largest size of each browser profile (the empty library has its own), toolbar
+ * saves of a local page with 10 images of about 200 kB (bench/images-page.ts) and of the same
+ * page without them: the time from the click until all 10 images are stored, beside the
+ * text-only save's, and the storage each adds per article.
+ *
  * `MARGINS_BENCH_SIZES=0,1000` measures other sizes (the JSON keys named for 10k need 10000).
  * `MARGINS_BENCH_KEEP=DIR` keeps the browser profile and its library in DIR between runs, so a
  * second run at the same sizes skips the generation (sizes must then only grow).
@@ -13,19 +18,32 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'puppeteer-core';
-import { launchChromium, type ChromiumSession } from '../tests/e2e/harness/chromium.ts';
+import type { ArticleImagesRow } from '../src/db/images.ts';
+import {
+  clickToolbarButton,
+  launchChromium,
+  openTab,
+  saveOutcome,
+  type ChromiumSession,
+} from '../tests/e2e/harness/chromium.ts';
+import { DB_NAME, readRowsInExtension } from '../tests/e2e/harness/records.ts';
 import {
   buildSeededExtension,
   callSeedPage,
   openSeedPage,
 } from '../tests/e2e/harness/seeded-extension.ts';
-import { builtExtension } from '../tests/e2e/harness/util.ts';
+import { builtExtension, waitFor } from '../tests/e2e/harness/util.ts';
 import { tailWord } from '../tests/e2e/seed/generate.ts';
+import { IMAGE_COUNT, startImagePageServer, type ImagePageServer } from './images-page.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SIZES = (process.env.MARGINS_BENCH_SIZES ?? '0,1000,10000').split(',').map(Number);
 const OPEN_RUNS = 15;
 const SAVE_RUNS = 15;
+/** Toolbar saves of the page with images, and as many of the same page without them. */
+const IMAGE_SAVE_RUNS = 15;
+/** How often the images row is read while waiting for it to be done (the figures' resolution). */
+const IMAGES_POLL_MS = 20;
 const SEED_BATCH = 250;
 
 /** One-, two- and three-word queries, common and rare words, typed one key at a time. */
@@ -162,7 +180,7 @@ async function measureSize(
   };
 }
 
-type SizeFigures = Awaited<ReturnType<typeof measureSize>>;
+type SizeFigures = Awaited<ReturnType<typeof measureSize>> & { withImages?: ImageSaveFigures };
 
 function report(figures: SizeFigures): void {
   console.log(`\n${figures.size} articles (${figures.annotations} highlights)`);
@@ -175,6 +193,160 @@ function report(figures: SizeFigures): void {
   console.log(
     `  export JSON: ${figures.exportMs} ms, ${round(figures.exportBytes / 1e6)} MB, peak JS heap ${figures.exportPeakHeapMB} MB`,
   );
+}
+
+/** Every row of the articleImages table, read in a Margins page (one per toolbar-saved article). */
+async function imageRows(seedPage: Page): Promise<ArticleImagesRow[]> {
+  return (await seedPage.evaluate(
+    readRowsInExtension,
+    DB_NAME,
+    'articleImages',
+  )) as ArticleImagesRow[];
+}
+
+/** What the page's storage holds now, by navigator.storage.estimate(), as `storageBytes`. */
+async function usage(seedPage: Page): Promise<number> {
+  return (await callSeedPage(seedPage, 'counts')).usage;
+}
+
+/** Deletes articles through the background, as the library's Delete does (frees their pictures). */
+async function deleteArticles(seedPage: Page, articleIds: string[]): Promise<void> {
+  const reply = (await seedPage.evaluate(
+    (ids) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+        }
+      ).chrome.runtime.sendMessage({ type: 'delete-articles', articleIds: ids }),
+    articleIds,
+  )) as { ok: boolean };
+  if (!reply.ok) throw new Error(`deleting the bench's saves failed: ${JSON.stringify(reply)}`);
+}
+
+interface ToolbarSaves {
+  /** Click → the popup says saved (the text is stored). */
+  textMs: number[];
+  /** Click → the article's images row is done (every image tried), with all of them stored. */
+  imagesDoneMs: number[];
+  /** navigator.storage.estimate() after the saves minus before, per article. */
+  bytesPerArticle: number;
+  /** The bytes of the stored pictures per article, as their images rows count them. */
+  imageBytesPerArticle: number;
+}
+
+/**
+ * IMAGE_SAVE_RUNS toolbar saves, one tab each, of story 0, 1, 2… of `server`: with its images
+ * (`/story/N.html`) or without (`/plain/N.html`). Each is a new address, so a new article, not
+ * an update. The ids saved are added to `saved` for the caller to delete.
+ */
+async function timeToolbarSaves(
+  session: ChromiumSession,
+  seedPage: Page,
+  server: ImagePageServer,
+  withImages: boolean,
+  saved: string[],
+): Promise<ToolbarSaves> {
+  const textMs: number[] = [];
+  const imagesDoneMs: number[] = [];
+  let imageBytes = 0;
+  const before = await usage(seedPage);
+  for (let run = 0; run < IMAGE_SAVE_RUNS; run++) {
+    const known = new Set((await imageRows(seedPage)).map((row) => row.articleId));
+    const tab = await openTab(session, withImages ? server.storyUrl(run) : server.plainUrl(run));
+    const started = performance.now();
+    const popup = await clickToolbarButton(session, tab);
+    const textSaved = saveOutcome(popup).then((outcome) => {
+      if (outcome.error) throw new Error(`the toolbar save failed: ${outcome.error}`);
+      return performance.now() - started;
+    });
+    // Every toolbar save writes the article's images row (done at once when it has none).
+    const row = await waitFor(
+      'the saved article’s images to be done',
+      async () => {
+        const found = (await imageRows(seedPage)).find((item) => !known.has(item.articleId));
+        return found?.state === 'done' && found;
+      },
+      60_000,
+      IMAGES_POLL_MS,
+    );
+    imagesDoneMs.push(performance.now() - started);
+    textMs.push(await textSaved);
+    saved.push(row.articleId);
+    const stored = row.images.filter((image) => image.status === 'stored');
+    if (stored.length !== (withImages ? IMAGE_COUNT : 0) || row.images.length !== stored.length) {
+      const statuses = row.images.map((image) => `${image.url}: ${image.status}`).join(', ');
+      throw new Error(`expected ${withImages ? IMAGE_COUNT : 0} images stored, got ${statuses}`);
+    }
+    imageBytes += stored.reduce((sum, image) => sum + image.bytes, 0);
+    await popup.close();
+    await tab.close();
+    process.stdout.write(
+      `\r  toolbar saves ${withImages ? 'with' : 'without'} images: ${run + 1} / ${IMAGE_SAVE_RUNS}`,
+    );
+  }
+  console.log();
+  return {
+    textMs,
+    imagesDoneMs,
+    bytesPerArticle: Math.round(((await usage(seedPage)) - before) / IMAGE_SAVE_RUNS),
+    imageBytesPerArticle: Math.round(imageBytes / IMAGE_SAVE_RUNS),
+  };
+}
+
+/**
+ * Saves with the real toolbar button, IMAGE_SAVE_RUNS times each, the story without its figures
+ * and then with its IMAGE_COUNT images of about 200 kB (bench/images-page.ts, served from
+ * 127.0.0.1 for these saves only), then deletes every article it saved through the background,
+ * as the library's Delete does (which frees their pictures).
+ */
+async function measureImageSaves(session: ChromiumSession, seedPage: Page, figures: SizeFigures) {
+  const server = await startImagePageServer();
+  const saved: string[] = [];
+  const before = await usage(seedPage);
+  let textOnly: ToolbarSaves;
+  let withImages: ToolbarSaves;
+  try {
+    textOnly = await timeToolbarSaves(session, seedPage, server, false, saved);
+    withImages = await timeToolbarSaves(session, seedPage, server, true, saved);
+  } finally {
+    await server.close();
+    await deleteArticles(seedPage, saved);
+  }
+  const saveWithImagesMs = summary(withImages.imagesDoneMs);
+  const toolbarSaveMs = summary(textOnly.textMs);
+  return {
+    /** Click → popup says saved, the story without figures. */
+    toolbarSaveMs,
+    /** Click → popup says saved, the story with its images (their fetching not yet done). */
+    saveWithImagesTextMs: summary(withImages.textMs),
+    /** Click → all IMAGE_COUNT images stored. */
+    saveWithImagesMs,
+    saveWithImagesRatioToToolbarSave: round(saveWithImagesMs.median / toolbarSaveMs.median, 2),
+    saveWithImagesRatioToSaveMs: round(saveWithImagesMs.median / figures.saveMs.median, 2),
+    bytesPerArticleToolbarTextOnly: textOnly.bytesPerArticle,
+    bytesPerArticleWithImages: withImages.bytesPerArticle,
+    imageBytesPerArticle: withImages.imageBytesPerArticle,
+    /** What the deleted saves still take (IndexedDB gives it back when it compacts its files). */
+    storageLeftAfterDeleteBytes: (await usage(seedPage)) - before,
+  };
+}
+
+type ImageSaveFigures = Awaited<ReturnType<typeof measureImageSaves>>;
+
+function reportImageSaves(size: number, images: ImageSaveFigures): void {
+  const line = (name: string, times: { median: number; p95: number }) =>
+    console.log(`  ${name}: median ${times.median} ms, p95 ${times.p95} ms`);
+  console.log(`\n${size} articles, toolbar saves of a page with ${IMAGE_COUNT} images of ~200 kB`);
+  line('toolbar save, text only (click → saved)', images.toolbarSaveMs);
+  line('toolbar save with images (click → saved)', images.saveWithImagesTextMs);
+  line('toolbar save with images (click → all stored)', images.saveWithImagesMs);
+  console.log(
+    `  ratio: ${images.saveWithImagesRatioToToolbarSave}× the text-only toolbar save, ${images.saveWithImagesRatioToSaveMs}× "save"`,
+  );
+  console.log(
+    `  storage per article: ${images.bytesPerArticleWithImages} bytes with images (${images.imageBytesPerArticle} of pictures), ${images.bytesPerArticleToolbarTextOnly} without`,
+  );
+  console.log(`  left after deleting them: ${images.storageLeftAfterDeleteBytes} bytes`);
 }
 
 /**
@@ -205,6 +377,16 @@ async function measureSizes(sizes: number[], keepDir?: string): Promise<SizeFigu
       report(figures);
       bySize.push(figures);
     }
+    // The saves with images come after every other figure of the profile's largest size, so
+    // the articles they save and delete (and what IndexedDB keeps of them until it compacts)
+    // cannot move any figure above, storage included; the empty library, in its own profile,
+    // gets them too. They fetch over the loopback and write pictures, which hardly depends on
+    // the library's size, and only the text part of the save does (that is `saveMs`).
+    const largest = bySize.at(-1);
+    if (largest) {
+      largest.withImages = await measureImageSaves(session, seedPage, largest);
+      reportImageSaves(largest.size, largest.withImages);
+    }
     return bySize;
   } finally {
     await session.close();
@@ -228,6 +410,9 @@ function writeResults(bySize: SizeFigures[]): void {
   const tenK = bySize.find((figures) => figures.size === 10_000);
   const bytesPerArticle =
     empty && tenK ? Math.round((tenK.storageBytes - empty.storageBytes) / tenK.articles) : null;
+  // The saves with images of the largest library measured.
+  const withImagesAt = bySize.findLast((figures) => figures.withImages);
+  const images = withImagesAt?.withImages;
   const results = {
     popupFirstRowsMsEmpty: empty?.firstRowsMs.median ?? null,
     popupFirstRowsMs10k: tenK?.firstRowsMs.median ?? null,
@@ -239,6 +424,13 @@ function writeResults(bySize: SizeFigures[]): void {
     exportMs10k: tenK?.exportMs ?? null,
     exportPeakMemoryMB10k: tenK?.exportPeakHeapMB ?? null,
     bytesPerArticle,
+    saveWithImagesMs: images?.saveWithImagesMs.median ?? null,
+    saveWithImagesP95Ms: images?.saveWithImagesMs.p95 ?? null,
+    toolbarSaveMs: images?.toolbarSaveMs.median ?? null,
+    saveWithImagesRatioToToolbarSave: images?.saveWithImagesRatioToToolbarSave ?? null,
+    bytesPerArticleWithImages: images?.bytesPerArticleWithImages ?? null,
+    bytesPerArticleToolbarTextOnly: images?.bytesPerArticleToolbarTextOnly ?? null,
+    withImagesMeasuredAtSize: withImagesAt?.size ?? null,
     popupJsGzipBytes: popupJsGzipBytes(),
     measuredAt: new Date().toISOString(),
     bySize,
