@@ -7,28 +7,31 @@ import type { PageIndex } from './scan.ts';
 
 const MIN_WORDS = 10;
 const SHORT_ARTICLE_WORDS = 120;
+/** A block this long is a story's paragraph, not the prompt of a sign-in screen. */
+const BRIEF_PARAGRAPH_WORDS = 30;
 
 /** True when the page is a sign-in or sign-up screen: a form with a password field. */
 const isSignIn = (page: PageIndex): boolean =>
   page.tagged('input').some((el) => el.getAttribute('type')?.toLowerCase() === 'password');
 
-/** True when some block of the body reads like running text (a sentence of several words). */
-function hasProse(body: Element): boolean {
+/** True when some block of the body reads like running text (`minWords` words or more). */
+function hasProse(body: Element, minWords: number): boolean {
   for (const p of Array.from(body.querySelectorAll('p, li, blockquote, pre, td, div'))) {
     if (hasMoreChildrenThan(p, 8)) continue;
     const words = (p.textContent ?? '').split(/\s+/).filter(Boolean).length;
-    if (words >= 6) return true;
+    if (words >= minWords) return true;
   }
   return false;
 }
 
 /**
  * An article: Readability found at least a few words of running text, and a short text is not
- * the furniture of a sign-in screen.
+ * the furniture of a sign-in screen (a news brief on a site with a sign-in box in its header
+ * is still an article: it has a paragraph no sign-in prompt is as long as).
  */
 export function isArticleBody(page: PageIndex, body: Element | null, wordCount: number): boolean {
   if (!body || wordCount === 0) return false;
   if (wordCount >= SHORT_ARTICLE_WORDS) return true;
-  if (isSignIn(page)) return false;
-  return wordCount >= MIN_WORDS || hasProse(body);
+  if (isSignIn(page)) return hasProse(body, BRIEF_PARAGRAPH_WORDS);
+  return wordCount >= MIN_WORDS || hasProse(body, 6);
 }

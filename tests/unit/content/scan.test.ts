@@ -56,4 +56,16 @@ describe('indexPage', () => {
     );
     expect(extractArticle(doc).kind).toBe(kind);
   });
+
+  it('keeps a short news brief on a site with a sign-in box as an article', () => {
+    const doc = page(
+      `<html lang="pt-BR"><body><header><form><input name="u"><input type="password" name="p">` +
+        `</form></header><main><h1>Atendimento Domiciliar registra arrombamento</h1><p>A equipe ` +
+        `do Serviço de Atendimento Domiciliar, do bairro Amizade, registrou nesta manhã o ` +
+        `arrombamento de dois dos cinco automóveis da unidade. Os veículos estavam sem as ` +
+        `baterias e com marcas de depredação. Os pacientes agendados para a manhã estão sendo ` +
+        `reagendados.</p></main></body></html>`,
+    );
+    expect(extractArticle(doc).kind).toBe('article');
+  });
 });
