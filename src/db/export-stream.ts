@@ -6,6 +6,7 @@
 import type { Annotation } from '../shared/annotation.ts';
 import type { ExportedArticle } from '../shared/export-format.ts';
 import { groupBy } from '../shared/group-by.ts';
+import { exportedImagesOf } from './image-transfer.ts';
 import { toRecord } from './records.ts';
 import type { MarginsDatabase } from './schema.ts';
 
@@ -15,6 +16,11 @@ export const EXPORT_BATCH = 200;
 export interface ExportFilter {
   /** Only these articles (e.g. those the list shows), still newest first. */
   articleIds?: readonly string[];
+  /**
+   * Each article with its images listed (`ExportedArticle.images`), for an export that carries
+   * the pictures; an article never looked at for images has no list.
+   */
+  images?: boolean;
 }
 
 const byCreation = (a: Annotation, b: Annotation) =>
@@ -28,21 +34,32 @@ async function orderedIds(db: MarginsDatabase, filter: ExportFilter): Promise<st
   return ids.filter((id) => wanted.has(id));
 }
 
-async function readBatch(db: MarginsDatabase, ids: string[]): Promise<ExportedArticle[]> {
-  return db.transaction('r', db.articles, db.annotations, async () => {
+async function readBatch(
+  db: MarginsDatabase,
+  ids: string[],
+  withImages: boolean,
+): Promise<ExportedArticle[]> {
+  return db.transaction('r', [db.articles, db.annotations, db.articleImages], async () => {
     // One index lookup per article, sent together: `anyOf` would walk a cursor one annotation
     // per round trip, which is most of an export's time in Chromium.
-    const [articles, annotationLists] = await Promise.all([
+    const [articles, annotationLists, imageRows] = await Promise.all([
       db.articles.bulkGet(ids),
       Promise.all(ids.map((id) => db.annotations.where('articleId').equals(id).toArray())),
+      // The small per-article rows only: the pictures are read when the writer needs them.
+      withImages ? db.articleImages.bulkGet(ids) : [],
     ]);
     const byArticle = groupBy(annotationLists.flat(), (annotation) => annotation.articleId);
     // An article deleted since the ids were read is left out.
-    return articles.flatMap((stored) =>
-      stored
-        ? [{ ...toRecord(stored), annotations: (byArticle.get(stored.id) ?? []).sort(byCreation) }]
-        : [],
-    );
+    return articles.flatMap((stored, index): ExportedArticle[] => {
+      if (!stored) return [];
+      const annotations = (byArticle.get(stored.id) ?? []).sort(byCreation);
+      const row = imageRows[index];
+      return [
+        row
+          ? { ...toRecord(stored), annotations, images: exportedImagesOf(row) }
+          : { ...toRecord(stored), annotations },
+      ];
+    });
   });
 }
 
@@ -52,7 +69,7 @@ export async function* articlesForExport(
 ): AsyncGenerator<ExportedArticle> {
   const ids = await orderedIds(db, filter);
   const read = (at: number) => {
-    const batch = readBatch(db, ids.slice(at, at + EXPORT_BATCH));
+    const batch = readBatch(db, ids.slice(at, at + EXPORT_BATCH), filter.images === true);
     // Awaited below; this only keeps an export stopped early from leaving a rejection unheard.
     batch.catch(() => undefined);
     return batch;

@@ -48,7 +48,8 @@ export interface ImageBlobRow {
   bytes: number;
 }
 
-const hashesOf = (images: readonly ArticleImage[]): string[] => [
+/** The distinct pictures a list of images shows: a row's `hashes` index. */
+export const hashesOf = (images: readonly ArticleImage[]): string[] => [
   ...new Set(images.flatMap((image) => (image.hash ? [image.hash] : []))),
 ];
 

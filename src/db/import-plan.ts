@@ -6,6 +6,7 @@
  */
 import { quoteOf, type Annotation } from '../shared/annotation.ts';
 import type { ArticleRecord } from '../shared/article.ts';
+import type { ExportedImage } from '../shared/export-format.ts';
 import { groupBy } from '../shared/group-by.ts';
 import { mergeItem, mergeRecord, sameRecord } from './import-records.ts';
 import { toRecord } from './records.ts';
@@ -15,6 +16,11 @@ import type { StoredArticle } from './schema.ts';
 export const IMPORT_WRITE_PROBLEM_CODES = [
   /** Skipped: an annotation whose id belongs to an annotation of another article. */
   'annotation-id-taken',
+  /**
+   * Skipped: a picture that would take its article past the images it may keep
+   * (MAX_IMAGE_BYTES_PER_ARTICLE); the image keeps its web address.
+   */
+  'image-too-large',
 ] as const;
 export type ImportWriteProblemCode = (typeof IMPORT_WRITE_PROBLEM_CODES)[number];
 
@@ -33,6 +39,8 @@ export interface Incoming {
   /** The record's address keys (urlKeysOf). */
   urlKeys: string[];
   annotations: Annotation[];
+  /** A Margins export's list of the article's images, when the file carries pictures. */
+  images?: ExportedImage[];
 }
 
 /** What the collection holds that an import of some articles can meet. */
@@ -58,6 +66,11 @@ export interface MergePlan {
   annotations: Annotation[];
   /** Annotations left out. */
   skipped: ImportWriteProblem[];
+  /**
+   * The id of the article each incoming entry became or joined, in the order of `incoming`:
+   * where the entry's images go.
+   */
+  landedOn: string[];
 }
 
 /** An article of the collection as the merge leaves it. */
@@ -146,6 +159,7 @@ export function planMerge(
 
   const annotations = new Map<string, Annotation>();
   const skipped: ImportWriteProblem[] = [];
+  const landedOn: string[] = [];
   for (const entry of incoming) {
     let target = entry.urlKeys.map((key) => byKey.get(key)).find((found) => found !== undefined);
     if (target) register(target, mergeInto(target, entry, isFree));
@@ -161,6 +175,7 @@ export function planMerge(
       targets.push(target);
       register(target, target.urlKeys);
     }
+    landedOn.push(target.record.id);
     for (const annotation of entry.annotations) {
       const saved = stored.annotationsById.get(annotation.id);
       if (saved && saved.articleId !== target.record.id) {
@@ -183,5 +198,6 @@ export function planMerge(
     unchanged: byStatus.get('unchanged')?.length ?? 0,
     annotations: [...annotations.values()],
     skipped,
+    landedOn,
   };
 }

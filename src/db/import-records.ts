@@ -142,10 +142,10 @@ export function mergeRecord(saved: ArticleRecord, incoming: ArticleRecord): Arti
   return merged;
 }
 
-/** A record without its annotations, keeping the rest of an exported article as it is. */
+/** A record without its annotations and images, keeping the rest of an exported article as it is. */
 export function recordOf(article: ExportedArticle): ArticleRecord {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- annotations are stored apart.
-  const { annotations, ...record } = article;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- both are stored apart.
+  const { annotations, images, ...record } = article;
   return record;
 }
 

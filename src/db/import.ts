@@ -29,6 +29,13 @@ import {
   type StoredState,
 } from './import-plan.ts';
 import { highlightAnnotation, recordFromItem, recordOf } from './import-records.ts';
+import {
+  imageRowsOf,
+  planImageRestore,
+  writeImageRestore,
+  type ImageRestorePlan,
+} from './image-transfer.ts';
+import { imageTables } from './images.ts';
 import { PostingChanges } from './posting-changes.ts';
 import type { MarginsDatabase } from './schema.ts';
 
@@ -49,6 +56,8 @@ export interface ImportSummary {
   unchanged: number;
   /** Highlights and notes added. */
   annotations: number;
+  /** Images of the file's articles given the picture the file carries (a Margins export's). */
+  images: number;
   /** Entries (or parts of entries) left out: the parser's, then the merge's. */
   skipped: ImportReportProblem[];
   /** Entries kept without a value. */
@@ -98,13 +107,14 @@ function incomingOf(parse: ImportParse, now: Date, settings: Settings): Incoming
   if (parse.kind === 'margins') {
     return parse.articles.map((article): Incoming => {
       const record = recordOf(article);
-      const { annotations } = article;
+      const { annotations, images } = article;
       return {
         origin: article.url,
         source: 'margins',
         record,
         urlKeys: urlKeysOf(record),
         annotations,
+        ...(images ? { images } : {}),
       };
     });
   }
@@ -163,15 +173,42 @@ async function readStored(
   };
 }
 
-function summaryOf(parse: ImportParse, plan: MergePlan): ImportSummary {
+function summaryOf(parse: ImportParse, plan: MergePlan, images: ImageRestorePlan): ImportSummary {
   return {
     created: plan.created.length,
     updated: plan.updated.length,
     unchanged: plan.unchanged,
     annotations: plan.annotations.length,
-    skipped: [...parse.skipped, ...plan.skipped],
+    images: images.attached,
+    skipped: [...parse.skipped, ...plan.skipped, ...images.skipped],
     warnings: parse.warnings,
   };
+}
+
+/**
+ * Where the file's images go: to the article each entry became or joined (plan.landedOn). Reads
+ * those articles' images rows, inside the caller's transaction.
+ */
+async function planImageRestoreOf(
+  db: MarginsDatabase,
+  parse: ImportParse,
+  incoming: readonly Incoming[],
+  plan: MergePlan,
+  now: Date,
+): Promise<ImageRestorePlan> {
+  const withImages = incoming.flatMap((entry, index) => {
+    const articleId = plan.landedOn[index];
+    return entry.images && articleId !== undefined
+      ? [{ origin: entry.origin, articleId, images: entry.images }]
+      : [];
+  });
+  const pictures = parse.kind === 'margins' ? (parse.pictures ?? new Map()) : new Map();
+  if (withImages.length === 0) return planImageRestore([], new Map(), pictures, now);
+  const saved = await imageRowsOf(
+    db,
+    withImages.map((entry) => entry.articleId),
+  );
+  return planImageRestore(withImages, saved, pictures, now);
 }
 
 /**
@@ -184,10 +221,11 @@ export async function planImport(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const settings = withDefaults(options);
-  const incoming = incomingOf(parse, new Date(), settings);
-  return db.transaction('r', db.articles, db.annotations, async () => {
+  const now = new Date();
+  const incoming = incomingOf(parse, now, settings);
+  return db.transaction('r', [db.articles, db.annotations, db.articleImages], async () => {
     const plan = planMerge(incoming, await readStored(db, incoming), settings.newId);
-    return summaryOf(parse, plan);
+    return summaryOf(parse, plan, await planImageRestoreOf(db, parse, incoming, plan, now));
   });
 }
 
@@ -254,9 +292,11 @@ export async function applyImport(
 ): Promise<ImportSummary> {
   const settings = withDefaults(options);
   const incoming = incomingOf(parse, now, settings);
-  return db.transaction('rw', writeTables(db), async () => {
+  return db.transaction('rw', [...writeTables(db), ...imageTables(db)], async () => {
     const plan = planMerge(incoming, await readStored(db, incoming), settings.newId);
+    const images = await planImageRestoreOf(db, parse, incoming, plan, now);
     await writePlan(db, plan, onProgress);
-    return summaryOf(parse, plan);
+    await writeImageRestore(db, images);
+    return summaryOf(parse, plan, images);
   });
 }

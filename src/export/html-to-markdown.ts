@@ -5,10 +5,17 @@
  */
 import TurndownService from 'turndown';
 import { renderArticleBody } from '../shared/article-body.ts';
+import { imageSourceOf } from '../shared/article-images.ts';
+
+/** An image's address (article-images.ts's `imageSourceOf`) → where its picture is in the export. */
+export type LocalImages = ReadonlyMap<string, string>;
 
 export interface MarkdownConverter {
-  /** The sanitised body, as Markdown. */
-  bodyToMarkdown(contentHtml: string): string;
+  /**
+   * The sanitised body, as Markdown. An image whose picture the export carries (`localImages`)
+   * links to that file; the others keep their address on the web.
+   */
+  bodyToMarkdown(contentHtml: string, localImages?: LocalImages): string;
   /** Plain text (a quote, a note, a title) written so Markdown shows it exactly as it is. */
   escapeText(text: string): string;
 }
@@ -19,6 +26,21 @@ export interface MarkdownConverter {
  */
 function escapeHtmlSyntax(text: string): string {
   return text.replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;').replace(/</g, '&lt;');
+}
+
+/**
+ * Points the images whose pictures the export carries at their files. Matched by the address
+ * Margins stored the picture for, which may be a srcset candidate rather than `src`; turndown
+ * writes `src`, so that is what is set, and the other sizes are dropped with it.
+ */
+function pointAtLocalPictures(root: ParentNode, localImages: LocalImages): void {
+  for (const img of root.querySelectorAll('img')) {
+    const source = imageSourceOf(img);
+    const local = source === null ? undefined : localImages.get(source);
+    if (local === undefined) continue;
+    img.setAttribute('src', local);
+    img.removeAttribute('srcset');
+  }
 }
 
 export function createMarkdownConverter(doc: Document): MarkdownConverter {
@@ -33,9 +55,10 @@ export function createMarkdownConverter(doc: Document): MarkdownConverter {
   service.escape = (text: string) => escapeHtmlSyntax(markdownEscape(text));
 
   return {
-    bodyToMarkdown(contentHtml) {
+    bodyToMarkdown(contentHtml, localImages) {
       const container = doc.createElement('div');
       container.append(renderArticleBody(contentHtml, doc));
+      if (localImages && localImages.size > 0) pointAtLocalPictures(container, localImages);
       return service.turndown(container);
     },
     escapeText(text) {

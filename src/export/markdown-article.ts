@@ -4,7 +4,7 @@
  */
 import { noteOf, positionOf, quoteOf, type Annotation } from '../shared/annotation.ts';
 import type { ExportedArticle } from '../shared/export-format.ts';
-import type { MarkdownConverter } from './html-to-markdown.ts';
+import type { LocalImages, MarkdownConverter } from './html-to-markdown.ts';
 import { frontMatter } from './yaml.ts';
 import type { ExportLabels } from './types.ts';
 
@@ -67,15 +67,19 @@ function highlightMarkdown(annotation: Annotation, converter: MarkdownConverter)
   return note ? `${quote}\n\n${note}` : quote;
 }
 
+/** `localImages`: the pictures the export carries, as links relative to this file. */
 export function articleMarkdown(
   article: ExportedArticle,
   converter: MarkdownConverter,
   labels: Pick<ExportLabels, 'highlights' | 'pageNote'>,
+  localImages?: LocalImages,
 ): string {
   // A heading is one line, whatever the title holds.
   const heading = (article.title.trim() || article.url).replace(/\s+/g, ' ');
   const sections = [`# ${converter.escapeText(heading)}`];
-  const body = article.contentHtml ? converter.bodyToMarkdown(article.contentHtml).trim() : '';
+  const body = article.contentHtml
+    ? converter.bodyToMarkdown(article.contentHtml, localImages).trim()
+    : '';
   if (body) sections.push(body);
   if (article.annotations.length > 0) {
     sections.push(`## ${converter.escapeText(labels.highlights)}`);

@@ -1,15 +1,27 @@
 /**
  * A ZIP of Markdown files, one per article, plus `index.md` linking them all. The archive is
  * written as it goes: each file is compressed and handed on before the next article is read.
+ *
+ * With pictures (`context.pictures`), the stored ones are in `images/`, each once, named by its
+ * hash (`images/<sha-256>.png`), and the Markdown links to them relatively; an image Margins
+ * does not hold keeps its address on the web. An article's pictures are read when the article
+ * is written, and only those not in the archive yet.
  */
-import { Zip, ZipDeflate } from 'fflate';
-import type { ExportedArticle } from '../shared/export-format.ts';
-import { createMarkdownConverter, type MarkdownConverter } from './html-to-markdown.ts';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import type { ExportedArticle, PictureReader } from '../shared/export-format.ts';
+import {
+  createMarkdownConverter,
+  type LocalImages,
+  type MarkdownConverter,
+} from './html-to-markdown.ts';
 import { articleMarkdown } from './markdown-article.ts';
 import { MarkdownFileNames } from './markdown-file-name.ts';
+import { extensionOf, pictureHashesOf, readPictures } from './pictures.ts';
 import { labelsOf, type ExportChunk, type ExportContext, type ExportFormat } from './types.ts';
 
 export const MARKDOWN_INDEX_FILE = 'index.md';
+/** The folder of the pictures, beside the Markdown files (which sit at the archive's root). */
+export const MARKDOWN_IMAGES_FOLDER = 'images';
 
 const encoder = new TextEncoder();
 
@@ -61,12 +73,50 @@ class ZipOutput {
     file.push(encoder.encode(text), true);
   }
 
-  /** The bytes written so far (ZipDeflate works synchronously, so a pushed file is complete). */
+  /** Stored as it is: pictures are compressed already, deflating them again gains nothing. */
+  addPicture(name: string, data: ArrayBuffer, mtime: Date): void {
+    const file = new ZipPassThrough(name);
+    file.mtime = mtime;
+    this.zip.add(file);
+    file.push(new Uint8Array(data), true);
+  }
+
+  /** The bytes written so far (fflate's zip works synchronously, so a pushed file is complete). */
   take(): ExportChunk[] {
     if (this.failure) throw this.failure;
     const taken = this.pending;
     this.pending = [];
     return taken;
+  }
+}
+
+/** The pictures put in the archive so far, by hash, with their paths relative to the Markdown. */
+class ArchivedPictures {
+  private readonly paths = new Map<string, string>();
+
+  constructor(
+    private readonly read: PictureReader,
+    private readonly output: ZipOutput,
+  ) {}
+
+  /**
+   * Adds the article's pictures the archive does not hold yet, and says where each of its stored
+   * images is: its address → the relative link. A picture Margins no longer holds is left out,
+   * and its image keeps its web address.
+   */
+  async addFor(article: ExportedArticle, mtime: Date): Promise<LocalImages> {
+    const missing = pictureHashesOf(article.images).filter((hash) => !this.paths.has(hash));
+    for await (const [hash, picture] of readPictures(this.read, missing)) {
+      const name = `${hash}.${extensionOf(picture.type)}`;
+      this.output.addPicture(`${MARKDOWN_IMAGES_FOLDER}/${name}`, picture.data, mtime);
+      this.paths.set(hash, `${MARKDOWN_IMAGES_FOLDER}/${name}`);
+    }
+    const local = new Map<string, string>();
+    for (const image of article.images ?? []) {
+      const path = image.hash === null ? undefined : this.paths.get(image.hash);
+      if (path !== undefined) local.set(image.url, path);
+    }
+    return local;
   }
 }
 
@@ -85,12 +135,16 @@ async function* markdownZip(
   const output = new ZipOutput();
   // Only titles and names are kept for the index, never the bodies.
   const index: IndexEntry[] = [];
+  const pictures = context.pictures ? new ArchivedPictures(context.pictures, output) : null;
 
   for await (const article of articles) {
     const fileName = names.nameFor(article);
+    const localImages = pictures ? await pictures.addFor(article, exportTime) : undefined;
+    // The pictures go out before the article that shows them, one article's worth at a time.
+    yield* output.take();
     output.addFile(
       fileName,
-      articleMarkdown(article, converter, labels),
+      articleMarkdown(article, converter, labels, localImages),
       zipTime(article.updatedAt, exportTime),
     );
     index.push({ title: article.title, fileName });
@@ -105,5 +159,7 @@ export const markdownZipFormat: ExportFormat = {
   id: 'markdown-zip',
   extension: 'zip',
   mimeType: 'application/zip',
+  // A Markdown archive is for reading elsewhere, where the pictures are part of the article.
+  imagesByDefault: true,
   write: markdownZip,
 };

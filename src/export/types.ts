@@ -2,7 +2,7 @@
  * What every export format has in common: a writer that turns the articles, one at a time, into
  * the bytes of a file, so a large library never has to be one giant string.
  */
-import type { ExportedArticle } from '../shared/export-format.ts';
+import type { ExportedArticle, PictureReader } from '../shared/export-format.ts';
 
 export type ExportFormatId =
   'margins-json' | 'markdown-zip' | 'annotations-jsonld' | 'csv' | 'bookmarks-html';
@@ -39,6 +39,11 @@ export interface ExportContext {
   /** When the export was made: dates the file name and the file's own header. */
   now: Date;
   labels?: Partial<ExportLabels>;
+  /**
+   * Given when the export is to carry the stored pictures (a format with `imagesByDefault`):
+   * reads them by hash. The articles then list their images (`ExportedArticle.images`).
+   */
+  pictures?: PictureReader;
 }
 
 /**
@@ -52,6 +57,11 @@ export interface ExportFormat {
   /** Without the dot: `json`, `zip`. */
   extension: string;
   mimeType: string;
+  /**
+   * Present when the format can carry the stored pictures: whether the export page offers them
+   * ticked. Absent: the format has no place for them.
+   */
+  imagesByDefault?: boolean;
   write(
     articles: AsyncIterable<ExportedArticle>,
     context: ExportContext,

@@ -70,8 +70,8 @@ export async function parseImport(
   progress.report(0.05);
   const { skipped, warnings } = context.problems;
   if (format === 'margins-json') {
-    const { version, articles } = await parseMarginsJson(decodeUtf8(bytes), context);
-    return { kind: 'margins', format, version, articles, skipped, warnings };
+    const { version, articles, pictures } = await parseMarginsJson(decodeUtf8(bytes), context);
+    return { kind: 'margins', format, version, articles, pictures, skipped, warnings };
   }
   const items = await ITEM_PARSERS[format](bytes, context);
   return { kind: 'items', format, items, skipped, warnings };

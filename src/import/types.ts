@@ -5,7 +5,7 @@
  * This layer has no user-facing sentences: problems and errors carry a code (the page turns it
  * into words in the user's language) and a technical detail (a field, a value, a byte offset).
  */
-import type { ExportedArticle } from '../shared/export-format.ts';
+import type { ExportedArticle, ExportedPicture } from '../shared/export-format.ts';
 
 export const IMPORT_FORMATS = [
   'margins-json',
@@ -88,6 +88,12 @@ export const IMPORT_PROBLEM_CODES = [
   'malformed-row',
   /** Warning: a text longer than Margins stores was cut to fit. */
   'text-truncated',
+  /**
+   * Skipped: a picture of a Margins export that is not what the file says (not base64, not an
+   * image type, bytes that do not match its hash, one no picture of the file has); the article
+   * was kept, and its image keeps its web address.
+   */
+  'invalid-image',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -113,8 +119,16 @@ export type ImportParse =
       format: 'margins-json';
       /** The version the file declares (every version up to EXPORT_VERSION is read). */
       version: number;
-      /** Complete records, each validated with the shared schemas, annotations included. */
+      /**
+       * Complete records, each validated with the shared schemas, annotations included; `images`
+       * when the file carries pictures, each hash then one of `pictures`' or null.
+       */
       articles: ExportedArticle[];
+      /**
+       * The pictures the file carries, by hash, each checked against it; absent or empty when
+       * it carries none.
+       */
+      pictures?: ReadonlyMap<string, ExportedPicture>;
     } & ProblemLists);
 
 export const IMPORT_ERROR_CODES = [

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { articlesForExport } from '../db/export-stream.ts';
+import { pictureReader } from '../db/image-transfer.ts';
 import { LibraryReader, openForReading } from '../db/read/idb.ts';
 import { cardsFor, listKeys, NO_FILTER } from '../db/read/list.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
@@ -68,12 +69,18 @@ function useListedArticleIds(): string[] | null {
  */
 export function ExportSection({ db }: { db: MarginsDatabase }) {
   const [formatId, setFormatId] = useState<ExportFormatId>('margins-json');
+  // Null until the user ticks or unticks "Include images": then each format's own default.
+  const [imagesChosen, setImagesChosen] = useState<boolean | null>(null);
   const [state, setState] = useState<Step>({ step: 'idle' });
   const listed = useListedArticleIds();
   const [onlyListed, setOnlyListed] = useState(false);
 
+  const selected = EXPORT_FORMATS.find((candidate) => candidate.id === formatId);
+  const canCarryImages = selected?.imagesByDefault !== undefined;
+  const includeImages = canCarryImages && (imagesChosen ?? selected?.imagesByDefault === true);
+
   const start = async () => {
-    const format = EXPORT_FORMATS.find((candidate) => candidate.id === formatId);
+    const format = selected;
     if (!format) return;
     const now = new Date();
     try {
@@ -83,8 +90,12 @@ export function ExportSection({ db }: { db: MarginsDatabase }) {
       let shown = 0;
       const blob = await exportToBlob(
         format,
-        articlesForExport(db, { articleIds }),
-        { now, labels: exportLabels() },
+        articlesForExport(db, { articleIds, images: includeImages }),
+        {
+          now,
+          labels: exportLabels(),
+          ...(includeImages ? { pictures: pictureReader(db) } : {}),
+        },
         ({ articles }) => {
           // One update per hundred articles keeps the page (and screen readers) calm.
           if (articles - shown < 100) return;
@@ -127,6 +138,24 @@ export function ExportSection({ db }: { db: MarginsDatabase }) {
           </div>
         ))}
       </fieldset>
+      {canCarryImages ? (
+        <div class="choice-row">
+          <label class="choice">
+            <input
+              type="checkbox"
+              name="export-images"
+              checked={includeImages}
+              disabled={busy}
+              onChange={(event) => setImagesChosen(event.currentTarget.checked)}
+              aria-describedby="export-images-hint"
+            />
+            {t('transfer_export_images')}
+          </label>
+          <p class="hint" id="export-images-hint">
+            {t('transfer_export_images_hint')}
+          </p>
+        </div>
+      ) : null}
       {listed ? (
         <fieldset class="choices" disabled={busy}>
           <legend>{t('transfer_export_scope_legend')}</legend>

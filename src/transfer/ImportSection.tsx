@@ -19,6 +19,10 @@ type Step =
 
 const percent = (fraction: number) => Math.floor(fraction * 100);
 
+/** An import that would add no article, change none and bring no picture: nothing to confirm. */
+const changesNothing = (summary: ImportSummary) =>
+  summary.created + summary.updated + summary.images === 0;
+
 /** Why nothing was imported, in words, with the technical detail apart. */
 function failureOf(error: unknown): { message: string; detail: string } {
   if (error instanceof ImportError) {
@@ -140,7 +144,7 @@ export function ImportSection({ db }: { db: MarginsDatabase }) {
           <button
             type="button"
             class="primary"
-            disabled={state.summary.created + state.summary.updated === 0}
+            disabled={changesNothing(state.summary)}
             onClick={() => void confirm(state.fileName, state.parse)}
           >
             {t('transfer_import_confirm')}
@@ -156,7 +160,7 @@ export function ImportSection({ db }: { db: MarginsDatabase }) {
           </button>
         </div>
       ) : null}
-      {state.step === 'planned' && state.summary.created + state.summary.updated === 0 ? (
+      {state.step === 'planned' && changesNothing(state.summary) ? (
         <p class="muted">{plural('transfer_plan_nothing', state.summary.unchanged)}</p>
       ) : null}
     </section>

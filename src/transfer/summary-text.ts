@@ -15,6 +15,7 @@ export function summaryCounts(summary: ImportSummary): string {
   if (saved > 0) parts.push(plural('transfer_count_already_saved', saved));
   if (summary.updated > 0) parts.push(plural('transfer_count_to_update', summary.updated));
   if (summary.annotations > 0) parts.push(plural('transfer_count_highlights', summary.annotations));
+  if (summary.images > 0) parts.push(plural('transfer_count_images', summary.images));
   parts.push(plural('transfer_count_skipped', summary.skipped.length));
   return `${joined(parts)}.`;
 }
@@ -23,6 +24,7 @@ export function reportCounts(summary: ImportSummary): string {
   const parts = [plural('transfer_count_added', summary.created)];
   if (summary.updated > 0) parts.push(plural('transfer_count_updated', summary.updated));
   if (summary.annotations > 0) parts.push(plural('transfer_count_highlights', summary.annotations));
+  if (summary.images > 0) parts.push(plural('transfer_count_images', summary.images));
   parts.push(plural('transfer_count_skipped', summary.skipped.length));
   return `${joined(parts)}.`;
 }

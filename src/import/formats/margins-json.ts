@@ -9,10 +9,11 @@ import { AnnotationSchema } from '../../shared/annotation.ts';
 import type { Annotation } from '../../shared/annotation.ts';
 import { ArticleRecordSchema } from '../../shared/article.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../../shared/export-format.ts';
-import type { ExportedArticle } from '../../shared/export-format.ts';
+import type { ExportedArticle, ExportedPicture } from '../../shared/export-format.ts';
 import { BREATHE_EVERY } from '../context.ts';
 import type { FormatContext } from '../context.ts';
 import { parseJson } from '../json.ts';
+import { readArticleImages, readFilePictures } from '../pictures.ts';
 import { quoted } from '../problems.ts';
 import { ImportError } from '../types.ts';
 import { describeIssues } from '../validation.ts';
@@ -27,17 +28,25 @@ const DocumentSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.number(),
   articles: v.array(v.unknown()),
+  // Checked picture by picture (pictures.ts): a broken one must not cost the whole file.
+  images: v.optional(v.unknown()),
 });
 
-/** The article's own fields, checked apart from its annotations so one bad highlight costs only itself. */
+/**
+ * The article's own fields, checked apart from its annotations and images so one bad highlight
+ * or image costs only itself.
+ */
 const ArticleEnvelopeSchema = v.object({
   ...ArticleRecordSchema.entries,
   annotations: v.array(v.unknown()),
+  images: v.optional(v.array(v.unknown())),
 });
 
 export interface MarginsDocument {
   version: number;
   articles: ExportedArticle[];
+  /** The file's pictures that are what it says they are, by hash. */
+  pictures: Map<string, ExportedPicture>;
 }
 
 function checkVersion(version: number): void {
@@ -90,8 +99,15 @@ export async function parseMarginsJson(
     if (version.success) checkVersion(version.output.version);
     throw new ImportError('invalid-document', describeIssues(document.issues));
   }
-  const { version, articles: rawArticles } = document.output;
+  const { version, articles: rawArticles, images: rawPictures } = document.output;
   checkVersion(version);
+
+  // Pictures first, so each article's images can be matched to the ones kept. They take the
+  // reading's second fifth: hashing megabytes of pictures is most of the work of such a file.
+  const pictures = await readFilePictures(rawPictures, context.problems, async (done, total) => {
+    context.progress.report(0.2 + (0.2 * done) / total);
+    await context.progress.breathe();
+  });
 
   const articles: ExportedArticle[] = [];
   const articleIds = new Map<string, string>();
@@ -110,13 +126,16 @@ export async function parseMarginsJson(
     } else {
       articleIds.set(article.output.id, origin);
       const annotations = readAnnotations(article.output, origin, annotationIds, context);
-      articles.push({ ...article.output, annotations });
+      const { images: rawImages, ...fields } = article.output;
+      const images = readArticleImages(rawImages, origin, pictures, context.problems);
+      // No `images` key at all for a file without pictures: the record is exactly as exported.
+      articles.push(images ? { ...fields, annotations, images } : { ...fields, annotations });
     }
     if (index % BREATHE_EVERY === 0) {
-      context.progress.report(0.2 + (0.8 * index) / rawArticles.length);
+      context.progress.report(0.4 + (0.6 * index) / rawArticles.length);
       await context.progress.breathe();
     }
   }
   context.progress.report(1);
-  return { version, articles };
+  return { version, articles, pictures: pictures.kept };
 }

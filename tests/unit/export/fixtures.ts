@@ -1,5 +1,10 @@
 import type { Annotation } from '../../../src/shared/annotation.ts';
-import type { ExportedArticle } from '../../../src/shared/export-format.ts';
+import { createHash } from 'node:crypto';
+import type {
+  ExportedArticle,
+  ExportedPicture,
+  PictureReader,
+} from '../../../src/shared/export-format.ts';
 import type { ExportChunk } from '../../../src/export/types.ts';
 import { makeSnapshot } from '../helpers/snapshot.ts';
 
@@ -117,4 +122,40 @@ export function sampleArticles(): ExportedArticle[] {
       ],
     }),
   ];
+}
+
+/**
+ * A stored picture of `bytes` bytes of `fill`, under the hash Margins would file it (its SHA-256
+ * in hex, as hashImage makes it; node:crypto here, since Web Crypto refuses jsdom's buffers).
+ */
+export function makePicture(
+  bytes: number,
+  fill: number,
+  type = 'image/png',
+): { hash: string; picture: ExportedPicture } {
+  const data = new Uint8Array(bytes).fill(fill);
+  return {
+    hash: createHash('sha256').update(data).digest('hex'),
+    picture: { type, data: data.buffer },
+  };
+}
+
+/** A picture reader over fixed pictures that records every read, to see what was asked when. */
+export function recordingReader(pictures: ReadonlyMap<string, ExportedPicture>): {
+  read: PictureReader;
+  reads: string[][];
+} {
+  const reads: string[][] = [];
+  const read: PictureReader = (hashes) => {
+    reads.push([...hashes]);
+    return Promise.resolve(
+      new Map(
+        hashes.flatMap((hash): [string, ExportedPicture][] => {
+          const picture = pictures.get(hash);
+          return picture ? [[hash, picture]] : [];
+        }),
+      ),
+    );
+  };
+  return { read, reads };
 }
