@@ -5,7 +5,7 @@
  */
 import TurndownService from 'turndown';
 import { renderArticleBody } from '../shared/article-body.ts';
-import { imageSourceOf } from '../shared/article-images.ts';
+import { IMAGE_SOURCE_ATTRIBUTE } from '../shared/article-images.ts';
 
 /** An image's address (article-images.ts's `imageSourceOf`) → where its picture is in the export. */
 export type LocalImages = ReadonlyMap<string, string>;
@@ -29,17 +29,15 @@ function escapeHtmlSyntax(text: string): string {
 }
 
 /**
- * Points the images whose pictures the export carries at their files. Matched by the address
- * Margins stored the picture for, which may be a srcset candidate rather than `src`; turndown
- * writes `src`, so that is what is set, and the other sizes are dropped with it.
+ * Points each image at its file in the export when the export carries its picture, else at its
+ * address on the web. renderArticleBody left that address (which may be a srcset candidate
+ * rather than `src`) on the image; turndown writes `src`, so that is what is set.
  */
-function pointAtLocalPictures(root: ParentNode, localImages: LocalImages): void {
+function pointAtPictures(root: ParentNode, localImages: LocalImages): void {
   for (const img of root.querySelectorAll('img')) {
-    const source = imageSourceOf(img);
-    const local = source === null ? undefined : localImages.get(source);
-    if (local === undefined) continue;
-    img.setAttribute('src', local);
-    img.removeAttribute('srcset');
+    const source = img.getAttribute(IMAGE_SOURCE_ATTRIBUTE);
+    if (source === null) continue;
+    img.setAttribute('src', localImages.get(source) ?? source);
   }
 }
 
@@ -58,7 +56,7 @@ export function createMarkdownConverter(doc: Document): MarkdownConverter {
     bodyToMarkdown(contentHtml, localImages) {
       const container = doc.createElement('div');
       container.append(renderArticleBody(contentHtml, doc));
-      if (localImages && localImages.size > 0) pointAtLocalPictures(container, localImages);
+      pointAtPictures(container, localImages ?? new Map());
       return service.turndown(container);
     },
     escapeText(text) {

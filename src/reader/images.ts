@@ -1,10 +1,10 @@
 /**
  * The saved body's images as the reader shows them: each `<img>` shows the picture stored for
- * it, or, when none is, stays an empty frame with its alt text. Nothing here points an image at
- * the publisher: the page's content security policy (`img-src 'self' blob: data:`) would refuse
- * it anyway, and the reader contacts no one.
+ * it, or, when none is, stays an empty frame with its alt text. Nothing points an image at the
+ * publisher (renderArticleBody took those addresses off), and the page's content security
+ * policy (`img-src 'self' blob: data:`) would refuse it anyway: the reader contacts no one.
  */
-import { imageSourceOf } from '../shared/article-images.ts';
+import { IMAGE_SOURCE_ATTRIBUTE } from '../shared/article-images.ts';
 import type { ArticleImage } from '../db/images.ts';
 import { siteAccessFor } from '../shared/site-access.ts';
 
@@ -12,9 +12,9 @@ import { siteAccessFor } from '../shared/site-access.ts';
 export const REMOTE_IMAGE_CLASS = 'image-remote';
 
 /**
- * Points each image under `root` at its stored picture (`shown`: the image's address → an
- * object URL), and clears the publisher's addresses from the others. `title` labels an image
- * that is not stored.
+ * Points each image of a rendered body (renderArticleBody) at its stored picture (`shown`: the
+ * image's address → an object URL), and frames the others. `title` labels an image that is
+ * not stored.
  */
 export function showStoredImages(
   root: ParentNode,
@@ -22,13 +22,8 @@ export function showStoredImages(
   title: (url: string) => string,
 ): void {
   for (const img of root.querySelectorAll('img')) {
-    const source = img.dataset.marginsSource ?? imageSourceOf(img);
-    // The address is kept on the element: its src and srcset are gone after the first pass.
-    if (source) img.dataset.marginsSource = source;
-    const picture = img.parentElement?.localName === 'picture' ? img.parentElement : null;
-    for (const offered of picture?.querySelectorAll('source') ?? []) offered.remove();
-    img.removeAttribute('srcset');
-    img.removeAttribute('sizes');
+    // renderArticleBody left the address on the image and took the publisher's off it.
+    const source = img.getAttribute(IMAGE_SOURCE_ATTRIBUTE);
     const stored = source ? shown.get(source) : undefined;
     // A data: image was part of the page's own markup and is shown as it is.
     if (!stored && img.getAttribute('src')?.startsWith('data:')) continue;

@@ -6,6 +6,7 @@
  */
 import DOMPurify from 'dompurify';
 import { textOf } from './anchoring/dom.ts';
+import { imageSourceOf, IMAGE_SOURCE_ATTRIBUTE } from './article-images.ts';
 
 const RENDER_CONFIG = {
   RETURN_DOM_FRAGMENT: true as const,
@@ -15,7 +16,30 @@ const RENDER_CONFIG = {
   ALLOW_DATA_ATTR: false,
 };
 
-/** The saved body, sanitised, as a fragment owned by `doc`, ready to insert. */
+/**
+ * Takes the publisher's addresses off an image before it reaches the page's document, where
+ * the browser would start loading them: the one address Margins keeps a picture for is left
+ * in IMAGE_SOURCE_ATTRIBUTE, and the reader puts the stored picture there (or a frame). An
+ * image written into the page as data: stays as it is.
+ */
+function makeInert(img: Element): void {
+  const source = imageSourceOf(img);
+  if (source) img.setAttribute(IMAGE_SOURCE_ATTRIBUTE, source);
+  if (!img.getAttribute('src')?.startsWith('data:')) img.removeAttribute('src');
+  img.removeAttribute('srcset');
+  img.removeAttribute('sizes');
+  const picture = img.parentElement;
+  if (picture?.localName === 'picture') {
+    for (const offered of Array.from(picture.children)) {
+      if (offered.localName === 'source') offered.remove();
+    }
+  }
+}
+
+/**
+ * The saved body, sanitised, as a fragment owned by `doc`, ready to insert. Its images point
+ * nowhere (makeInert): showing one is the caller's choice.
+ */
 export function renderArticleBody(contentHtml: string, doc: Document): DocumentFragment {
   const view = doc.defaultView;
   if (!view) throw new Error('renderArticleBody needs a document with a window');
@@ -26,6 +50,8 @@ export function renderArticleBody(contentHtml: string, doc: Document): DocumentF
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
+    // Still in DOMPurify's inert document: nothing has been fetched yet.
+    if (node.tagName === 'IMG') makeInert(node);
   });
   return purifier.sanitize(contentHtml, RENDER_CONFIG);
 }

@@ -5,6 +5,9 @@
  * sides call `imageSourceOf` on the same sanitised body, so they agree on the address.
  */
 
+/** Where a rendered body's image keeps the address Margins stores its picture for. */
+export const IMAGE_SOURCE_ATTRIBUTE = 'data-margins-source';
+
 /** Widest the reader's column gets, in CSS pixels, times a 2× screen: wider pictures are waste. */
 export const READER_IMAGE_WIDTH = 1_400;
 /** Most images one article stores; a gallery page past this keeps the rest remote. */

@@ -80,6 +80,8 @@ describe('the options page in Chromium', () => {
       toolbarAction: 'save',
       backupEveryDays: 0,
       backupKeep: 7,
+      revisitHighlights: true,
+      keepImagesFromAllSites: false,
     });
   });
 

@@ -153,7 +153,8 @@ describe('pictures in the Markdown ZIP', () => {
     const name = Object.keys(withoutPictures).find((file) => file.startsWith('with-pictures'));
     expect(imageLinks(strFromU8(withoutPictures[name ?? ''] ?? new Uint8Array()))).toEqual([
       ['Logo', LOGO],
-      ['Photo', PHOTO_SMALL],
+      // On the web, an image links the size Margins would keep for reading, not the smallest.
+      ['Photo', PHOTO_LARGE],
       ['Ad', REMOTE],
     ]);
   });

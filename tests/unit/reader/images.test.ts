@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleImage } from '../../../src/db/images.ts';
 import { textOf } from '../../../src/shared/anchoring/dom.ts';
+import { renderArticleBody } from '../../../src/shared/article-body.ts';
 import { countImages } from '../../../src/ui/image-counts.ts';
 import {
   remoteImageOrigins,
@@ -15,14 +16,31 @@ const BODY = `<p>Before the picture.</p>
 <p>Between <img src="https://other.example/b.png" alt="A map"> the two.</p>
 <p><img src="data:image/png;base64,iVBORw0KGgo=" alt="inline"></p>`;
 
+/** The body as the reader renders it, its images pointing nowhere yet. */
 function body(): HTMLElement {
   const root = document.createElement('div');
-  root.innerHTML = BODY;
+  root.append(renderArticleBody(BODY, document));
   return root;
 }
 const title = (url: string) => `not kept: ${url}`;
 
 describe('the reader shows stored pictures and frames the others', () => {
+  it('renders the body with no address of the publisher left on any image', () => {
+    const root = body();
+    const images = [...root.querySelectorAll('img')];
+    expect(images.map((img) => img.getAttribute('data-margins-source'))).toEqual([
+      'https://cdn.example/a.webp',
+      'https://other.example/b.png',
+      null,
+    ]);
+    expect(images.map((img) => img.getAttribute('src'))).toEqual([
+      null,
+      null,
+      'data:image/png;base64,iVBORw0KGgo=',
+    ]);
+    expect(root.querySelectorAll('source, [srcset]')).toHaveLength(0);
+  });
+
   it('points a stored image at its picture and drops the publisher’s other sizes', () => {
     const root = body();
     showStoredImages(root, new Map([['https://cdn.example/a.webp', 'blob:a']]), title);
