@@ -38,3 +38,41 @@ export function isPageFurniture(el: Element): boolean {
   // A hinted block is furniture when short, or when it is mostly links (a list of other stories).
   return text.length <= MAX_FURNITURE_TEXT || linkShare(el, text.length) > 0.5;
 }
+
+/**
+ * The words that introduce a list of other stories ("You may also like…", "Lesen Sie auch"),
+ * alone in their element: the lead-in and the run of link-only blocks after it are not the
+ * article. A "Lire aussi : <a>…</a>" paragraph holds its own link and is not one of these, and
+ * "See also" is left alone: in an encyclopedia it is a section of the article.
+ */
+const RELATED_LEAD_IN =
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|coverage|news|reading|links))?|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch|mehr zum thema|das könnte sie auch interessieren|auch interessant|weitere artikel|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/i;
+
+/** Most text a block of the run may have: a headline, not a paragraph. */
+const MAX_LINK_BLOCK_TEXT = 300;
+
+/** A block that is one or a few links and nothing else (a headline pointing elsewhere). */
+function isLinkBlock(el: Element): boolean {
+  const raw = textWithin(el, MAX_LINK_BLOCK_TEXT);
+  if (raw === null) return false;
+  const text = collapseSpace(raw);
+  return text.length > 0 && linkShare(el, text.length) >= 0.9;
+}
+
+/**
+ * When `el` is a related-stories lead-in followed by link-only blocks (or a list of links), the
+ * lead-in and those blocks; else nothing.
+ */
+export function relatedStoriesFrom(el: Element): Element[] {
+  const raw = textWithin(el, 80);
+  if (raw === null || !RELATED_LEAD_IN.test(collapseSpace(raw))) return [];
+  const run: Element[] = [];
+  for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+    const list = next.localName === 'ul' || next.localName === 'ol';
+    const text = collapseSpace(textWithin(next, MAX_FURNITURE_TEXT * 4) ?? '');
+    if (list ? text.length > 0 && linkShare(next, text.length) > 0.5 : isLinkBlock(next)) {
+      run.push(next);
+    } else break;
+  }
+  return run.length > 0 ? [el, ...run] : [];
+}

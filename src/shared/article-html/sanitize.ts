@@ -3,7 +3,7 @@
  * media work offline.
  */
 import DOMPurify from 'dompurify';
-import { isPageFurniture } from './furniture.ts';
+import { isPageFurniture, relatedStoriesFrom } from './furniture.ts';
 import { absoluteHttpUrl } from '../url.ts';
 
 /** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
@@ -119,6 +119,14 @@ function walk(parent: Element, base: string): void {
     if (child.nodeType === 1) {
       const el = child as Element;
       const tag = el.localName.toLowerCase();
+      const related = DROP.has(tag) ? [] : relatedStoriesFrom(el);
+      if (related.length > 0) {
+        // The walk goes on after the run: its blocks are gone.
+        const after = related.at(-1)?.nextSibling ?? null;
+        for (const block of related) block.remove();
+        child = after;
+        continue;
+      }
       if (DROP.has(tag) || isPageFurniture(el)) el.remove();
       else {
         walk(el, base);

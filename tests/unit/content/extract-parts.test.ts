@@ -133,6 +133,31 @@ describe('sanitizeArticle drops page furniture', () => {
   it('keeps an unknown inline element as its text', () => {
     expect(clean('<p>A <font>fine</font> day</p>')).toBe('A fine day');
   });
+
+  it.each([
+    [
+      'English',
+      '<p>You may also like...</p><p><a href="/a">Who will make the Hall in 2020?</a></p>' +
+        '<p><a href="/b">Fans vote for the band</a></p>',
+    ],
+    [
+      'German',
+      '<h3>Lesen Sie auch:</h3><ul><li><a href="/a">Neue Brücke eröffnet</a></li>' +
+        '<li><a href="/b">Stadtrat tagt</a></li></ul>',
+    ],
+    ['Spanish', '<p><strong>Te puede interesar</strong></p><p><a href="/a">Otra noticia</a></p>'],
+  ])('removes a lead-in to other stories and the links after it (%s)', (_language, html) => {
+    expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
+  });
+
+  it('keeps the story after a lead-in that no links follow, and a pointer with its own link', () => {
+    const text = clean(
+      '<p>Read more</p><p>The council met on Tuesday and voted on the budget.</p>' +
+        '<p>Lire aussi : <a href="/x">Le budget adopté</a></p>',
+    );
+    expect(text).toContain('The council met on Tuesday');
+    expect(text).toContain('Lire aussi : Le budget adopté');
+  });
 });
 
 // Regression (hostile suite P64, P69): HTML written inside og:title and og:site_name was shown
