@@ -4,21 +4,18 @@
  * them from the publisher with site access given; the reader then shows every picture with the
  * publisher's servers stopped, and asks nothing of them.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allowSiteAccessInExtensionsPage,
   clickToolbarButton,
-  type ChromiumSession,
   openTab,
   saveOutcome,
 } from '../harness/chromium.ts';
 import { useChromiumSuite } from '../harness/chromium-suite.ts';
 import { startImageSites, STORY_TITLE, type ImageSites } from '../harness/image-sites.ts';
 import {
+  expectMarkdownZipWithPictures,
   expectReaderShows,
   expectRemoteNote,
   finishedImages,
@@ -117,20 +114,7 @@ describe('images kept with saved articles in Chromium', () => {
       `chrome-extension://${session.extensionId}/transfer.html`,
     );
     suite.opened.push(transfer);
-    await transfer.click('input[name=export-format][value=markdown-zip]');
-    expect(await transfer.$eval('input[name=export-images]', (el) => el.checked)).toBe(true);
-    await transfer.click('section[aria-labelledby=export-heading] button.primary');
-    const files = unzipSync(await downloaded(session, /-markdown\.zip$/));
-    const pictures = Object.keys(files).filter((name) => name.startsWith('images/'));
-    expect(pictures).toHaveLength(4);
-    const story = Object.entries(files).find(
-      ([name]) => name.endsWith('.md') && name !== 'index.md',
-    );
-    const links = [
-      ...strFromU8(story?.[1] ?? new Uint8Array()).matchAll(/!\[[^\]]*\]\(([^)\s]+)/g),
-    ];
-    expect(links.map((link) => link[1]).sort()).toEqual([...pictures].sort());
-    for (const name of pictures) expect(files[name]?.slice(0, 4)).toEqual(PNG_SIGNATURE);
+    await expectMarkdownZipWithPictures(transfer, session.downloadsDir, 4);
 
     // Offline: both sites stop; the reader opened again shows every picture and asks no one.
     const requests = sites.news.log.length + sites.host.log.length;
@@ -149,14 +133,4 @@ async function articleIdIn(popup: Page): Promise<string> {
       .catch(() => null),
   );
   return new URL(href, 'chrome-extension://x/').searchParams.get('id') ?? '';
-}
-
-const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
-
-/** The bytes of the download whose name matches, once it is there. */
-async function downloaded(session: ChromiumSession, pattern: RegExp): Promise<Uint8Array> {
-  const name = await waitFor(`a download matching ${pattern}`, async () =>
-    (await readdir(session.downloadsDir)).find((file) => pattern.test(file)),
-  );
-  return new Uint8Array(await readFile(join(session.downloadsDir, name)));
 }

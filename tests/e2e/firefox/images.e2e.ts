@@ -16,6 +16,7 @@ import {
 import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
 import { startImageSites, STORY_TITLE, type ImageSites } from '../harness/image-sites.ts';
 import {
+  expectMarkdownZipWithPictures,
   expectReaderShows,
   expectRemoteNote,
   finishedImages,
@@ -94,6 +95,11 @@ describe('images kept with saved articles in Firefox', () => {
     );
     await options.close();
     await expectReaderShows(reader, [lamp, keepers, cape, map], []);
+
+    // The Markdown ZIP carries the pictures in images/, and the article's links resolve to them.
+    const transfer = await openExtensionTab(session, library, 'transfer.html');
+    await expectMarkdownZipWithPictures(transfer, session.downloadsDir, 4);
+    await transfer.close();
 
     const requests = sites.news.log.length + sites.host.log.length;
     await sites.close();

@@ -2,6 +2,9 @@
  * The checks of the images e2e files, the same in both browsers: what a save stored of the
  * story's images, and what the reader shows of them.
  */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { ArticleImagesRow } from '../../../src/db/images.ts';
@@ -79,4 +82,36 @@ export async function expectRemoteNote(reader: Page, count: number): Promise<voi
   expect(text).toContain(
     message(`reader_images_remote_${count === 1 ? 'one' : 'other'}`, `${count}`),
   );
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
+
+/**
+ * Exports the Markdown ZIP from the Import & export page (pictures included, its default) and
+ * checks it: `pictures` files in images/, each a PNG, and the article's image links are exactly
+ * those files, relative to the Markdown file.
+ */
+export async function expectMarkdownZipWithPictures(
+  transfer: Page,
+  downloadsDir: string,
+  pictures: number,
+): Promise<void> {
+  await transfer.click('input[name=export-format][value=markdown-zip]');
+  expect(await transfer.$eval('input[name=export-images]', (el) => el.checked)).toBe(true);
+  await transfer.click('section[aria-labelledby=export-heading] button.primary');
+  const name = await waitFor(
+    'the Markdown ZIP download',
+    async () => (await readdir(downloadsDir)).find((file) => file.endsWith('-markdown.zip')),
+    20_000,
+  );
+  const files = await waitFor('the whole ZIP', async () =>
+    unzipSync(new Uint8Array(await readFile(join(downloadsDir, name)))),
+  );
+  const images = Object.keys(files).filter((file) => file.startsWith('images/'));
+  expect(images).toHaveLength(pictures);
+  for (const file of images) expect([...(files[file]?.slice(0, 4) ?? [])]).toEqual(PNG_SIGNATURE);
+  const story = Object.entries(files).find(([file]) => file.endsWith('.md') && file !== 'index.md');
+  const markdown = strFromU8(story?.[1] ?? new Uint8Array());
+  const links = [...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((link) => link[1]);
+  expect(links.sort()).toEqual([...images].sort());
 }
