@@ -8,7 +8,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
+import { encodePng } from '../tests/e2e/harness/png.ts';
 
 export const IMAGE_COUNT = 10;
 /** 256 × 260 RGB with one filter byte a row: 199,940 bytes of pixels, about 200 kB of PNG. */
@@ -28,33 +28,8 @@ export interface ImagePageServer {
   close(): Promise<void>;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([head, body, crc]);
-}
-
 /** A real `width`×`height` RGB PNG of noise: each seed gives different pixels. */
 export function noisyPng(width: number, height: number, seed: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
   const stride = 1 + width * 3;
   const pixels = Buffer.alloc(stride * height);
   // xorshift32, never seeded with 0.
@@ -68,12 +43,7 @@ export function noisyPng(width: number, height: number, seed: number): Buffer {
       pixels[y * stride + x] = state & 0xff;
     }
   }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', new Uint8Array()),
-  ]);
+  return encodePng(width, height, pixels);
 }
 
 const PARAGRAPH =

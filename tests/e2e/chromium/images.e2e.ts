@@ -5,7 +5,7 @@
  * publisher's servers stopped, and asks nothing of them.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   allowSiteAccessInExtensionsPage,
   clickToolbarButton,
@@ -13,7 +13,7 @@ import {
   saveOutcome,
 } from '../harness/chromium.ts';
 import { useChromiumSuite } from '../harness/chromium-suite.ts';
-import { startImageSites, STORY_TITLE, type ImageSites } from '../harness/image-sites.ts';
+import { STORY_TITLE, useImageSites } from '../harness/image-sites.ts';
 import {
   expectMarkdownZipWithPictures,
   expectReaderShows,
@@ -25,17 +25,12 @@ import { message } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 
 const suite = useChromiumSuite();
-let sites: ImageSites;
-beforeAll(async () => {
-  sites = await startImageSites();
-});
-afterAll(async () => {
-  await sites.close();
-});
+const imageSites = useImageSites();
 
 describe('images kept with saved articles in Chromium', () => {
   it('keeps the images it may fetch, loads the others on request, and reads offline', async () => {
     const { session } = suite.started();
+    const sites = imageSites();
     const [lamp = '', map = ''] = sites.newsImages;
     const [keepers = '', cape = ''] = sites.hostImages;
     const tab = await openTab(session, sites.storyUrl);

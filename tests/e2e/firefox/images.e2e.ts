@@ -6,7 +6,7 @@
  * "Fetch missing images" keeps them; the reader then shows every picture with the publisher's
  * servers stopped, and asks nothing of them. (Chromium's file covers "Load from the publisher".)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   openExtensionTab,
   openReader,
@@ -14,7 +14,7 @@ import {
   type ExtensionGlobal,
 } from '../harness/firefox.ts';
 import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
-import { startImageSites, STORY_TITLE, type ImageSites } from '../harness/image-sites.ts';
+import { STORY_TITLE, useImageSites } from '../harness/image-sites.ts';
 import {
   expectMarkdownZipWithPictures,
   expectReaderShows,
@@ -26,17 +26,12 @@ import { message } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 
 const { started } = useFirefoxSuite({ siteAccess: [FIXTURE_SITE_ACCESS] });
-let sites: ImageSites;
-beforeAll(async () => {
-  sites = await startImageSites();
-});
-afterAll(async () => {
-  await sites.close();
-});
+const imageSites = useImageSites();
 
 describe('images kept with saved articles in Firefox', () => {
   it('keeps the images it may fetch, loads the others on request, and reads offline', async () => {
     const { session, library } = started();
+    const sites = imageSites();
     const [lamp = '', map = ''] = sites.newsImages;
     const [keepers = '', cape = ''] = sites.hostImages;
     const tab = await session.browser.newPage();

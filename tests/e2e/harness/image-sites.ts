@@ -6,7 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
+import { afterAll, beforeAll } from 'vitest';
+import { encodePng } from './png.ts';
 
 export const STORY_TITLE = 'Lighthouse keepers return to the northern cape';
 
@@ -27,42 +28,11 @@ export interface ImageSites {
   close(): Promise<void>;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
 /** A real PNG of one colour, `width`×`height`: each seed gives different bytes. */
 export function solidPng(width: number, height: number, seed: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.alloc(1 + width * 3);
   for (let x = 0; x < width; x++) row.set([(seed * 53) % 256, (seed * 97) % 256, 120], 1 + x * 3);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', new Uint8Array()),
-  ]);
+  return encodePng(width, height, Buffer.concat(Array.from({ length: height }, () => row)));
 }
 
 async function startSite(
@@ -155,5 +125,20 @@ export async function startImageSites(): Promise<ImageSites> {
     close: async () => {
       await Promise.allSettled([news.close(), host.close()]);
     },
+  };
+}
+
+/** The two sites for a test file: started before its tests, stopped after (if still running). */
+export function useImageSites(): () => ImageSites {
+  let sites: ImageSites | undefined;
+  beforeAll(async () => {
+    sites = await startImageSites();
+  });
+  afterAll(async () => {
+    await sites?.close();
+  });
+  return () => {
+    if (!sites) throw new Error('the image sites did not start');
+    return sites;
   };
 }
