@@ -117,7 +117,8 @@ function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean 
  * `isOffArticle(el, null, true)` for many elements of one page: the verdict of each ancestor is
  * remembered, so elements that share ancestors (the lines near a headline) climb them once. The
  * box right after `headline` is the article's own byline and dateline, whatever its class says
- * ("teaser__metadata" under the headline of a page built from teaser components).
+ * ("teaser__metadata" under the headline of a page built from teaser components), and so is
+ * every region that holds the headline.
  */
 export function offArticleInLinks(headline: Element | null = null): (el: Element) => boolean {
   const known = new Map<Element, boolean>();
@@ -131,8 +132,10 @@ export function offArticleInLinks(headline: Element | null = null): (el: Element
         break;
       }
       climbed.push(node);
+      // What holds the headline is the article's, whatever its class says (Blogger's main
+      // "widget", a page wrapped in one <form>); so is the box right after the headline.
       const own =
-        headline && node.previousElementSibling === headline
+        headline && (node.previousElementSibling === headline || node.contains(headline))
           ? false
           : ownVerdict(node, false, false);
       if (own !== null) {

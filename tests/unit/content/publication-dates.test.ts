@@ -287,6 +287,19 @@ describe('the box right after the headline is the article’s', () => {
   });
 });
 
+describe('what holds the headline is the article’s, whatever its class says', () => {
+  it('reads the date header of a blog post inside a "widget"', () => {
+    const record = extract(
+      `<html><head><title>Juni-Genre</title></head><body><div class="sidebar">` +
+        `<p>Archiv: 3. Mai 2014</p></div><div id="Blog1" class="widget Blog">` +
+        `<div class="date-header">Freitag, 5. Juni 2015</div><div class="post">` +
+        `<h1 class="post-title">Through the Booking Glass: Juni-Genre</h1>${PROSE}</div>` +
+        `<div class="comments"><p>Sana 6. Juni 2015 um 10:23</p></div></div></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2015-06-05');
+  });
+});
+
 describe('labels and marks that date a page', () => {
   /** Lines enough that a bare date after them is too far from the headline to count. */
   const FAR = '<p>Eine Zeile.</p>'.repeat(20);
