@@ -21,7 +21,7 @@ import {
 } from '../db/images.ts';
 import type { MarginsDatabase } from '../db/schema.ts';
 import { browser } from '../platform/browser.ts';
-import { MAX_IMAGES_PER_ARTICLE } from '../shared/article-images.ts';
+import { isKeptImageType, MAX_IMAGES_PER_ARTICLE } from '../shared/article-images.ts';
 import type { ArticleRecord } from '../shared/article.ts';
 import { sitePatternOf } from '../shared/site-access.ts';
 import { imageSourcesOfBody } from './extract-fetched.ts';
@@ -47,18 +47,12 @@ function ascii(bytes: Uint8Array, start: number, end: number): string {
 }
 
 /**
- * Picture formats kept. SVG is not: it is a document that can carry scripts and links, and a
- * kept copy must be inert wherever its blob: address is opened.
- */
-const KEPT_TYPES = /^image\/(?:jpeg|pjpeg|png|apng|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)$/;
-
-/**
  * The picture format the response declares, or else the one its bytes show; null when it is
  * not a picture Margins keeps.
  */
 export function imageTypeOf(declared: string | null, bytes: Uint8Array): string | null {
   const type = (declared ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type.startsWith('image/')) return KEPT_TYPES.test(type) ? type : null;
+  if (type.startsWith('image/')) return isKeptImageType(type) ? type : null;
   return SIGNATURES.find(([, test]) => test(bytes))?.[0] ?? null;
 }
 

@@ -5,7 +5,7 @@
  * type; any other is a problem line, and the images showing it keep their web address.
  */
 import * as v from 'valibot';
-import { MAX_IMAGES_PER_ARTICLE } from '../shared/article-images.ts';
+import { isKeptImageType, MAX_IMAGES_PER_ARTICLE } from '../shared/article-images.ts';
 import { ArticleRecordSchema } from '../shared/article.ts';
 import type { ExportedImage, ExportedPicture } from '../shared/export-format.ts';
 import type { ProblemLog } from './problems.ts';
@@ -19,8 +19,8 @@ const PictureSchema = v.object({
   type: v.pipe(
     v.string(),
     v.maxLength(100),
-    v.regex(/^image\/[a-z0-9][a-z0-9.+-]*$/i, 'not an image type'),
     v.toLowerCase(),
+    v.check(isKeptImageType, 'not a picture type Margins keeps'),
   ),
   data: v.string(),
 });

@@ -5,6 +5,16 @@
  * sides call `imageSourceOf` on the same sanitised body, so they agree on the address.
  */
 
+/**
+ * Picture formats Margins keeps, whether fetched or imported. SVG is not: it is a document that
+ * can carry scripts and links, and a kept copy must be inert wherever its blob: address is opened.
+ */
+export function isKeptImageType(type: string): boolean {
+  return /^image\/(?:jpeg|pjpeg|png|apng|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)$/.test(
+    type,
+  );
+}
+
 /** Where a rendered body's image keeps the address Margins stores its picture for. */
 export const IMAGE_SOURCE_ATTRIBUTE = 'data-margins-source';
 

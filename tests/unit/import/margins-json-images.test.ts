@@ -88,6 +88,8 @@ describe('Margins JSON with pictures', () => {
             [brokenHash]: { type: 'image/png', data: '%%not base64%%' },
             'not-a-hash': { type: 'image/png', data: base64Of(good) },
             [hashOf(bytesOf(3))]: { type: 'text/html', data: base64Of(bytesOf(3)) },
+            // An SVG is a document that can carry scripts: not kept, as when fetched.
+            [hashOf(bytesOf(4))]: { type: 'image/svg+xml', data: base64Of(bytesOf(4)) },
           },
         ),
       ),
@@ -115,7 +117,12 @@ describe('Margins JSON with pictures', () => {
       {
         origin: `images["${hashOf(bytesOf(3))}"]`,
         code: 'invalid-image',
-        detail: 'type: not an image type',
+        detail: 'type: not a picture type Margins keeps',
+      },
+      {
+        origin: `images["${hashOf(bytesOf(4))}"]`,
+        code: 'invalid-image',
+        detail: 'type: not a picture type Margins keeps',
       },
       {
         origin: 'articles[0].images[3]',
