@@ -1,13 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
-import {
-  allSitesFeatureOn,
-  holdsAllSites,
-  turnOffAllSitesFeature,
-  turnOnAllSitesFeature,
-} from '../shared/site-access.ts';
-
-type ToggleState = 'unknown' | 'on' | 'off' | 'refused';
+import { useAllSitesFeature } from './use-all-sites-feature.ts';
 
 /**
  * "Show my highlights on pages I revisit". Site access is asked for only here, when the user
@@ -15,31 +7,9 @@ type ToggleState = 'unknown' | 'on' | 'off' | 'refused';
  * images from every site still uses it (site-access.ts).
  */
 export function RevisitToggle() {
-  const [state, setState] = useState<ToggleState>('unknown');
-  const [held, setHeld] = useState(false);
-  useEffect(() => {
-    Promise.all([allSitesFeatureOn('revisitHighlights'), holdsAllSites()]).then(
-      ([on, granted]) => {
-        setState(on ? 'on' : 'off');
-        setHeld(granted);
-      },
-      () => setState('off'),
-    );
-  }, []);
-
-  const change = async (event: Event) => {
-    const wanted = (event.currentTarget as HTMLInputElement).checked;
-    if (wanted) {
-      // Asks in the click's own task: browsers only ask for permissions on a user gesture.
-      const granted = await turnOnAllSitesFeature('revisitHighlights', held);
-      setState(granted ? 'on' : 'refused');
-      setHeld(held || granted);
-    } else {
-      await turnOffAllSitesFeature('revisitHighlights');
-      setState('off');
-      setHeld(await holdsAllSites());
-    }
-  };
+  const [state, setWanted] = useAllSitesFeature('revisitHighlights');
+  const change = (event: Event) =>
+    void setWanted((event.currentTarget as HTMLInputElement).checked);
 
   return (
     <div class="revisit">

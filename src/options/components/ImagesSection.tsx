@@ -2,16 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { plural, t, uiLanguage } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
 import type { ImageBackfillStatus, ResponseMap } from '../../shared/protocol.ts';
-import {
-  allSitesFeatureOn,
-  holdsAllSites,
-  turnOffAllSitesFeature,
-  turnOnAllSitesFeature,
-} from '../../shared/site-access.ts';
+import { useAllSitesFeature } from '../../ui/use-all-sites-feature.ts';
 import { formatBytes } from '../format-bytes.ts';
 
 type Storage = ResponseMap['image-storage'];
-type Access = 'unknown' | 'on' | 'off' | 'refused';
 
 /** How often the page asks how far "Fetch missing images" got, while it runs. */
 const POLL_MS = 500;
@@ -35,8 +29,7 @@ export function ImagesSection({
 }: {
   announce: (text: string, failed?: boolean) => void;
 }) {
-  const [access, setAccess] = useState<Access>('unknown');
-  const [held, setHeld] = useState(false);
+  const [access, setAccessWanted] = useAllSitesFeature('keepImagesFromAllSites');
   const [storage, setStorage] = useState<Storage | null>(null);
   const [backfill, setBackfill] = useState<ImageBackfillStatus | null>(null);
   const [started, setStarted] = useState(false);
@@ -45,13 +38,6 @@ export function ImagesSection({
     request({ type: 'image-storage' }).then(setStorage, () => setStorage(null));
 
   useEffect(() => {
-    Promise.all([allSitesFeatureOn('keepImagesFromAllSites'), holdsAllSites()]).then(
-      ([on, granted]) => {
-        setAccess(on ? 'on' : 'off');
-        setHeld(granted);
-      },
-      () => setAccess('off'),
-    );
     void refreshStorage();
     request({ type: 'images-backfill-status' }).then(setBackfill, () => undefined);
   }, []);
@@ -68,18 +54,8 @@ export function ImagesSection({
   }, [running]);
 
   const changeAccess = async (event: Event) => {
-    const wanted = (event.currentTarget as HTMLInputElement).checked;
     try {
-      if (wanted) {
-        // Asks in the click's own task: browsers only ask for permissions on a user gesture.
-        const granted = await turnOnAllSitesFeature('keepImagesFromAllSites', held);
-        setAccess(granted ? 'on' : 'refused');
-        setHeld(held || granted);
-      } else {
-        await turnOffAllSitesFeature('keepImagesFromAllSites');
-        setAccess('off');
-        setHeld(await holdsAllSites());
-      }
+      await setAccessWanted((event.currentTarget as HTMLInputElement).checked);
     } catch (error) {
       console.error('Margins could not change site access for images', error);
       announce(t('options_status_failed'), true);
