@@ -20,6 +20,7 @@ import {
   record,
 } from './fields.ts';
 import { headlineText } from './headline-text.ts';
+import { isSiteName } from './title.ts';
 import { homeLinkNames } from './home-link.ts';
 import { isArticleBody } from './kind.ts';
 import { pageDir, toLangTag } from './lang.ts';
@@ -132,8 +133,12 @@ function readArticle(
   readings.add('microdata', () => readMicrodata(page.itemprops, meta, page.authorLinks).found);
   readings.add('microformats', () => readMicroformats(doc, h1s, lang).found);
   readings.add('time-element', () => readTimeElements(page.tagged('time'), rootOf(), h1s).found);
+  // A masthead <h1> holding the site's name ("L-Mag") heads the page, not the article: the lines
+  // that date and sign the article are read from its headline.
+  const headlineH1s = (): Element[] =>
+    articleH1s.filter((h1) => !isSiteName(headlineText(h1), meta.get('og:site_name'), host));
   readings.add('visible-text', () =>
-    readPageText(page, lineAnchor(page, articleH1s, heading), rootOf(), lang),
+    readPageText(page, lineAnchor(page, headlineH1s(), heading), rootOf(), lang),
   );
   readings.add('document-title', () => ({ authors: socialPostAuthor(meta, doc.title) }));
   if (htmlLang) sources.lang = 'html-lang';

@@ -36,6 +36,14 @@ const withoutShareOfByline = (hint: string): string =>
  */
 const OWN_FOOTER = /(?:post|entry|article|story|asset|blog)[-_]*footer/gi;
 
+/**
+ * Elementor, the most used WordPress page builder, calls every block of a page a widget
+ * ("elementor-widget elementor-widget-post-info"): its word says nothing about the block. What
+ * follows it does ("elementor-widget-nav-menu" is still navigation).
+ */
+const BUILDER_WIDGET =
+  /(?:^|\s)elementor-widget(?:-container)?(?=\s|$)|(?:^|\s)elementor-widget-/gi;
+
 /** The address without its fragment, so "#comments" links compare equal to the page. */
 const withoutFragment = (url: string): string => url.replace(/#.*$/, '');
 
@@ -105,7 +113,8 @@ function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean 
   const hint = withoutShareOfByline(
     `${node.id} ${node.getAttribute('class') ?? ''}`
       .replace(LAYOUT_MODIFIER, ' ')
-      .replace(OWN_FOOTER, ' '),
+      .replace(OWN_FOOTER, ' ')
+      .replace(BUILDER_WIDGET, ' '),
   );
   if (hint.length < 200 && OFF_ARTICLE_HINT.test(hint)) return true;
   // What wraps the page's main region ("content-sidebar-wrap") is its layout, not a sidebar.
@@ -120,7 +129,10 @@ function ownVerdict(node: Element, inLink: boolean, inAsides: boolean): boolean 
  * ("teaser__metadata" under the headline of a page built from teaser components), and so is
  * every region that holds the headline.
  */
-export function offArticleInLinks(headline: Element | null = null): (el: Element) => boolean {
+export function offArticleInLinks(
+  headline: Element | null = null,
+  headlineCopies: readonly Element[] = [],
+): (el: Element) => boolean {
   const known = new Map<Element, boolean>();
   return (el) => {
     const climbed: Element[] = [];
@@ -133,9 +145,13 @@ export function offArticleInLinks(headline: Element | null = null): (el: Element
       }
       climbed.push(node);
       // What holds the headline is the article's, whatever its class says (Blogger's main
-      // "widget", a page wrapped in one <form>); so is the box right after the headline.
+      // "widget", a page wrapped in one <form>); so is the box right after the headline, and
+      // what holds a copy of the headline's text.
       const own =
-        headline && (node.previousElementSibling === headline || node.contains(headline))
+        headline &&
+        (node.previousElementSibling === headline ||
+          node.contains(headline) ||
+          headlineCopies.some((copy) => node?.contains(copy)))
           ? false
           : ownVerdict(node, false, false);
       if (own !== null) {

@@ -56,12 +56,11 @@ export function headlineOverTitle(
   const h = looseKey(headline);
   const t = looseKey(title);
   if (h.length < 6 || !t || h === t || headline.length > 250) return null;
-  // A headline that continues the title after a colon or dash is its full form (title: subtitle).
+  // A headline that continues the title after a colon or dash is its full form (title: subtitle);
+  // after a bar, what follows is the site's name ("X | Umweltbundesamt" in a hidden <h1>).
   const plain = (text: string): string => text.normalize('NFKC').toLowerCase().trim();
   if (plain(headline).startsWith(plain(title))) {
-    return /^\s*[:：|–—~～(（-]/u.test(plain(headline).slice(plain(title).length))
-      ? headline
-      : null;
+    return /^\s*[:：–—~～(（-]/u.test(plain(headline).slice(plain(title).length)) ? headline : null;
   }
   // The rest of the title must be a short decoration at one end; a headline in the title's
   // middle, or one shorter than the rest, is a section or the site's name.
@@ -145,13 +144,25 @@ export function pickTitle(input: TitleInput): {
     ['opengraph', fromSource('opengraph')],
     ['document-title', plainText(docTitle)],
   ];
-  // A JSON-LD headline unlike both the page title and the headline is a description, not the title.
+  // A JSON-LD headline unlike both the page title and the headline is a description, not the
+  // title; so is Readability's when the page repeats several og:title tags and it read the last
+  // ("Aktuelle" after "Reparaturcafé am 31. Januar").
   const key = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const known = [docTitle, heading ?? ''].map(key).filter(Boolean);
-  const ld = key(candidates[0]?.[1] ?? '');
-  if (ld && known.length && !known.some((k) => k.includes(ld) || ld.includes(k)))
-    candidates.shift();
-  const [source, raw] = candidates.find(([, value]) => value) ?? ['document-title', ''];
+  const unconfirmed = (text: string): boolean => {
+    const k = key(text);
+    return k !== '' && known.length > 0 && !known.some((t) => t.includes(k) || k.includes(t));
+  };
+  const kept = candidates.filter(([from, value], i) =>
+    from === 'json-ld'
+      ? !unconfirmed(value)
+      : from !== 'readability' ||
+        !unconfirmed(value) ||
+        candidates
+          .slice(i + 1)
+          .every(([other, text]) => other === 'document-title' || !text || unconfirmed(text)),
+  );
+  const [source, raw] = kept.find(([, value]) => value) ?? ['document-title', ''];
   // A social post's title is what it says; its "Name on Network:" frame names the author.
   // Readability may have cut the "/ X" end that confirms it off <title>, so that is read too.
   const post = socialPostTitle(raw, siteName) ?? socialPostTitle(plainText(docTitle), siteName);

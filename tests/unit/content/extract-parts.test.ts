@@ -172,4 +172,16 @@ describe('metadata values carrying markup', () => {
     expect(plainText('Why the <dialog> element matters')).toBe('Why the <dialog> element matters');
     expect(plainText('3 < 5 and 7 > 2')).toBe('3 < 5 and 7 > 2');
   });
+
+  it('decodes character references a JSON-LD string or a twice-escaped value carries', async () => {
+    const { plainText } = await import('../../../src/content/extract/plain-text.ts');
+    expect(plainText('Wohngew&#x00E4;chshaus&#x20;selber&#x20;bauen')).toBe(
+      'Wohngewächshaus selber bauen',
+    );
+    expect(plainText('Tom &amp; Jerry &#8211; &quot;Cat&quot;')).toBe('Tom & Jerry – "Cat"');
+    expect(plainText('Break &#xD800; &#99999999; &copy; stay')).toBe(
+      'Break &#xD800; &#99999999; &copy; stay',
+    );
+    expect(plainText('&lt;img src=x onerror=alert(1)&gt;')).toBe('<img src=x onerror=alert(1)>');
+  });
 });

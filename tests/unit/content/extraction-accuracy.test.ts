@@ -137,6 +137,16 @@ describe('title on a whole page', () => {
     );
     expect(extractArticle(doc).title).toBe(expected);
   });
+
+  it('keeps the og:title the <title> repeats when a page writes two (de)', () => {
+    const doc = page(
+      `<html lang="de"><head><title>Reparaturcafé am 31. Januar: Stadt Ahlen</title>` +
+        `<meta property="og:title" content="Reparaturcafé am 31. Januar">` +
+        `<meta property="og:title" content="Aktuelle"></head>` +
+        `<body><article>${PROSE}</article></body></html>`,
+    );
+    expect(extractArticle(doc).title).toBe('Reparaturcafé am 31. Januar');
+  });
 });
 
 describe('bylines', () => {

@@ -27,6 +27,12 @@ describe('headlineOverTitle', () => {
       'Comparing new drives: goodbye to water cooling',
     ],
     [
+      'a headline that adds the site’s name after a bar is not a fuller title',
+      'EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig',
+      ['EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt'],
+      null,
+    ],
+    [
       'longer headline with nearly all the words',
       'Jane Doe on Leaving the Tags on Her Coat',
       ['Jane Doe on Leaving the Tags on Her Red Coat: I Wore It Twice'],

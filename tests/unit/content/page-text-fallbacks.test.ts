@@ -127,6 +127,40 @@ describe('bylines the page prints without a label', () => {
   });
 });
 
+describe('authors a dateline or a lone label names (German pages)', () => {
+  const GERMAN = `<p>${'Der Gemeinderat hat am Dienstag über die Arbeiten am Hafen beraten. '.repeat(8)}</p>`;
+  const signed = (lines: string) =>
+    extractArticle(
+      page(
+        `<html lang="de"><head><title>Hafen</title></head><body><main><h1>Arbeiten am Hafen</h1>` +
+          `${lines}${GERMAN}</main></body></html>`,
+        'https://zeitung.example/lokales/hafen',
+      ),
+    ).byline;
+
+  it.each([
+    [
+      'a name after the date and a dash',
+      '<p>11.12.2019 - Amelie Loevenich</p>',
+      'Amelie Loevenich',
+    ],
+    [
+      'a label after the date, up to the next label',
+      '<p><b>Datum:</b> 03.11.2021 <b>Autor:</b> Peter Maahn <b>Lesezeit:</b> 5 min</p>',
+      'Peter Maahn',
+    ],
+    [
+      'the line under a lone "Autor" heading',
+      '<div><h4>Autor</h4><p><a href="/profil/nh">Nikolai Huke</a>, </p></div>',
+      'Nikolai Huke',
+    ],
+    ['not a sentence after the date', '<p>11.12.2019 - Der Rat tagt</p>', null],
+    ['not a line under a lone label that is no name', '<h4>Autor</h4><p>Mehr zum Thema</p>', null],
+  ])('%s', (_name, lines, expected) => {
+    expect(signed(lines)).toBe(expected);
+  });
+});
+
 describe('socialPostAuthor', () => {
   it.each([
     ['Test User (@testuser)', ['Test User']],

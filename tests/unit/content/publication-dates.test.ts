@@ -300,6 +300,72 @@ describe('what holds the headline is the article’s, whatever its class says', 
   });
 });
 
+describe('page builders and layouts that put the date outside the article’s region', () => {
+  it('reads the date of an Elementor post-info block (every Elementor block is a "widget")', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Wochenrückblick</title></head><body>` +
+        `<div class="elementor-widget elementor-widget-heading"><h1>Wochenrückblick</h1></div>` +
+        `<div class="elementor-widget elementor-widget-post-info"><div class="elementor-widget-container">` +
+        `<ul><li itemprop="datePublished"><span>19. Oktober 2019</span></li></ul></div></div>` +
+        `<div class="elementor-widget elementor-widget-theme-post-content">${PROSE}</div>` +
+        `<div class="elementor-widget elementor-widget-sidebar"><p>Archiv: 3. Mai 2014</p></div>` +
+        `</body></html>`,
+    );
+    expect(record.publishedTime).toBe('2019-10-19');
+  });
+
+  it('reads a date marked in the page’s one BlogPosting, even in a "widget" column', () => {
+    const record = extract(
+      `<html><head><title>Old Blog</title></head><body><div class="widget Blog">` +
+        `<div class="post" itemscope itemtype="http://schema.org/BlogPosting">` +
+        `<h3>This Is My Old Blog</h3>${PROSE}<div class="post-footer">Posted at ` +
+        `<a href="https://old.example/2011/03/post.html"><abbr itemprop="datePublished" ` +
+        `title="2011-03-30T21:05:00-07:00">9:05 PM</abbr></a></div></div></div></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2011-03-30T21:05:00-07:00');
+  });
+
+  it('but not the dates of a listing’s several posts', () => {
+    const post = (day: string) =>
+      `<div itemscope itemtype="http://schema.org/BlogPosting"><h3>Post</h3><p>Text.</p>` +
+      `<a href="https://old.example/p${day}"><abbr itemprop="datePublished" ` +
+      `title="2011-03-${day}T21:05:00-07:00">9:05 PM</abbr></a></div>`;
+    const record = extract(
+      `<html><head><title>Old Blog</title></head><body><div class="widget Blog">` +
+        `${post('30')}${post('29')}${PROSE}</div></body></html>`,
+    );
+    expect(record.publishedTime).toBeNull();
+  });
+
+  it('reads the dateline opening the first paragraph under a masthead <h1>', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Holocaust-Gedenktag: Erinnerungskultur</title></head><body>` +
+        `<h1><a href="/"></a><i>Zeitung</i></h1><nav>${'<p><a href="/x">Rubrik</a></p>'.repeat(20)}` +
+        `</nav><div class="col_left"><h2>Holocaust-Gedenktag: Erinnerungskultur</h2>` +
+        `<p>Von Claudia Lindner</p><p>27.1.2022 - ${PROSE.slice(3, -4)}</p></div></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2022-01-27');
+  });
+
+  it('reads a press release’s date that opens its first paragraph', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title></head><body><article><h1>Arbeiten am Hafen</h1>` +
+        `<div class="teaser-text"><p>Pressemitteilung vom 25. Januar 2022 | Berlin – ` +
+        `${PROSE.slice(3, -4)}</p></div>${PROSE}</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2022-01-25');
+  });
+
+  it('does not read a date inside the first paragraph’s sentence as its dateline', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title></head><body><article><h1>Arbeiten am Hafen</h1>` +
+        `<p>Der Rat hat am Dienstag, dem 25. Januar 2022, beraten – ${PROSE.slice(3, -4)}</p>` +
+        `</article></body></html>`,
+    );
+    expect(record.publishedTime).toBeNull();
+  });
+});
+
 describe('labels and marks that date a page', () => {
   /** Lines enough that a bare date after them is too far from the headline to count. */
   const FAR = '<p>Eine Zeile.</p>'.repeat(20);
@@ -334,6 +400,12 @@ describe('labels and marks that date a page', () => {
       '<div>28.01.22 / 0 Kommentare</div>',
       'de',
       '2022-01-28',
+    ],
+    [
+      'an author line that says when (de)',
+      `${FAR}<div class="left author">Author: <a href="/u/58"><b>Bo2man</b></a> am 29.12.2010, 13:36 Uhr</div>`,
+      'de',
+      '2010-12-29T13:36',
     ],
   ])('%s', (_name, line, lang, expected) => {
     expect(dated(line, lang)).toBe(expected);

@@ -53,6 +53,32 @@ export function markedInAsides(
   return names;
 }
 
+/** schema.org types of a page's own article (Article, NewsArticle, BlogPosting, Report…). */
+const ARTICLE_TYPE = /schema\.org\/(?:\w*Article|BlogPosting|Report|Review)\b/i;
+
+/** The nearest itemscope around `el`, itself excluded. */
+const itemOf = (el: Element): Element | null => {
+  for (let node = el.parentElement; node; node = node.parentElement)
+    if (node.hasAttribute('itemscope')) return node;
+  return null;
+};
+
+/**
+ * The one article item every date on the page is marked in, if there is exactly one: its dates are
+ * the page's wherever the layout puts them (Blogger's post column is a "widget"). A listing marks
+ * several items, and then nothing is trusted for being marked.
+ */
+function soleArticleItem(itemprops: readonly Element[]): Element | null {
+  const items = new Set<Element | null>();
+  for (const el of itemprops)
+    if (el.localName !== 'meta' && (has(el, 'datepublished') || has(el, 'datecreated')))
+      items.add(itemOf(el));
+  const [item] = items;
+  return items.size === 1 && item && ARTICLE_TYPE.test(item.getAttribute('itemtype') ?? '')
+    ? item
+    : null;
+}
+
 /** Reads microdata from the page's itemprop elements (and itemprop meta tags). */
 export function readMicrodata(
   itemprops: readonly Element[],
@@ -61,8 +87,11 @@ export function readMicrodata(
 ): Reading {
   const found: Found = {};
   const authors: string[] = [];
+  const article = soleArticleItem(itemprops);
   for (const el of itemprops) {
-    if (el.localName === 'meta' || isOffArticle(el, null, true)) continue;
+    if (el.localName === 'meta') continue;
+    const inArticle = article !== null && itemOf(el) === article;
+    if (!inArticle && isOffArticle(el, null, true)) continue;
     if (has(el, 'author') || has(el, 'creator')) {
       const name = valueOf(el, 'name');
       if (name && name.length < 120) authors.push(name);

@@ -2,7 +2,12 @@
  * Short lines of visible text near the headline and at the end of the article, where bylines and
  * dates are printed.
  */
-import { elementsWhere, hasMoreChildrenThan } from '../../../shared/article-html/elements.ts';
+import {
+  closestWhere,
+  elementsWhere,
+  hasMoreChildrenThan,
+  named,
+} from '../../../shared/article-html/elements.ts';
 import { insideArticle, offArticleInLinks } from '../regions.ts';
 import type { PageIndex } from '../scan.ts';
 import { textWithin } from '../../../shared/article-html/text.ts';
@@ -14,6 +19,7 @@ const LINE_TAGS = new Set(
   ),
 );
 const MAX_LINE = 200;
+const LINK_OR_ITEM = named('a', 'li');
 /** How many elements to walk after the headline, before it, and back from the article's end. */
 const AFTER_HEADING = 400;
 const BEFORE_HEADING = 60;
@@ -94,25 +100,72 @@ export function visibleLines(
   const body = doc.body;
   if (!body) return { lines: [], offArticle: [] };
   const start = heading ?? root ?? body;
+  const after = walk(following(start, body), body, AFTER_HEADING, following);
   const near = [
     ...walk(preceding(start, body), body, BEFORE_HEADING, preceding).reverse(),
-    ...walk(following(start, body), body, AFTER_HEADING, following),
+    ...after,
   ];
+  const lead = heading ? leadParagraph(after) : null;
   let end: Element | null = root;
   while (end?.lastElementChild) end = end.lastElementChild;
   const tail = root && end ? walk(end, root, AT_END, preceding).reverse() : [];
-  const lines: Line[] = [];
-  const offArticle: Line[] = [];
+  const found: Line[] = [];
   const seen = new Set<Element>();
-  const isOff = offArticleInLinks(heading);
   for (const el of [...near, ...tail]) {
     if (seen.has(el) || !LINE_TAGS.has(el.localName) || hasMoreChildrenThan(el, 12)) continue;
     seen.add(el);
     const text = collapseSpace(spacedText(el));
-    if (!text || text.length > MAX_LINE) continue;
-    (isOff(el) ? offArticle : lines).push({ el, text });
+    const line = text && text.length <= MAX_LINE ? text : el === lead ? datelineOf(el) : null;
+    if (line) found.push({ el, text: line });
   }
+  const isOff = offArticleInLinks(heading, headlineCopies(heading, found));
+  const lines: Line[] = [];
+  const offArticle: Line[] = [];
+  for (const line of found) (isOff(line.el) ? offArticle : lines).push(line);
   return { lines, offArticle };
+}
+
+/**
+ * Other elements that show the headline's text: a page that repeats its headline over the
+ * article's details in a side column (Falstaff's "sidebar" with headline, teaser and date) marks
+ * that column as the article's.
+ */
+function headlineCopies(heading: Element | null, found: readonly Line[]): Element[] {
+  const headline = heading ? collapseSpace(heading.textContent) : '';
+  if (!heading || headline.length < 12) return [];
+  // A copy inside a link or a list item is an entry of a list of stories ("Recent posts"),
+  // which names this one among others.
+  return found
+    .filter(
+      ({ el, text }) =>
+        text === headline &&
+        !el.contains(heading) &&
+        !heading.contains(el) &&
+        !closestWhere(el, LINK_OR_ITEM),
+    )
+    .map(({ el }) => el);
+}
+
+/** The first paragraph after the headline too long to be a line: the article's first. */
+function leadParagraph(after: readonly Element[]): Element | null {
+  for (const el of after) {
+    if (el.localName !== 'p') continue;
+    const text = collapseSpace(spacedText(el));
+    if (!text || text.length > MAX_LINE) return el;
+  }
+  return null;
+}
+
+/**
+ * The dateline that opens an article's first paragraph, up to the dash or bar that ends it
+ * ("27.1.2022 - Bei der Erinnerung…", "Pressemitteilung vom 25. Januar 2022 | Berlin – Die…").
+ */
+const OPENING_DATELINE = /^([^|–—]{6,48}?\d[^|–—]*?)\s+[|–—-]\s/u;
+
+function datelineOf(paragraph: Element): string | null {
+  const opening = collapseSpace((paragraph.textContent ?? '').slice(0, 120));
+  const line = OPENING_DATELINE.exec(opening)?.[1];
+  return line && line.length <= 48 ? line : null;
 }
 
 /**

@@ -8,8 +8,13 @@ import { parseTextDate } from '../text-dates.ts';
 import type { Line } from './visible-lines.ts';
 import type { Reading } from './types.ts';
 
-const AUTHOR_LABEL =
-  /^(?:author|authors|auteur|auteurs|autor|autores|autore|autori|autorin|written by|posted by|reporter|redacteur|rédacteur|écrit par|rédigé par|text|texte|testo|texto|著者|作者|筆者|執筆|記者|文|撰文)\s*[:：●]\s*(.+)$/iu;
+const LABEL_WORDS =
+  'author|authors|auteur|auteurs|autor|autoren|autores|autore|autori|autorin|written by|posted by|reporter|redacteur|rédacteur|redaktion|écrit par|rédigé par|text|texte|testo|texto|著者|作者|筆者|執筆|記者|文|撰文';
+const AUTHOR_LABEL = new RegExp(`^(?:${LABEL_WORDS})\\s*[:：●]\\s*(.+)$`, 'iu');
+/** "05.02.2020 - Redaktion: X", "Datum: 03.11.2021 Autor: X": the label after the date. */
+const LABEL_AFTER_DATE = new RegExp(`\\s(?:${LABEL_WORDS})\\s*[:：]\\s*(.+)$`, 'iu');
+/** A line that is only the label, over the line with the name ("Autor" / "Nikolai Huke"). */
+const LABEL_ALONE = new RegExp(`^(?:${LABEL_WORDS})\\s*[:：]?$`, 'iu');
 const NAME_WORD =
   "(?:[\\p{Lu}][\\p{L}\\p{M}.'’-]*|de|del|van|von|der|den|da|di|du|le|la|dos|das|bin|al|and|et|und|y|e|&|,)";
 const BY_NAME = new RegExp(
@@ -78,9 +83,29 @@ function lineAuthor(text: string): string | null {
       ? text.slice(by.index + 1)
       : null;
   const line = (afterDate ?? text).replace(/^(?:by|par|von|por)\s+(?=(?:by|par|von|por)\s)/i, '');
-  const named = AUTHOR_LABEL.exec(line)?.[1] ?? BY_NAME.exec(line)?.[1];
+  const named = AUTHOR_LABEL.exec(line)?.[1] ?? BY_NAME.exec(line)?.[1] ?? datelineAuthor(line);
   const name = cleanByline(named);
   return name && name.split(/\s+/).length <= 12 ? name : null;
+}
+
+/** A dash or bar between a dateline's date and its author ("11.12.2019 - Amelie Loevenich"). */
+const DATE_AUTHOR_SEPARATOR = /\s+[-–—|]\s+/u;
+
+/**
+ * The author a dateline names after its date: labelled ("05.02.2020 - Redaktion: X") or a bare
+ * name ("11.12.2019 - Amelie Loevenich").
+ */
+function datelineAuthor(line: string): string | null {
+  const label = LABEL_AFTER_DATE.exec(line);
+  // The value ends where the next label starts ("Peter Maahn/SP-X Lesezeit: 5 min").
+  if (label && parseTextDate(line.slice(0, label.index), null))
+    return label[1]?.split(/\s+(?=\p{L}[\p{L}-]*\s*:)/u)[0] ?? null;
+  const [date, name, ...rest] = line.split(DATE_AUTHOR_SEPARATOR);
+  return !rest.length && date && name && onlyDate(date) && parseTextDate(date, null)
+    ? isNamesLine(name)
+      ? name
+      : null
+    : null;
 }
 
 /** A date that follows `label` in the line, if any. */
@@ -89,13 +114,21 @@ function labelled(text: string, label: RegExp, lang: string | null): string | nu
   return m ? parseTextDate(text.slice(m.index + m[0].length), lang) : null;
 }
 
+/** The names of the line under a lone "Autor" label ("Nikolai Huke ,"), if it holds names only. */
+function namesAfterLabel(text: string): string | null {
+  const names = text.replace(/[\s,;]+$/u, '');
+  return isNamesLine(names) ? cleanByline(names) : null;
+}
+
 /** Byline and dates from visible lines; each field from the first line that states it. */
 export function readVisibleText(lines: readonly Line[], lang: string | null): Reading {
   let author: string | null = null;
   let publishedTime: string | null = null;
   let modifiedTime: string | null = null;
+  let labelAlone = false;
   for (const { text } of lines) {
-    author ??= lineAuthor(text);
+    author ??= lineAuthor(text) ?? (labelAlone ? namesAfterLabel(text) : null);
+    labelAlone = LABEL_ALONE.test(text);
     const updateAt = UPDATED.exec(text)?.index ?? -1;
     const publishAt = PUBLISHED.exec(text)?.index ?? -1;
     if (!modifiedTime && updateAt >= 0)
@@ -121,8 +154,9 @@ export function readVisibleText(lines: readonly Line[], lang: string | null): Re
     // Unlabelled dates count only in elements whose class or id says they hold one.
     for (const { el, text } of lines) {
       const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
-      // A byline line ("By X December 16, 2016, 4:19 PM") dates the article too.
-      const hinted = DATE_HINT.test(hint) || BYLINE_START.test(text);
+      // A byline line ("By X December 16, 2016, 4:19 PM", "Author: X am 29.12.2010, 13:36 Uhr")
+      // dates the article too.
+      const hinted = DATE_HINT.test(hint) || BYLINE_START.test(text) || AUTHOR_LABEL.test(text);
       if (!hinted || /updated|modified/i.test(hint) || UPDATED.test(text)) continue;
       publishedTime = parseTextDate(text, lang);
       if (publishedTime) break;
