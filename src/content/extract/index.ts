@@ -21,6 +21,7 @@ import {
 } from './fields.ts';
 import { headlineText } from './headline-text.ts';
 import { isSiteName } from './title.ts';
+import { closingSignature } from './signature.ts';
 import { homeLinkNames } from './home-link.ts';
 import { isArticleBody } from './kind.ts';
 import { pageDir, toLangTag } from './lang.ts';
@@ -98,6 +99,12 @@ export function extractArticle(
   }
 }
 
+/** The name signing Readability's article body, when it has no byline of its own. */
+function signatureOf(content: Node | null | undefined): string[] {
+  const name = content?.nodeType === 1 ? closingSignature(content as Element) : null;
+  return name ? [name] : [];
+}
+
 /** The extraction proper; each step that may fail on a page's odd markup runs on its own. */
 function readArticle(
   doc: Document,
@@ -156,7 +163,7 @@ function readArticle(
   // A copy that cannot be made (an element name the DOM refuses) is Readability's failure too.
   const parsed = failures.run('readability', () => runReadability(doc, failures), null);
   readings.add('readability', () => ({
-    authors: parsed?.byline ? [parsed.byline] : [],
+    authors: parsed?.byline ? [parsed.byline] : signatureOf(parsed?.content),
     siteName: parsed?.siteName,
     description: parsed?.excerpt,
   }));

@@ -62,6 +62,16 @@ export function headlineOverTitle(
   if (plain(headline).startsWith(plain(title))) {
     return /^\s*[:：–—~～(（-]/u.test(plain(headline).slice(plain(title).length)) ? headline : null;
   }
+  // A headline that is the title after a short label is the title under a kicker or a forum
+  // thread's prefix ("Local News | X", "Patch Notes X"): the title is the headline.
+  // A quotation before a colon is the headline's own ("\"Pure Leere\": Kramer verpasst…").
+  const kicker = plain(headline).slice(0, -plain(title).length || undefined);
+  if (
+    plain(headline).endsWith(plain(title)) &&
+    wordsOf(kicker).length <= 3 &&
+    !QUOTED_KICKER.test(kicker)
+  )
+    return null;
   // The rest of the title must be a short decoration at one end; a headline in the title's
   // middle, or one shorter than the rest, is a section or the site's name.
   if ((t.startsWith(h) || t.endsWith(h)) && t.length - h.length < h.length) return headline;
@@ -79,6 +89,9 @@ export function headlineOverTitle(
     ? headline
     : null;
 }
+
+/** A quotation closed by a colon, opening a headline. */
+const QUOTED_KICKER = /^\s*["'„“”‘’«»‹›].*["'“”‘’«»‹›]\s*[:：]\s*$/u;
 
 /** Share of the words of `a` that also appear in `b`. */
 function sharedWords(a: string, b: string): number {

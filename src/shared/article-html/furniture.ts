@@ -25,8 +25,43 @@ function linkShare(el: Element, length: number): number {
  */
 const MAX_UNMARKED_TEXT = 300;
 
+/** Addresses that share the page on a network or by message rather than link to a story. */
+const SHARE_ADDRESS =
+  /^(?:whatsapp:|sms:|mailto:\?)|\/\/(?:[\w-]+\.)*(?:facebook\.com\/shar|twitter\.com\/(?:intent|share)|x\.com\/intent|pinterest\.[a-z.]+\/pin\/create|linkedin\.com\/share|reddit\.com\/submit|t\.me\/share|wa\.me\/|api\.whatsapp\.com\/send)/i;
+/** Most text a bar of share buttons has ("Whatsapp Facebook Pint Baixar"). */
+const MAX_SHARE_BAR_TEXT = 120;
+
+/** A short run of links, most of them to share the page: a share bar without a telling class. */
+function isShareBar(el: Element): boolean {
+  const links = Array.from(el.getElementsByTagName('a'));
+  const shares = links.filter((a) => SHARE_ADDRESS.test(a.getAttribute('href') ?? '')).length;
+  if (shares < 2 || shares * 2 < links.length) return false;
+  const raw = textWithin(el, MAX_SHARE_BAR_TEXT);
+  // Mostly links: a button the page scripts ("Pint") may have lost its address.
+  return raw !== null && linkShare(el, collapseSpace(raw).length) >= 0.6;
+}
+
+/** What joins the steps of a breadcrumb trail ("Mensagens » Autoestima » Só quem se Ama…"). */
+const TRAIL_STEP = /\s+[»›]\s+/u;
+const MAX_TRAIL_TEXT = 200;
+
+/**
+ * A breadcrumb trail without a telling class: three or more steps joined by "»" or "›", the
+ * steps before the last being links to sections.
+ */
+function isBreadcrumbTrail(el: Element): boolean {
+  const raw = textWithin(el, MAX_TRAIL_TEXT);
+  if (raw === null) return false;
+  const text = collapseSpace(raw);
+  const steps = text.split(TRAIL_STEP);
+  if (steps.length < 3) return false;
+  const last = steps.at(-1) ?? '';
+  return linkShare(el, text.length - last.length) >= 0.8;
+}
+
 /** True for an element of the page's furniture, not of the article. */
 export function isPageFurniture(el: Element): boolean {
+  if (isShareBar(el) || isBreadcrumbTrail(el)) return true;
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
   const hinted = hint.length > 1 && hint.length < 200 && FURNITURE_HINT.test(hint);
   if (!hinted && hasMoreChildrenThan(el, 3)) return false;
@@ -37,6 +72,27 @@ export function isPageFurniture(el: Element): boolean {
   if (!hinted) return false;
   // A hinted block is furniture when short, or when it is mostly links (a list of other stories).
   return text.length <= MAX_FURNITURE_TEXT || linkShare(el, text.length) > 0.5;
+}
+
+/** "…", "...", "[…]" ending a text cut short. */
+const CUT_SHORT = /(?:…|\.\.\.|\[(?:…|\.\.\.)\])$/u;
+/** Most text an excerpt card holds: a picture, a headline and a paragraph cut short. */
+const MAX_CARD_TEXT = 1500;
+
+/** True when the text of `el` stops short ("…luta novamente para …"). */
+function cutShort(el: Element): boolean {
+  const raw = textWithin(el, MAX_CARD_TEXT);
+  return raw !== null && CUT_SHORT.test(collapseSpace(raw));
+}
+
+/**
+ * The <article> children of `parent` when there are several and one stops short: cards of other
+ * stories in a "You may like" block under the article, which lists excerpts and short pieces
+ * alike.
+ */
+export function excerptCards(parent: Element): ReadonlySet<Element> {
+  const cards = Array.from(parent.children).filter((node) => node.localName === 'article');
+  return new Set(cards.length >= 2 && cards.some(cutShort) ? cards : []);
 }
 
 /**

@@ -3,7 +3,7 @@
  * media work offline.
  */
 import DOMPurify from 'dompurify';
-import { isPageFurniture, relatedStoriesFrom } from './furniture.ts';
+import { excerptCards, isPageFurniture, relatedStoriesFrom } from './furniture.ts';
 import { absoluteHttpUrl } from '../url.ts';
 
 /** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
@@ -113,6 +113,7 @@ function cleanAttributes(el: Element, tag: string, base: string): void {
 
 /** Sanitises the children of `parent` in place. */
 function walk(parent: Element, base: string): void {
+  const cards = excerptCards(parent);
   let child = parent.firstChild;
   while (child) {
     const next = child.nextSibling;
@@ -127,7 +128,7 @@ function walk(parent: Element, base: string): void {
         child = after;
         continue;
       }
-      if (DROP.has(tag) || isPageFurniture(el)) el.remove();
+      if (DROP.has(tag) || cards.has(el) || isPageFurniture(el)) el.remove();
       else {
         walk(el, base);
         if (KEEP.has(tag)) cleanAttributes(el, tag, base);

@@ -127,9 +127,35 @@ describe('sanitizeArticle drops page furniture', () => {
     ['newsletter box', '<div class="newsletter-signup"><p>Get our daily email.</p></div>'],
     ['related list', '<ul class="related-posts"><li><a href="/x">Another story</a></li></ul>'],
     ['theme furniture', '<p>Exit mobile version</p>'],
+    [
+      'share bar without a class (pt)',
+      '<div><center><a href="whatsapp://send?text=x">Whatsapp</a> ' +
+        '<a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> Pint ' +
+        '<a href="/foto.jpg">Baixar</a></center></div>',
+    ],
+    [
+      'breadcrumb trail without a class (pt)',
+      '<p><a href="/">Mensagens</a> » <a href="/autoestima">Mensagens de Autoestima</a> » Só quem se Ama…</p>',
+    ],
+    [
+      'group of cards of other stories, one cut short (pt)',
+      '<article><p>A vida requer da gente otimismo e coragem para esperar o melhor …</p></article>' +
+        '<article><p>O que une uma família é o amor, o carinho, o querer bem.</p></article>',
+    ],
   ])('removes a %s', (_name, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
   });
+  it('keeps a link to a share page in the text, an ellipsis in a lone article and a path', () => {
+    const text = clean(
+      '<p>Readers can <a href="https://www.facebook.com/sharer/sharer.php?u=x">share it</a> too.</p>' +
+        '<article><p>To be continued…</p></article>' +
+        '<p>Open <a href="/s">Settings</a> › Privacy to change it.</p>',
+    );
+    expect(text).toContain('share it');
+    expect(text).toContain('To be continued…');
+    expect(text).toContain('Settings › Privacy');
+  });
+
   it('keeps an unknown inline element as its text', () => {
     expect(clean('<p>A <font>fine</font> day</p>')).toBe('A fine day');
   });

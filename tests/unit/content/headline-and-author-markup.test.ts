@@ -33,6 +33,24 @@ describe('headlineOverTitle', () => {
       null,
     ],
     [
+      'a headline that is the title under a kicker keeps the title',
+      'Brothel catering to politicians, doctors, lawyers busted in Boston',
+      ['Local News | Brothel catering to politicians, doctors, lawyers busted in Boston'],
+      null,
+    ],
+    [
+      'a quotation before a colon is part of the headline (de)',
+      'Marita Kramer verpasst Olympische Spiele in Peking',
+      ['"Pure Leere": Marita Kramer verpasst Olympische Spiele in Peking'],
+      '"Pure Leere": Marita Kramer verpasst Olympische Spiele in Peking',
+    ],
+    [
+      'a forum thread’s prefix label is not part of its title (de)',
+      'Patchnotes 4.47.4 - Tagundnachtgleiche Bugfix Build',
+      ['Patch Notes Patchnotes 4.47.4 - Tagundnachtgleiche Bugfix Build'],
+      null,
+    ],
+    [
       'longer headline with nearly all the words',
       'Jane Doe on Leaving the Tags on Her Coat',
       ['Jane Doe on Leaving the Tags on Her Red Coat: I Wore It Twice'],

@@ -155,6 +155,12 @@ describe('authors a dateline or a lone label names (German pages)', () => {
       'Nikolai Huke',
     ],
     ['not a sentence after the date', '<p>11.12.2019 - Der Rat tagt</p>', null],
+    [
+      'a bold italic signature closing the story',
+      `${GERMAN}${GERMAN}<p><b><i>Stefan Wasmer</i></b></p>`,
+      'Stefan Wasmer',
+    ],
+    ['not a closing line in plain text', `${GERMAN}${GERMAN}<p>Stefan Wasmer</p>`, null],
     ['not a line under a lone label that is no name', '<h4>Autor</h4><p>Mehr zum Thema</p>', null],
   ])('%s', (_name, lines, expected) => {
     expect(signed(lines)).toBe(expected);

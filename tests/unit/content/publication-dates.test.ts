@@ -347,6 +347,26 @@ describe('page builders and layouts that put the date outside the article’s re
     expect(record.publishedTime).toBe('2022-01-27');
   });
 
+  it('reads the date under the headline of a page whose menu of short links comes first', () => {
+    const menu = ['Login', 'Registrieren', 'FAQ', 'Suche', 'Home', 'Archiv', 'Themen', 'Autoren']
+      .map((item) => `<li><a href="/${item}">${item}</a></li>`)
+      .join('');
+    const record = extract(
+      `<html lang="de"><head><title>Hafen</title></head><body><div class="top"><ul>${menu}</ul>` +
+        `</div><div class="article"><h1>Arbeiten am Hafen</h1><p>5343 mal gelesen</p>` +
+        `<div>09.02.2022</div>${PROSE}</div></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2022-02-09');
+  });
+
+  it('reads a date printed right above the headline', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Jahresbericht</title></head><body><main><h3>21.01.2022</h3>` +
+        `<h1>Jahresbericht 2021</h1>${PROSE}</main></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2022-01-21');
+  });
+
   it('reads a press release’s date that opens its first paragraph', () => {
     const record = extract(
       `<html lang="de"><head><title>Hafen</title></head><body><article><h1>Arbeiten am Hafen</h1>` +
@@ -383,6 +403,12 @@ describe('labels and marks that date a page', () => {
       '2022-01-20',
     ],
     ['an article’s date (de)', `${FAR}<p>Artikel vom 3. Mai 2021</p>`, 'de', '2021-05-03'],
+    [
+      'a "created on" stamp (de)',
+      `${FAR}<div><span>Erstellt am</span><span>09.02.2022</span></div>`,
+      'de',
+      '2022-02-09',
+    ],
     [
       'a press release’s date (fr)',
       `${FAR}<p>Communiqué de presse du 3 mars 2021</p>`,

@@ -27,14 +27,14 @@ export function readPageText(
   root: Element | null,
   lang: string | null,
 ): Found {
-  const { lines, offArticle } = visibleLines(page.doc, anchor, root);
-  const found = readVisibleText(lines, lang).found;
+  const { lines, headingAt, offArticle } = visibleLines(page.doc, anchor, root);
+  const found = readVisibleText(lines, lang, headingAt).found;
   // A found "author" that cleans to nothing ("Posted" in "Posted on 3 May by x") names no one.
   const named = splitAuthors(found.authors ?? []).length > 0;
   const author = named
     ? null
     : (markedAuthor(lines) ??
-      creditBesideDate(lines, lang) ??
+      creditBesideDate(lines, lang, headingAt) ??
       profileLinkAuthor(lines, page.base) ??
       siteWideByline(offArticle));
   const publishedTime = found.publishedTime ?? relativeDateTooltip(lines);

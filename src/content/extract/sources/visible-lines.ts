@@ -36,6 +36,8 @@ export interface Line {
  */
 export interface PageLines {
   lines: Line[];
+  /** Index in `lines` of the first line after the headline (the lines before it come first). */
+  headingAt: number;
   /**
    * Lines left out as off the article (sidebars, footers): a last resort for a site-wide byline or
    * "last edited" date.
@@ -98,13 +100,11 @@ export function visibleLines(
   root: Element | null,
 ): PageLines {
   const body = doc.body;
-  if (!body) return { lines: [], offArticle: [] };
+  if (!body) return { lines: [], headingAt: 0, offArticle: [] };
   const start = heading ?? root ?? body;
   const after = walk(following(start, body), body, AFTER_HEADING, following);
-  const near = [
-    ...walk(preceding(start, body), body, BEFORE_HEADING, preceding).reverse(),
-    ...after,
-  ];
+  const before = walk(preceding(start, body), body, BEFORE_HEADING, preceding).reverse();
+  const near = [...before, ...after];
   const lead = heading ? leadParagraph(after) : null;
   let end: Element | null = root;
   while (end?.lastElementChild) end = end.lastElementChild;
@@ -122,7 +122,9 @@ export function visibleLines(
   const lines: Line[] = [];
   const offArticle: Line[] = [];
   for (const line of found) (isOff(line.el) ? offArticle : lines).push(line);
-  return { lines, offArticle };
+  const above = new Set(before);
+  const headingAt = lines.filter(({ el }) => above.has(el)).length;
+  return { lines, headingAt, offArticle };
 }
 
 /**
@@ -145,6 +147,20 @@ function headlineCopies(heading: Element | null, found: readonly Line[]): Elemen
     )
     .map(({ el }) => el);
 }
+
+/** Lines shown just above the headline that still belong to it (a kicker, a date over it). */
+const LINES_ABOVE = 4;
+
+/**
+ * The first `count` lines read, then the `count` lines after the headline and the few right
+ * above it: a page's menu of short links before the headline must not push its dateline out of
+ * reach, while a page whose first <h1> is not its headline ("Quicklinks" under the article) is
+ * still read from the top.
+ */
+export const nearHeading = (lines: readonly Line[], headingAt: number, count: number): Line[] => [
+  ...lines.slice(0, count),
+  ...lines.slice(Math.max(count, headingAt - LINES_ABOVE), headingAt + count),
+];
 
 /** The first paragraph after the headline too long to be a line: the article's first. */
 function leadParagraph(after: readonly Element[]): Element | null {

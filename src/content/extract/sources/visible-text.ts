@@ -5,7 +5,7 @@ import { closestWhere, named } from '../../../shared/article-html/elements.ts';
 import { isJobTitle } from '../authors.ts';
 import { cleanByline } from '../byline.ts';
 import { parseTextDate } from '../text-dates.ts';
-import type { Line } from './visible-lines.ts';
+import { nearHeading, type Line } from './visible-lines.ts';
 import type { Reading } from './types.ts';
 
 const LABEL_WORDS =
@@ -22,7 +22,7 @@ const BY_NAME = new RegExp(
   'u',
 );
 const PUBLISHED =
-  /(?:(?<!\p{L})stand(?:\s+des\s+artikels)?(?=\s*:)|(?:presse|medien)?mitteilung\s+vom|pressemeldung\s+vom|(?:artikel|beitrag|meldung)\s+vom|communiqué\s+(?:de\s+presse\s+)?du|comunicado\s+(?:de\s+prensa\s+)?del|publish(?:ed)?(?:\s+(?:date|on|at))?|posted(?:\s+(?:on|at))?|first published|date\s+de\s+publication|publié(?:\s+le)?|paru\s+le|mis en ligne le|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publicado(?:\s+(?:el|em|a))?|pubblicato(?:\s+il)?|fecha|datum|date|公開日|掲載日|投稿日|配信日|発表日)\s*[:：]?\s*/iu;
+  /(?:(?<!\p{L})stand(?:\s+des\s+artikels)?(?=\s*:)|(?:presse|medien)?mitteilung\s+vom|pressemeldung\s+vom|(?:artikel|beitrag|meldung)\s+vom|communiqué\s+(?:de\s+presse\s+)?du|comunicado\s+(?:de\s+prensa\s+)?del|publish(?:ed)?(?:\s+(?:date|on|at))?|posted(?:\s+(?:on|at))?|first published|date\s+de\s+publication|publié(?:\s+le)?|paru\s+le|mis en ligne le|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|erschienen(?:\s+am)?|publicado(?:\s+(?:el|em|a))?|pubblicato(?:\s+il)?|fecha|datum|date|公開日|掲載日|投稿日|配信日|発表日)\s*[:：]?\s*/iu;
 const UPDATED =
   /(?:updated?(?:\s+(?:on|at))?|last (?:updated|modified|edited)|modified|mis à jour(?:\s+le)?|actualisé(?:\s+le)?|aktualisiert(?:\s+am)?|geändert(?:\s+am)?|actualizado(?:\s+(?:el|a las))?|aggiornato(?:\s+il)?|atualizado(?:\s+(?:em|a))?|更新日?)\s*[:：]?\s*/iu;
 const DATE_HINT =
@@ -74,6 +74,16 @@ function dateAlone(lines: readonly Line[], lang: string | null): string | null {
   return null;
 }
 
+/**
+ * "Georg Quaas, 21. Jan. 2015", "New York, May 3, 2020": capitalised words (a name or a place),
+ * a comma and nothing but a date.
+ */
+const NAMES_THEN_DATE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*,\s*(.{6,40})$/u;
+const signedDateline = (text: string): boolean => {
+  const date = NAMES_THEN_DATE.exec(text)?.[1];
+  return date !== undefined && onlyDate(date);
+};
+
 /** An author name stated in a line ("Author : X", "By X", "Par X"), cleaned. */
 function lineAuthor(text: string): string | null {
   // "Wednesday January 18, 2017 10:44 am PST by Juli Clover": a date may come first.
@@ -121,7 +131,11 @@ function namesAfterLabel(text: string): string | null {
 }
 
 /** Byline and dates from visible lines; each field from the first line that states it. */
-export function readVisibleText(lines: readonly Line[], lang: string | null): Reading {
+export function readVisibleText(
+  lines: readonly Line[],
+  lang: string | null,
+  headingAt = 0,
+): Reading {
   let author: string | null = null;
   let publishedTime: string | null = null;
   let modifiedTime: string | null = null;
@@ -149,14 +163,18 @@ export function readVisibleText(lines: readonly Line[], lang: string | null): Re
     lines
       .map(({ text }) => NAME_ON_DATE.exec(text))
       .find((m) => m && parseTextDate(m[2] ?? '', lang))?.[1] ?? null;
-  if (!publishedTime) publishedTime = dateAlone(lines.slice(0, NEAR_HEADING), lang);
+  if (!publishedTime) publishedTime = dateAlone(nearHeading(lines, headingAt, NEAR_HEADING), lang);
   if (!publishedTime) {
     // Unlabelled dates count only in elements whose class or id says they hold one.
     for (const { el, text } of lines) {
       const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
       // A byline line ("By X December 16, 2016, 4:19 PM", "Author: X am 29.12.2010, 13:36 Uhr")
       // dates the article too.
-      const hinted = DATE_HINT.test(hint) || BYLINE_START.test(text) || AUTHOR_LABEL.test(text);
+      const hinted =
+        DATE_HINT.test(hint) ||
+        BYLINE_START.test(text) ||
+        AUTHOR_LABEL.test(text) ||
+        signedDateline(text);
       if (!hinted || /updated|modified/i.test(hint) || UPDATED.test(text)) continue;
       publishedTime = parseTextDate(text, lang);
       if (publishedTime) break;
@@ -212,8 +230,12 @@ const siblingLines = (el: Element, byElement: Map<Element, string>): string[] =>
  * Names printed without "By" beside the date under the headline ("March 24, 2026" over "Jane
  * Smith, John Doe"): the date line's neighbour, when it reads as a list of names.
  */
-export function creditBesideDate(lines: readonly Line[], lang: string | null): string | null {
-  const near = lines.slice(0, NEAR_HEADING);
+export function creditBesideDate(
+  lines: readonly Line[],
+  lang: string | null,
+  headingAt = 0,
+): string | null {
+  const near = nearHeading(lines, headingAt, NEAR_HEADING);
   const byElement = new Map(near.map(({ el, text }) => [el, text]));
   for (const line of near) {
     if (!dateAlone([line], lang)) continue;
