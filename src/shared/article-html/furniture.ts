@@ -79,20 +79,24 @@ const CUT_SHORT = /(?:…|\.\.\.|\[(?:…|\.\.\.)\])$/u;
 /** Most text an excerpt card holds: a picture, a headline and a paragraph cut short. */
 const MAX_CARD_TEXT = 1500;
 
-/** True when the text of `el` stops short ("…luta novamente para …"). */
-function cutShort(el: Element): boolean {
+/** Text of a card, or null when it is too long to be one. */
+const cardText = (el: Element): string | null => {
   const raw = textWithin(el, MAX_CARD_TEXT);
-  return raw !== null && CUT_SHORT.test(collapseSpace(raw));
-}
+  return raw === null ? null : collapseSpace(raw);
+};
 
 /**
- * The <article> children of `parent` when there are several and one stops short: cards of other
- * stories in a "You may like" block under the article, which lists excerpts and short pieces
- * alike.
+ * The <article> children of `parent` when there are several, all short, and one stops short:
+ * cards of other stories in a "You may like" block under the article, which lists excerpts and
+ * short pieces alike. A forum thread's posts are <article>s too, but its first is the whole post.
  */
 export function excerptCards(parent: Element): ReadonlySet<Element> {
   const cards = Array.from(parent.children).filter((node) => node.localName === 'article');
-  return new Set(cards.length >= 2 && cards.some(cutShort) ? cards : []);
+  if (cards.length < 2) return new Set();
+  const texts = cards.map(cardText);
+  const isCards =
+    texts.every((text) => text !== null) && texts.some((text) => text && CUT_SHORT.test(text));
+  return new Set(isCards ? cards : []);
 }
 
 /**

@@ -156,6 +156,13 @@ describe('sanitizeArticle drops page furniture', () => {
     expect(text).toContain('Settings › Privacy');
   });
 
+  it('keeps a forum thread’s posts, a reply ending with "..." among them', () => {
+    const post = `<p>${'Patch notes for the bugfix build. '.repeat(50)}</p>`;
+    const text = clean(`<article>${post}</article><article><p>Thanks, more soon...</p></article>`);
+    expect(text).toContain('Patch notes for the bugfix build.');
+    expect(text).toContain('Thanks, more soon...');
+  });
+
   it('keeps an unknown inline element as its text', () => {
     expect(clean('<p>A <font>fine</font> day</p>')).toBe('A fine day');
   });
