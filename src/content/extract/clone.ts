@@ -248,3 +248,28 @@ export function readableCopy(doc: Document, { revealHidden = false } = {}): Read
   copying.doc.replaceChild(root, copying.doc.documentElement);
   return { copy: copying.doc, hidesContent: copying.hidesContent };
 }
+
+/**
+ * A copy of `doc` whose body holds only `region` (with the head Readability reads), for reading
+ * the article's own region when Readability chose another block of the whole page.
+ */
+export function regionCopy(doc: Document, region: Element): Document {
+  const copying: Copying = {
+    doc: doc.implementation.createHTMLDocument(''),
+    reveal: false,
+    hidesContent: false,
+  };
+  const html = copyElement(doc.documentElement, copying);
+  if (doc.head) {
+    const head = copyElement(doc.head, copying);
+    copyChildren(doc.head, head, copying);
+    html.appendChild(head);
+  }
+  const body = copying.doc.createElement('body');
+  const inner = copyElement(region, copying);
+  copyChildren(region, inner, copying);
+  body.appendChild(inner);
+  html.appendChild(body);
+  copying.doc.replaceChild(html, copying.doc.documentElement);
+  return copying.doc;
+}

@@ -137,6 +137,8 @@ export function pickDate(
     },
     only,
   );
+  if (stated && DECLARED_SOURCES.has(stated.source) && field === 'publishedTime')
+    return shownAmongDeclared(readings, stated, read, only) ?? stated;
   if ((stated && DECLARED_SOURCES.has(stated.source)) || field !== 'publishedTime') return stated;
   if (only && !only.has('meta')) return stated;
   // `<meta name="date">` comes after the dates the page prints: where they differ, it was most
@@ -148,6 +150,31 @@ export function pickDate(
   if (!stated) return { value, source: 'meta' };
   const sameDay = value.slice(0, 10) === stated.value.slice(0, 10);
   return sameDay && value.length > stated.value.length ? { value, source: 'meta' } : stated;
+}
+
+/**
+ * When the page's declared publication dates disagree on the day ("2022-01-04" in JSON-LD,
+ * "2022-01-06" in article:published_time), the one whose day the page prints near its headline:
+ * that is the date a reader points at. The printed date is read only on such pages.
+ */
+function shownAmongDeclared(
+  readings: Readings,
+  stated: Picked<string>,
+  read: (raw: string) => string | null,
+  only?: ReadonlySet<FieldSource>,
+): Picked<string> | null {
+  const declared: Picked<string>[] = [];
+  for (const source of DECLARED) {
+    const raw = collapseSpace(readings.found(source)?.publishedTime);
+    const value = raw ? read(raw) : null;
+    if (value) declared.push({ value, source });
+  }
+  const day = (value: string): string => value.slice(0, 10);
+  if (declared.every(({ value }) => day(value) === day(stated.value))) return null;
+  if (only && !only.has('visible-text')) return null;
+  const printed = collapseSpace(readings.found('visible-text')?.publishedTime);
+  const shown = printed ? read(printed) : null;
+  return shown ? (declared.find(({ value }) => day(value) === day(shown)) ?? null) : null;
 }
 
 /** Authors as a list, from the first source that names at least one. */

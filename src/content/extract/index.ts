@@ -2,9 +2,8 @@
  * Entry point: Readability for the body plus a metadata layer for what Readability misses; a pure
  * function of the Document.
  */
-import { Readability } from '@mozilla/readability';
 import type { ArticleSnapshot, FieldSource, FieldSources } from '../../shared/article.ts';
-import { readableCopy } from './clone.ts';
+import { runReadability } from './run-readability.ts';
 import { addressOf, viewOf } from './address.ts';
 import { pickExcerpt } from './excerpt.ts';
 import {
@@ -47,34 +46,6 @@ import { pickTitle } from './title-pick.ts';
 import { absoluteHttpUrl, hostOf } from '../../shared/url.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
 import { countWords } from '../../shared/article-html/word-count.ts';
-
-/**
- * Readability on a trimmed copy, so the live page is never changed; it returns its article element.
- * What it throws is recorded, and the page is kept without a body.
- */
-function parseCopy(copy: Document, failures: StepFailures) {
-  const options = { disableJSONLD: true, keepClasses: true, serializer: (el: Node) => el };
-  return failures.run('readability', () => new Readability(copy, options).parse(), null);
-}
-
-/** Below this many characters, Readability found a stub rather than the article. */
-const STUB_TEXT = 200;
-
-/**
- * Readability's article; when the visible page yields only a stub, the article may be hidden until
- * a script shows it.
- */
-function runReadability(doc: Document, failures: StepFailures) {
-  const { copy, hidesContent } = readableCopy(doc);
-  const parsed = parseCopy(copy, failures);
-  const length = collapseSpace(parsed?.textContent).length;
-  // A page that hides nothing would give the same copy again.
-  if (length >= STUB_TEXT || !hidesContent) return parsed;
-  const revealed = parseCopy(readableCopy(doc, { revealHidden: true }).copy, failures);
-  return collapseSpace(revealed?.textContent).length > Math.max(2 * length, STUB_TEXT)
-    ? revealed
-    : parsed;
-}
 
 /**
  * Extracts a snapshot of the article in `doc` without modifying `doc`. It does not throw: each
@@ -161,7 +132,7 @@ function readArticle(
       null,
     );
   // A copy that cannot be made (an element name the DOM refuses) is Readability's failure too.
-  const parsed = failures.run('readability', () => runReadability(doc, failures), null);
+  const parsed = failures.run('readability', () => runReadability(doc, failures, rootOf), null);
   readings.add('readability', () => ({
     authors: parsed?.byline ? [parsed.byline] : signatureOf(parsed?.content),
     siteName: parsed?.siteName,

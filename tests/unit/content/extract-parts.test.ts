@@ -127,6 +127,7 @@ describe('sanitizeArticle drops page furniture', () => {
     ['newsletter box', '<div class="newsletter-signup"><p>Get our daily email.</p></div>'],
     ['related list', '<ul class="related-posts"><li><a href="/x">Another story</a></li></ul>'],
     ['theme furniture', '<p>Exit mobile version</p>'],
+    ['slideshow controls', '<div><p>Image 1 of 9</p><p>Caption</p><p>Close</p></div>'],
     [
       'share bar without a class (pt)',
       '<div><center><a href="whatsapp://send?text=x">Whatsapp</a> ' +
@@ -161,6 +162,16 @@ describe('sanitizeArticle drops page furniture', () => {
     const text = clean(`<article>${post}</article><article><p>Thanks, more soon...</p></article>`);
     expect(text).toContain('Patch notes for the bugfix build.');
     expect(text).toContain('Thanks, more soon...');
+  });
+
+  it('keeps one of a caption a slideshow repeats word for word', () => {
+    const caption = 'A long row of unsold sports-utility vehicles at a dealership (AP Photo)';
+    const text = clean(
+      `<figure><figcaption>${caption}</figcaption></figure><p>${caption}</p>` +
+        '<p>Sales fell.</p><p>Sales fell.</p>',
+    );
+    expect(text.split(caption)).toHaveLength(2);
+    expect(text.split('Sales fell.')).toHaveLength(3);
   });
 
   it('keeps an unknown inline element as its text', () => {

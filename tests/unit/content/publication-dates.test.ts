@@ -386,6 +386,25 @@ describe('page builders and layouts that put the date outside the article’s re
   });
 });
 
+describe('declared dates that disagree', () => {
+  const page = (shown: string) =>
+    extract(
+      `<html lang="de"><head><title>Vanlife</title>` +
+        `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Vanlife",` +
+        `"datePublished":"2022-01-04T07:29:00.000Z"}</script>` +
+        `<meta property="article:published_time" content="2022-01-06T08:29:34"></head>` +
+        `<body><article><h1>Vanlife</h1>${shown}${PROSE}</article></body></html>`,
+    ).publishedTime;
+
+  it('keep the one whose day the page prints under its headline', () => {
+    expect(page('<div class="info">06.01.2022</div>')).toBe('2022-01-06T08:29:34');
+  });
+
+  it('keep the most trusted one when the page prints no date', () => {
+    expect(page('')).toMatch(/^2022-01-04/);
+  });
+});
+
 describe('labels and marks that date a page', () => {
   /** Lines enough that a bare date after them is too far from the headline to count. */
   const FAR = '<p>Eine Zeile.</p>'.repeat(20);
