@@ -19,6 +19,11 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage();
 }
 
+/** A number as the UI language writes it ("1,240", "1 240", "1.240"). */
+export function formatCount(count: number): string {
+  return new Intl.NumberFormat(uiLanguage()).format(count);
+}
+
 /**
  * A count in words, in the right plural form for the UI language: `KEY_one` or `KEY_other`
  * (languages with more forms fall back to `other`), with the number formatted for the locale.
@@ -26,5 +31,5 @@ export function uiLanguage(): string {
 export function plural(key: string, count: number): string {
   const language = uiLanguage();
   const form = new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}_${form}`, new Intl.NumberFormat(language).format(count));
+  return t(`${key}_${form}`, formatCount(count));
 }

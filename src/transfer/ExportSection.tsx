@@ -11,7 +11,7 @@ import {
   type ExportFormatId,
   type ExportLabels,
 } from '../export/index.ts';
-import { plural, t, uiLanguage } from '../shared/i18n.ts';
+import { formatCount, plural, t } from '../shared/i18n.ts';
 import { readStoredListState } from '../ui/list-state.ts';
 import { downloadBlob } from '../ui/download.ts';
 import { useLiveQuery } from '../ui/use-live-query.ts';
@@ -194,8 +194,8 @@ export function ExportSection({ db }: { db: MarginsDatabase }) {
             fraction={state.total > 0 ? state.done / state.total : null}
             name={t('transfer_export_progress_name')}
             label={t('transfer_export_progress', [
-              new Intl.NumberFormat(uiLanguage()).format(state.done),
-              new Intl.NumberFormat(uiLanguage()).format(state.total),
+              formatCount(state.done),
+              formatCount(state.total),
             ])}
           />
         ) : null}

@@ -2,7 +2,7 @@
  * The status of the background's fetching of imported links' articles, as pages see it: read
  * from `storage.local`, where the background keeps it, and followed through `storage.onChanged`.
  */
-import { plural, t, uiLanguage } from '../shared/i18n.ts';
+import { formatCount, plural, t } from '../shared/i18n.ts';
 import {
   FETCH_STATUS_KEY,
   parseFetchStatus,
@@ -26,8 +26,7 @@ export function fetchProgressFraction(status: ArticleFetchStatus): number {
 
 /** "1,240 of 5,999 articles fetched — 37 failed", in the user's language. */
 export function fetchProgressText(status: ArticleFetchStatus): string {
-  const format = new Intl.NumberFormat(uiLanguage()).format;
   const total = status.fetched + status.waiting + status.failed;
-  const line = t('fetch_progress', [format(status.fetched), format(total)]);
+  const line = t('fetch_progress', [formatCount(status.fetched), formatCount(total)]);
   return status.failed > 0 ? `${line} — ${plural('fetch_progress_failed', status.failed)}` : line;
 }

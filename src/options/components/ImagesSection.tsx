@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { plural, t, uiLanguage } from '../../shared/i18n.ts';
+import { formatCount, plural, t, uiLanguage } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
 import type { ImageBackfillStatus, ResponseMap } from '../../shared/protocol.ts';
 import { useAllSitesFeature } from '../../ui/use-all-sites-feature.ts';
@@ -13,7 +13,7 @@ const POLL_MS = 500;
 /** The progress line; `started`: the user pressed "Fetch missing images" on this page. */
 function backfillText(status: ImageBackfillStatus, started: boolean): string {
   if (status.total === 0) return started ? t('options_images_progress_none') : '';
-  const counts = [`${status.done}`, `${status.total}`];
+  const counts = [formatCount(status.done), formatCount(status.total)];
   if (status.state === 'paused') return t('options_images_progress_paused', counts);
   if (status.state === 'running') return t('options_images_progress', counts);
   return t('options_images_progress_done', counts);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from '../../platform/browser.ts';
-import { errorMessage, plural, t, uiLanguage } from '../../shared/i18n.ts';
+import { errorMessage, formatCount, plural, t, uiLanguage } from '../../shared/i18n.ts';
 import { request } from '../../shared/messaging.ts';
 import { MarginsError } from '../../shared/protocol.ts';
 import type { SyncStatus } from '../../shared/sync-status.ts';
@@ -46,9 +46,8 @@ function emptyFields(status: SyncStatus | null): SyncFormFields {
 /** The status line while sync is on: running with counts, or when it last succeeded and what waits. */
 function StatusLine({ status, now }: { status: SyncStatus; now: number }) {
   const language = uiLanguage();
-  const count = (n: number) => new Intl.NumberFormat(language).format(n);
   if (syncPhase(status, now) === 'syncing')
-    return <>{t('sync_running', [count(status.received), count(status.sent)])}</>;
+    return <>{t('sync_running', [formatCount(status.received), formatCount(status.sent)])}</>;
   return (
     <>
       {status.lastSuccessAt ? lastSyncedText(status.lastSuccessAt, now, language) : t('sync_never')}

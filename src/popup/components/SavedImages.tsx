@@ -1,6 +1,6 @@
 import type { ArticleImagesRow } from '../../db/images.ts';
 import type { LibraryReader } from '../../db/read/idb.ts';
-import { plural, t, uiLanguage } from '../../shared/i18n.ts';
+import { formatCount, plural, t } from '../../shared/i18n.ts';
 import { countImages } from '../../ui/image-counts.ts';
 import { useLiveQuery } from '../../ui/use-live-query.ts';
 
@@ -17,15 +17,14 @@ export function SavedImages({ reader, articleId }: { reader: LibraryReader; arti
   const row = state.status === 'ready' ? state.value : undefined;
   if (!row || row.images.length === 0) return null;
   const counts = countImages(row.images);
-  const number = (count: number) => new Intl.NumberFormat(uiLanguage()).format(count);
   const text =
     counts.waiting > 0
-      ? t('reader_images_waiting', [
-          number(row.images.length - counts.waiting),
-          number(row.images.length),
+      ? t('images_waiting', [
+          formatCount(row.images.length - counts.waiting),
+          formatCount(row.images.length),
         ])
       : counts.remote > 0
-        ? plural('reader_images_remote', counts.remote)
+        ? plural('images_remote', counts.remote)
         : plural('popup_images_kept', counts.stored);
   return (
     <p class="saved-images" data-testid="saved-images">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ArticleImagesRow } from '../../db/images.ts';
-import { plural, t, uiLanguage } from '../../shared/i18n.ts';
+import { formatCount, plural, t } from '../../shared/i18n.ts';
 import { loadImagesFromPublisher } from '../actions.ts';
 import { countImages } from '../../ui/image-counts.ts';
 import { remoteImageOrigins } from '../images.ts';
@@ -22,11 +22,10 @@ export function ImagesNote({
   if (!row) return null;
   const counts = countImages(row.images);
   const total = row.images.length;
-  const number = (count: number) => new Intl.NumberFormat(uiLanguage()).format(count);
   if (counts.waiting > 0) {
     return (
       <p class="images-note" role="status" data-testid="images-note">
-        {t('reader_images_waiting', [number(total - counts.waiting), number(total)])}
+        {t('images_waiting', [formatCount(total - counts.waiting), formatCount(total)])}
       </p>
     );
   }
@@ -38,7 +37,7 @@ export function ImagesNote({
   };
   return (
     <p class="images-note" role="status" data-testid="images-note">
-      <span>{plural('reader_images_remote', counts.remote)}</span>
+      <span>{plural('images_remote', counts.remote)}</span>
       {counts.tooLarge > 0 && (
         <span> {plural('reader_images_too_large', counts.tooLarge)}</span>
       )}{' '}

@@ -43,7 +43,7 @@ describe('images kept with saved articles in Chromium', () => {
       const line = await popup
         .$eval('[data-testid=saved-images]', (el) => el.textContent)
         .catch(() => null);
-      return line === message('reader_images_remote_other', '2');
+      return line === message('images_remote_other', '2');
     });
 
     const reader = await openTab(

@@ -80,7 +80,7 @@ export async function expectRemoteNote(reader: Page, count: number): Promise<voi
   const note = await reader.waitForSelector('[data-testid=images-note] [data-testid=images-load]');
   const text = await note?.evaluate((el) => el.parentElement?.textContent ?? '');
   expect(text).toContain(
-    message(`reader_images_remote_${count === 1 ? 'one' : 'other'}`, `${count}`),
+    message(`images_remote_${count === 1 ? 'one' : 'other'}`, `${count}`),
   );
 }
 
