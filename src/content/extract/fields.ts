@@ -155,7 +155,8 @@ export function pickDate(
 /**
  * When the page's declared publication dates disagree on the day ("2022-01-04" in JSON-LD,
  * "2022-01-06" in article:published_time), the one whose day the page prints near its headline:
- * that is the date a reader points at. The printed date is read only on such pages.
+ * that is the date a reader points at; and the printed date over a Dublin Core date alone. The
+ * printed date is read only on such pages.
  */
 function shownAmongDeclared(
   readings: Readings,
@@ -170,11 +171,19 @@ function shownAmongDeclared(
     if (value) declared.push({ value, source });
   }
   const day = (value: string): string => value.slice(0, 10);
-  if (declared.every(({ value }) => day(value) === day(stated.value))) return null;
+  // A Dublin Core date alone is as loose as <meta name="date">: often the day the page was
+  // generated or filed, not the one it shows.
+  const alone = stated.source === 'dublin-core';
+  if (!alone && declared.every(({ value }) => day(value) === day(stated.value))) return null;
   if (only && !only.has('visible-text')) return null;
   const printed = collapseSpace(readings.found('visible-text')?.publishedTime);
   const shown = printed ? read(printed) : null;
-  return shown ? (declared.find(({ value }) => day(value) === day(shown)) ?? null) : null;
+  if (!shown || day(shown) === day(stated.value)) return null;
+  // The day the page was changed, printed as "Updated …", settles nothing.
+  const changed = DECLARED.map((source) => collapseSpace(readings.found(source)?.modifiedTime));
+  if (changed.some((raw) => raw && day(read(raw) ?? '') === day(shown))) return null;
+  const agreeing = declared.find(({ value }) => day(value) === day(shown));
+  return agreeing ?? (alone ? { value: shown, source: 'visible-text' } : null);
 }
 
 /** Authors as a list, from the first source that names at least one. */

@@ -4,7 +4,6 @@
  */
 import DOMPurify from 'dompurify';
 import { excerptCards, isPageFurniture, relatedStoriesFrom } from './furniture.ts';
-import { collapseSpace } from './text.ts';
 import { absoluteHttpUrl } from '../url.ts';
 
 /** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
@@ -140,24 +139,6 @@ function walk(parent: Element, base: string): void {
   }
 }
 
-/** Blocks of text that a slideshow's markup repeats: a caption, a credit. */
-const REPEATABLE = 'p, figcaption';
-/** Shorter texts ("Yes.", "—") may be repeated on purpose. */
-const MIN_REPEATED_TEXT = 30;
-
-/**
- * A caption or paragraph that says again, word for word, what the block just before it said: a
- * gallery's markup shows each caption twice (one for the slide, one for the lightbox).
- */
-function dropRepeatedBlocks(root: Element): void {
-  let previous = '';
-  for (const block of Array.from(root.querySelectorAll(REPEATABLE))) {
-    const text = collapseSpace(block.textContent);
-    if (text.length >= MIN_REPEATED_TEXT && text === previous) block.remove();
-    else if (text) previous = text;
-  }
-}
-
 /**
  * Sanitises Readability's article element in place (it lives in Readability's own copy of the
  * page) and returns it. `base` resolves relative addresses; `view` is the page's window.
@@ -168,7 +149,6 @@ export function sanitizeArticle(
   view: Window & typeof globalThis,
 ): Element {
   walk(root, base);
-  dropRepeatedBlocks(root);
   for (const name of root.getAttributeNames()) root.removeAttribute(name);
   // The copy Readability worked on has no window of its own: the page's window lends DOMPurify one.
   DOMPurify(view).sanitize(root, PURIFY_CONFIG);

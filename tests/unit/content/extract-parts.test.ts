@@ -164,16 +164,6 @@ describe('sanitizeArticle drops page furniture', () => {
     expect(text).toContain('Thanks, more soon...');
   });
 
-  it('keeps one of a caption a slideshow repeats word for word', () => {
-    const caption = 'A long row of unsold sports-utility vehicles at a dealership (AP Photo)';
-    const text = clean(
-      `<figure><figcaption>${caption}</figcaption></figure><p>${caption}</p>` +
-        '<p>Sales fell.</p><p>Sales fell.</p>',
-    );
-    expect(text.split(caption)).toHaveLength(2);
-    expect(text.split('Sales fell.')).toHaveLength(3);
-  });
-
   it('keeps an unknown inline element as its text', () => {
     expect(clean('<p>A <font>fine</font> day</p>')).toBe('A fine day');
   });

@@ -400,6 +400,27 @@ describe('declared dates that disagree', () => {
     expect(page('<div class="info">06.01.2022</div>')).toBe('2022-01-06T08:29:34');
   });
 
+  it('keep the most trusted one when the day printed is the day the page changed', () => {
+    const record = extract(
+      `<html lang="en"><head><title>Best films</title>` +
+        `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Best films",` +
+        `"datePublished":"2017-12-15T08:50:02-05:00","dateModified":"2018-07-24T14:15:58-04:00"}` +
+        `</script><meta property="article:published_time" content="2018-07-24"></head>` +
+        `<body><article><h1>Best films</h1><p class="date">July 24, 2018</p>${PROSE}` +
+        `</article></body></html>`,
+    );
+    expect(record.publishedTime).toMatch(/^2017-12-15/);
+  });
+
+  it('give way to the date printed under the headline when Dublin Core alone states one', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Präsidentin</title><meta name="DC.date" content="2021-10-15">` +
+        `</head><body><article><h1>Neue Präsidentin</h1><p class="date">13.10.2021</p>${PROSE}` +
+        `</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2021-10-13');
+  });
+
   it('keep the most trusted one when the page prints no date', () => {
     expect(page('')).toMatch(/^2022-01-04/);
   });
