@@ -79,9 +79,7 @@ export async function expectReaderShows(
 export async function expectRemoteNote(reader: Page, count: number): Promise<void> {
   const note = await reader.waitForSelector('[data-testid=images-note] [data-testid=images-load]');
   const text = await note?.evaluate((el) => el.parentElement?.textContent ?? '');
-  expect(text).toContain(
-    message(`images_remote_${count === 1 ? 'one' : 'other'}`, `${count}`),
-  );
+  expect(text).toContain(message(`images_remote_${count === 1 ? 'one' : 'other'}`, `${count}`));
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
