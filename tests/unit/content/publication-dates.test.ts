@@ -468,6 +468,12 @@ describe('labels and marks that date a page', () => {
       '2022-01-28',
     ],
     [
+      'a name, a comma and the date (de)',
+      `${FAR}<div><a href="/autoren/gq">Georg Quaas</a>, 21. Jan. 2015</div>`,
+      'de',
+      '2015-01-21',
+    ],
+    [
       'an author line that says when (de)',
       `${FAR}<div class="left author">Author: <a href="/u/58"><b>Bo2man</b></a> am 29.12.2010, 13:36 Uhr</div>`,
       'de',
