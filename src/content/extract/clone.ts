@@ -229,13 +229,24 @@ export interface ReadableCopy {
   hidesContent: boolean;
 }
 
+/** A copy of `el` with its kept descendants. */
+function copyTree(el: Element, copying: Copying): Element {
+  const copy = copyElement(el, copying);
+  copyChildren(el, copy, copying);
+  return copy;
+}
+
 /**
  * A detached copy of `doc` for Readability, without scripts, styles, media and inter-block
  * whitespace. With `revealHidden`, hidden elements are kept and shown: some pages hide their
  * whole article until a script runs (streamed rendering, a dismissable overlay, aria-hidden
- * behind a modal).
+ * behind a modal). With `region`, the copy's body holds only that element (the head Readability
+ * reads is kept): the article's own region, read alone when Readability chose another block.
  */
-export function readableCopy(doc: Document, { revealHidden = false } = {}): ReadableCopy {
+export function readableCopy(
+  doc: Document,
+  { revealHidden = false, region }: { revealHidden?: boolean; region?: Element } = {},
+): ReadableCopy {
   const copying: Copying = {
     doc: doc.implementation.createHTMLDocument(''),
     reveal: revealHidden,
@@ -243,33 +254,13 @@ export function readableCopy(doc: Document, { revealHidden = false } = {}): Read
   };
   const html = doc.documentElement;
   const root = copyElement(html, copying);
-  copyChildren(html, root, copying);
+  if (region) {
+    if (doc.head) root.appendChild(copyTree(doc.head, copying));
+    const body = copying.doc.createElement('body');
+    body.appendChild(copyTree(region, copying));
+    root.appendChild(body);
+  } else copyChildren(html, root, copying);
   // Attached last, for the same reason as each subtree in copyChildren.
   copying.doc.replaceChild(root, copying.doc.documentElement);
   return { copy: copying.doc, hidesContent: copying.hidesContent };
-}
-
-/**
- * A copy of `doc` whose body holds only `region` (with the head Readability reads), for reading
- * the article's own region when Readability chose another block of the whole page.
- */
-export function regionCopy(doc: Document, region: Element): Document {
-  const copying: Copying = {
-    doc: doc.implementation.createHTMLDocument(''),
-    reveal: false,
-    hidesContent: false,
-  };
-  const html = copyElement(doc.documentElement, copying);
-  if (doc.head) {
-    const head = copyElement(doc.head, copying);
-    copyChildren(doc.head, head, copying);
-    html.appendChild(head);
-  }
-  const body = copying.doc.createElement('body');
-  const inner = copyElement(region, copying);
-  copyChildren(region, inner, copying);
-  body.appendChild(inner);
-  html.appendChild(body);
-  copying.doc.replaceChild(html, copying.doc.documentElement);
-  return copying.doc;
 }

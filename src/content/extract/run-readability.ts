@@ -4,7 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { collapseSpace } from '../../shared/article-html/text.ts';
-import { readableCopy, regionCopy } from './clone.ts';
+import { readableCopy } from './clone.ts';
 import type { StepFailures } from './failures.ts';
 
 /**
@@ -60,6 +60,6 @@ export function readRegionInstead(
   const regionText = root ? collapseSpace(root.textContent) : '';
   if (!root || regionText.length < 3 * Math.max(picked.length, STUB_TEXT)) return null;
   if (picked && regionText.includes(picked.slice(0, 80))) return null;
-  const parsed = parseCopy(regionCopy(doc, root), failures);
+  const parsed = parseCopy(readableCopy(doc, { region: root }).copy, failures);
   return collapseSpace(parsed?.textContent).length > 2 * picked.length ? parsed : null;
 }

@@ -166,14 +166,12 @@ export function pickTitle(input: TitleInput): {
     const k = key(text);
     return k !== '' && known.length > 0 && !known.some((t) => t.includes(k) || k.includes(t));
   };
-  const kept = candidates.filter(([from, value], i) =>
+  const og = fromSource('opengraph');
+  const ogConfirmed = og !== '' && !unconfirmed(og);
+  const kept = candidates.filter(([from, value]) =>
     from === 'json-ld'
       ? !unconfirmed(value)
-      : from !== 'readability' ||
-        !unconfirmed(value) ||
-        candidates
-          .slice(i + 1)
-          .every(([other, text]) => other === 'document-title' || !text || unconfirmed(text)),
+      : from !== 'readability' || !ogConfirmed || !unconfirmed(value),
   );
   const [source, raw] = kept.find(([, value]) => value) ?? ['document-title', ''];
   // A social post's title is what it says; its "Name on Network:" frame names the author.

@@ -33,12 +33,15 @@ const MAX_SHARE_BAR_TEXT = 120;
 
 /** A short run of links, most of them to share the page: a share bar without a telling class. */
 function isShareBar(el: Element): boolean {
+  // The text budget first: it gives up on a long block after a few words, where listing the
+  // links of every block of the article would walk each subtree again.
+  const raw = textWithin(el, MAX_SHARE_BAR_TEXT);
+  if (raw === null) return false;
   const links = Array.from(el.getElementsByTagName('a'));
   const shares = links.filter((a) => SHARE_ADDRESS.test(a.getAttribute('href') ?? '')).length;
   if (shares < 2 || shares * 2 < links.length) return false;
-  const raw = textWithin(el, MAX_SHARE_BAR_TEXT);
   // Mostly links: a button the page scripts ("Pint") may have lost its address.
-  return raw !== null && linkShare(el, collapseSpace(raw).length) >= 0.6;
+  return linkShare(el, collapseSpace(raw).length) >= 0.6;
 }
 
 /** What joins the steps of a breadcrumb trail ("Mensagens » Autoestima » Só quem se Ama…"). */

@@ -111,11 +111,8 @@ function datelineAuthor(line: string): string | null {
   if (label && parseTextDate(line.slice(0, label.index), null))
     return label[1]?.split(/\s+(?=\p{L}[\p{L}-]*\s*:)/u)[0] ?? null;
   const [date, name, ...rest] = line.split(DATE_AUTHOR_SEPARATOR);
-  return !rest.length && date && name && onlyDate(date) && parseTextDate(date, null)
-    ? isNamesLine(name)
-      ? name
-      : null
-    : null;
+  if (rest.length || !date || !name || !isNamesLine(name) || !onlyDate(date)) return null;
+  return parseTextDate(date, null) ? name : null;
 }
 
 /** A date that follows `label` in the line, if any. */
