@@ -50,6 +50,8 @@ export const METADATA_SOURCES = [
   'visible-text',
   'readability',
   'document-title',
+  /** The "Written by" line of a Twitter card (Yoast SEO): the account that posted, at worst. */
+  'twitter-card',
 ] as const;
 export type MetadataSource = (typeof METADATA_SOURCES)[number];
 

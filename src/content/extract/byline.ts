@@ -49,6 +49,9 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (/^\p{L}+\s*[,:]\s*\d{1,2}\.?$/u.test(text)) return null;
   // A date is not a name: "Wednesday, 26 February 2025" sits in byline boxes too.
   if ((/\d{4}/.test(text) && parseDate(text)) || /^(?:\p{L}+,\s*)?\d+$/u.test(text)) return null;
+  // A clock time or a running time: "01:30 Min." under a video, "5 min read".
+  if (/^\d{1,2}:\d{2}(?!\d)|^\d+\s*(?:min|minutes?|minuten|mins?\.)(?!\p{L})/iu.test(text))
+    return null;
   // "Dec 1st", "1st March": a day without a year is a date too.
   if (
     /^(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9})$/iu.test(

@@ -43,6 +43,9 @@ export const PRECEDENCE = {
     'visible-text',
     // A social post's "Name (@handle)" title: only when nothing on the page credits anyone.
     'document-title',
+    // Yoast's "Written by" names the WordPress account that posted, which may be an editor
+    // posting someone else's story: only when nothing else names anyone.
+    'twitter-card',
   ],
   publishedTime: [...DECLARED, 'microdata', 'microformats', 'time-element', 'visible-text'],
   modifiedTime: [
@@ -211,8 +214,35 @@ export const pickAuthors = (
     }
     return names.length ? names : null;
   });
-  return person ?? handles ?? publication;
+  return person ? withCoauthors(readings, person) : (handles ?? publication);
 };
+
+/** Sources asked for co-authors the picked one left out: already read on every page. */
+const COAUTHOR_SOURCES: ReadonlySet<FieldSource> = new Set<FieldSource>([
+  ...DECLARED,
+  'readability',
+]);
+
+/**
+ * The picked authors with the co-authors another source adds: JSON-LD naming only the first of
+ * two writers that the article:author tags and the printed byline both credit. Only a source
+ * that names every picked author and more counts, so no one is swapped for someone else.
+ */
+function withCoauthors(readings: Readings, picked: Picked<string[]>): Picked<string[]> {
+  const keys = picked.value.map((name) => name.toLowerCase());
+  const fuller = pick(
+    readings,
+    'authors',
+    (found, source) => {
+      if (source === picked.source) return null;
+      const names = splitAuthors((found.authors ?? []).map(plainText));
+      const have = new Set(names.map((name) => name.toLowerCase()));
+      return names.length > keys.length && keys.every((key) => have.has(key)) ? names : null;
+    },
+    COAUTHOR_SOURCES,
+  );
+  return fuller ?? picked;
+}
 
 /**
  * A name that is the publication or an organisation rather than a writer: the site's name, a

@@ -1,13 +1,13 @@
 /**
  * A signature closing the article: the writer's name alone in one of the last paragraphs, set
  * apart in bold or italics ("<p><b><i>Stefan Wasmer</i></b></p>"), as German and French papers
- * sign their stories.
+ * sign their stories, or after a credit's label or a copyright sign.
  */
 import { collapseSpace } from '../../shared/article-html/text.ts';
 import { isNamesLine } from './sources/visible-text.ts';
 
-/** How many of the body's last paragraphs may hold the signature (a note may follow it). */
-const LAST_PARAGRAPHS = 3;
+/** How many of the body's last paragraphs may hold the signature (footnotes or a box may follow it). */
+const LAST_PARAGRAPHS = 5;
 const EMPHASIS = new Set(['b', 'strong', 'i', 'em']);
 
 /** True when all of the paragraph's text sits inside bold or italic elements. */
@@ -20,6 +20,27 @@ function emphasised(paragraph: Element): boolean {
   return false;
 }
 
+/**
+ * A closing credit line: "© 2019 Sven Schreivogel", "Text: Anna Berg", "Autoren Jelko Djuren und
+ * Jutta Klaukien". The label is what sets the names apart, so no emphasis is needed.
+ */
+const CLOSING_CREDIT =
+  /^(?:(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?|(?:text|texte|autor|autorin|autoren|author|authors|auteur|auteurs|autora|autores)\s*[:：]?\s+)(.+)$/iu;
+/** "und", "and", "et", "y", "&" between the last two names of a credit. */
+const LAST_JOINER = /\s+(?:und|and|et|y|&)\s+/u;
+
+/** Words of an agency's or a publisher's name, which photo credits and copyright lines hold. */
+const NOT_A_PERSON =
+  /(?<!\p{L})(?:images?|photos?|pictures|press|news|media|agency|stock|gmbh|ag|inc|ltd|llc|verlag|zeitung|group)(?!\p{L})/iu;
+
+/** The names of a credit line, as written, when it holds names only. */
+function creditedNames(text: string): string | null {
+  const names = CLOSING_CREDIT.exec(text)?.[1]?.replace(/[\s.,;]+$/u, '');
+  if (!names || NOT_A_PERSON.test(names)) return null;
+  const people = names.split(LAST_JOINER);
+  return people.length <= 2 && people.every(isNamesLine) ? names : null;
+}
+
 /** The name signing the article body `content`, if its last paragraphs hold one. */
 export function closingSignature(content: Element): string | null {
   const paragraphs = Array.from(content.getElementsByTagName('p'))
@@ -29,6 +50,8 @@ export function closingSignature(content: Element): string | null {
     const text = collapseSpace(paragraph.textContent);
     const words = text.split(' ').length;
     if (words >= 2 && words <= 4 && isNamesLine(text) && emphasised(paragraph)) return text;
+    const credited = text.length <= 120 ? creditedNames(text) : null;
+    if (credited) return credited;
   }
   return null;
 }

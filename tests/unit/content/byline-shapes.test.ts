@@ -31,6 +31,8 @@ describe('cleanByline rejects values that are not names', () => {
     ['an author page’s link (en)', 'View all posts', null],
     ['an author page’s link (fr)', 'Tous ses articles', null],
     ['a name after "All posts by"', 'All posts by Jane Doe', 'Jane Doe'],
+    ['a video’s running time', '01:30 Min.', null],
+    ['a reading time', '5 min read', null],
   ])('%s', (_shape, input, expected) => {
     expect(cleanByline(input)).toBe(expected);
   });
@@ -92,6 +94,38 @@ describe('author picking', () => {
       '',
       '<div class="entry-meta">Posted on October 28, 2020 by <span class="author vcard"><a href="/a/x">apgoucher</a></span></div>',
       'apgoucher',
+    ],
+    [
+      'the writer Yoast SEO names in its Twitter card',
+      '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Doe">',
+      '',
+      'Jane Doe',
+    ],
+    [
+      'a co-author the structured data leaves out',
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"April Roach"}}</script>' +
+        '<meta property="article:author" content="April Roach"><meta property="article:author" content="Daniel Mahony">',
+      '',
+      'April Roach, Daniel Mahony',
+    ],
+    [
+      'not other writers in place of the one the structured data names',
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"April Roach"}}</script>' +
+        '<meta property="article:author" content="Daniel Mahony"><meta property="article:author" content="Ann Lee">',
+      '',
+      'April Roach',
+    ],
+    [
+      'the byline printed on the page over the account Yoast names',
+      '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Web Desk">',
+      '<p class="byline">By Jane Doe</p>',
+      'Jane Doe',
+    ],
+    [
+      'not the reading time in the same card',
+      '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="3 minutes">',
+      '',
+      null,
     ],
   ])('%s', (_shape, head, articleTop, expected) => {
     expect(extract(head, '', articleTop).byline).toBe(expected);

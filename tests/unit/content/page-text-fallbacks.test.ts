@@ -161,6 +161,39 @@ describe('authors a dateline or a lone label names (German pages)', () => {
       'Stefan Wasmer',
     ],
     ['not a closing line in plain text', `${GERMAN}${GERMAN}<p>Stefan Wasmer</p>`, null],
+    [
+      'a signature with footnotes after it',
+      `${GERMAN}${GERMAN}<p><em>Stefan Wasmer</em></p><p>(1) Zahlen der Stadt.</p>` +
+        '<p>(2) Stand 2019.</p><p>(3) Ohne Hafenbecken.</p>',
+      'Stefan Wasmer',
+    ],
+    [
+      'a copyright line closing the story',
+      `${GERMAN}${GERMAN}<p>© 2019 Sven Schreivogel</p>`,
+      'Sven Schreivogel',
+    ],
+    [
+      'two authors after a label closing the story, as written',
+      `${GERMAN}${GERMAN}<p>Autoren Jelko Djuren und Jutta Klaukien</p>`,
+      'Jelko Djuren und Jutta Klaukien',
+    ],
+    ['not a photo agency’s copyright', `${GERMAN}${GERMAN}<p>© 2019 Getty Images</p>`, null],
+    [
+      'not a heading that starts with "Von" and goes on as a phrase',
+      '<h3>Von Atemschutzmaske über Exit-Strategie bis Zoonose</h3>',
+      null,
+    ],
+    [
+      'not a sentence that starts with a lowercase "von"',
+      '<ul><li>von Wertpapieren des öffentlichen Sektors</li><li>von Windows 10 reicht es</li></ul>',
+      null,
+    ],
+    ['a lowercase "von" before the name alone', '<p>von Amelie Loevenich</p>', 'Amelie Loevenich'],
+    [
+      '"Von" before the name and the date',
+      '<p>Von Amelie Loevenich am 11.12.2019</p>',
+      'Amelie Loevenich',
+    ],
     ['not a line under a lone label that is no name', '<h4>Autor</h4><p>Mehr zum Thema</p>', null],
   ])('%s', (_name, lines, expected) => {
     expect(signed(lines)).toBe(expected);

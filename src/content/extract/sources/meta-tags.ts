@@ -113,6 +113,7 @@ const TABLE: readonly [MetadataSource, Keys][] = [
       lang: ['content-language', 'language'],
     },
   ],
+  ['twitter-card', {}],
 ];
 
 /** Parse.ly's older single tag holds JSON: {"title", "author", "pub_date", "image_url"}. */
@@ -136,9 +137,25 @@ function parselyPage(meta: PageMeta): Found {
   }
 }
 
+/** Labels Yoast SEO writes over the author in its Twitter card ("Written by", "Verfasst von"…). */
+const WRITTEN_BY =
+  /^(?:written by|author|verfasst von|geschrieben von|autor(?:in)?|écrit par|auteur|escrito por|scritto da|geschreven door|skrivet av)$/iu;
+
+/** The author a `twitter:labelN` / `twitter:dataN` pair names, as Yoast SEO writes it. */
+function twitterLabelledAuthor(meta: PageMeta): string[] {
+  for (let n = 1; n <= 4; n++) {
+    const label = meta.get(`twitter:label${n}`);
+    if (label === null) return [];
+    const name = meta.get(`twitter:data${n}`);
+    if (name && WRITTEN_BY.test(label.trim())) return [name];
+  }
+  return [];
+}
+
 /** What one meta-tag source says. */
 function readSource(meta: PageMeta, source: MetadataSource, keys: Keys): Found {
   const found: Found = source === 'parsely' ? parselyPage(meta) : {};
+  if (source === 'twitter-card') found.authors = twitterLabelledAuthor(meta);
   for (const [field, names] of Object.entries(keys) as [keyof Found, readonly string[]][]) {
     if (field === 'authors') {
       const all = names.flatMap((name) => meta.all(name));

@@ -15,12 +15,37 @@ const AUTHOR_LABEL = new RegExp(`^(?:${LABEL_WORDS})\\s*[:：●]\\s*(.+)$`, 'iu
 const LABEL_AFTER_DATE = new RegExp(`\\s(?:${LABEL_WORDS})\\s*[:：]\\s*(.+)$`, 'iu');
 /** A line that is only the label, over the line with the name ("Autor" / "Nikolai Huke"). */
 const LABEL_ALONE = new RegExp(`^(?:${LABEL_WORDS})\\s*[:：]?$`, 'iu');
+// A particle is a whole word: "de" must not take the start of "des" ("von Wertpapieren des …").
 const NAME_WORD =
-  "(?:[\\p{Lu}][\\p{L}\\p{M}.'’-]*|de|del|van|von|der|den|da|di|du|le|la|dos|das|bin|al|and|et|und|y|e|&|,)";
+  "(?:[\\p{Lu}][\\p{L}\\p{M}.'’-]*|(?:de|del|van|von|der|den|da|di|du|le|la|dos|das|bin|al|and|et|und|y|e)(?![\\p{L}])|&|,)";
 const BY_NAME = new RegExp(
   `^(?:[Bb]y|BY|[Pp]ar|PAR|[Vv]on|VON|[Pp]or|POR|[Dd]i|DI|[Dd]e|DE)\\s*:?\\s+(${NAME_WORD}(?:\\s+${NAME_WORD})*)`,
   'u',
 );
+/**
+ * Lowercase words that may follow a byline's names ("By X on June 5", "Par X le 3 mai", "Von X
+ * am 2. Mai", "By X for Reuters"); any other lowercase word means the line goes on as a sentence.
+ */
+const AFTER_NAMES =
+  /^(?:on|at|in|for|from|with|and|updated|published|le|la|les|à|pour|dans|am|um|im|für|aus|und|el|en|em|para|il|per|a|e|y)$/u;
+
+/**
+ * The names a line credits with "By", "Par", "Von"…, unless the line is a sentence that starts
+ * with the preposition: "Von Atemschutzmaske über Exit-Strategie bis Zoonose", "von Windows 10
+ * reicht Microsoft …". A lowercase "von", "par", "de" is an ordinary word inside a sentence, so
+ * after it only a separator, a date word or the end of the line may follow the names.
+ */
+function namesAfterBy(line: string): string | null {
+  const match = BY_NAME.exec(line);
+  const names = match?.[1];
+  if (!match || !names) return null;
+  const rest = line.slice(match[0].length).trimStart();
+  const next = /^\p{L}+/u.exec(rest)?.[0];
+  if (next && next === next.toLowerCase() && !AFTER_NAMES.test(next)) return null;
+  const lowercaseStart = /^(?:par|von|por|di|de)\s/u.test(line);
+  if (lowercaseStart && rest && !next && !/^[,|•·(–—-]/u.test(rest)) return null;
+  return names;
+}
 const PUBLISHED =
   /(?:(?<!\p{L})stand(?:\s+des\s+artikels)?(?=\s*:)|(?:presse|medien)?mitteilung\s+vom|pressemeldung\s+vom|(?:artikel|beitrag|meldung)\s+vom|communiqué\s+(?:de\s+presse\s+)?du|comunicado\s+(?:de\s+prensa\s+)?del|publish(?:ed)?(?:\s+(?:date|on|at))?|posted(?:\s+(?:on|at))?|first published|date\s+de\s+publication|publié(?:\s+le)?|paru\s+le|mis en ligne le|veröffentlicht(?:\s+am)?|erstellt(?:\s+am)?|erschienen(?:\s+am)?|publicado(?:\s+(?:el|em|a))?|pubblicato(?:\s+il)?|fecha|datum|date|公開日|掲載日|投稿日|配信日|発表日)\s*[:：]?\s*/iu;
 const UPDATED =
@@ -93,7 +118,7 @@ function lineAuthor(text: string): string | null {
       ? text.slice(by.index + 1)
       : null;
   const line = (afterDate ?? text).replace(/^(?:by|par|von|por)\s+(?=(?:by|par|von|por)\s)/i, '');
-  const named = AUTHOR_LABEL.exec(line)?.[1] ?? BY_NAME.exec(line)?.[1] ?? datelineAuthor(line);
+  const named = AUTHOR_LABEL.exec(line)?.[1] ?? namesAfterBy(line) ?? datelineAuthor(line);
   const name = cleanByline(named);
   return name && name.split(/\s+/).length <= 12 ? name : null;
 }
@@ -165,10 +190,11 @@ export function readVisibleText(
     // Unlabelled dates count only in elements whose class or id says they hold one.
     for (const { el, text } of lines) {
       const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
-      // A byline line ("By X December 16, 2016, 4:19 PM", "Author: X am 29.12.2010, 13:36 Uhr")
-      // dates the article too.
+      // A byline line ("By X December 16, 2016, 4:19 PM", "Author: X am 29.12.2010, 13:36 Uhr"),
+      // or the author's box ("<p class=author>r23 » 21.01.2009, 05:42"), dates the article too.
       const hinted =
         DATE_HINT.test(hint) ||
+        isMarked(el) ||
         BYLINE_START.test(text) ||
         AUTHOR_LABEL.test(text) ||
         signedDateline(text);
