@@ -9,7 +9,15 @@ const FURNITURE_HINT =
   /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter|subscribe|subscription|signup|related|recommended|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
 const FURNITURE_TEXT =
   /^(?:exit mobile version|share(?: this(?: article| story)?)?(?: on \w+)?|partager|teilen|compartir|condividi|compartilhe|related(?: posts| stories| articles)?|recent posts|read more|read next|more stories|sign up(?: for| to)? (?:our|the) newsletter.*|subscribe(?: to our newsletter)?|advertisement|publicité|anzeige|werbung|publicidad|pubblicità|publicidade|articles similaires|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|leer más|leggi anche|leia também|(?:image|photo|picture|bild|foto) \d+ (?:of|von|de|di) \/? ?\d*|caption|close|sign in|log in)\s*[:.!]?$/i;
+/**
+ * The page's controls and prompts, written out as text once its scripts are gone: rate, share,
+ * print, comment, log in, load more, show the picture or the sources.
+ */
+const CONTROL_TEXT =
+  /^(?:(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|valora (?:esta|la) noticia|rate this (?:article|post|story|recipe)|was this (?:article|post|page) helpful\??|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\??|(?:artikel|beitrag) gefallen\? vergiss nicht,? (?:ihn |es )?zu teilen!?|(?:rezept|artikel|seite) drucken|print (?:this )?(?:article|recipe|page)|imprimir(?: (?:noticia|artículo))?|imprimer(?: l'article)?|drukuj|kommentare? schreiben|kommentieren|leave a (?:comment|reply)|write a comment|sie müssen sich einloggen,? um .{0,80}|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)\.?|you must be logged in to .{0,60}|lade weitere inhalte|mehr laden|load more|cargar más|bild anzeigen|zum vergrößern (?:auf das bild )?klicken|click to enlarge|quellen (?:ausblenden|anzeigen))\s*[.!]?$/iu;
 const MAX_FURNITURE_TEXT = 600;
+/** Most child elements an unmarked element may have and still be furniture by its words. */
+const MAX_CONTROL_CHILDREN = 5;
 
 /** Share of the element's text that sits in links: related-story lists are mostly links. */
 function linkShare(el: Element, length: number): number {
@@ -62,16 +70,23 @@ function isBreadcrumbTrail(el: Element): boolean {
   return linkShare(el, text.length - last.length) >= 0.8;
 }
 
+/** The site's copyright notice ("© 2020 CBS Interactive Inc. All Rights Reserved."). */
+const COPYRIGHT_NOTICE =
+  /^(?:©|\(c\)|copyright\b).{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
+
 /** True for an element of the page's furniture, not of the article. */
 export function isPageFurniture(el: Element): boolean {
   if (isShareBar(el) || isBreadcrumbTrail(el)) return true;
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
   const hinted = hint.length > 1 && hint.length < 200 && FURNITURE_HINT.test(hint);
-  if (!hinted && hasMoreChildrenThan(el, 3)) return false;
+  // A block of many children is a container, not a control; a counter written in five spans
+  // ("Image <span>1</span> <span>of</span> <span>/</span> <span>9</span>") still is one.
+  if (!hinted && hasMoreChildrenThan(el, MAX_CONTROL_CHILDREN)) return false;
   const raw = textWithin(el, hinted ? MAX_FURNITURE_TEXT * 4 : MAX_UNMARKED_TEXT);
   if (raw === null) return false;
   const text = collapseSpace(raw);
-  if (FURNITURE_TEXT.test(text)) return true;
+  if (FURNITURE_TEXT.test(text) || CONTROL_TEXT.test(text) || COPYRIGHT_NOTICE.test(text))
+    return true;
   if (!hinted) return false;
   // A hinted block is furniture when short, or when it is mostly links (a list of other stories).
   return text.length <= MAX_FURNITURE_TEXT || linkShare(el, text.length) > 0.5;
@@ -109,7 +124,7 @@ export function excerptCards(parent: Element): ReadonlySet<Element> {
  * "See also" is left alone: in an encyclopedia it is a section of the article.
  */
 const RELATED_LEAD_IN =
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|coverage|news|reading|links))?|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch|mehr zum thema|das könnte sie auch interessieren|auch interessant|weitere artikel|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/i;
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|coverage|news|reading|links))?|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch(?: die folgenden beiträge)?|auch lesen|mehr zum thema|mehr themen|das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|weitere beiträge(?: aus der \p{L}+)?|weiterführende links?|veja também|czytaj (?:też|także)|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/iu;
 
 /** Most text a block of the run may have: a headline, not a paragraph. */
 const MAX_LINK_BLOCK_TEXT = 300;

@@ -143,6 +143,19 @@ describe('sanitizeArticle drops page furniture', () => {
       '<article><p>A vida requer da gente otimismo e coragem para esperar o melhor …</p></article>' +
         '<article><p>O que une uma família é o amor, o carinho, o querer bem.</p></article>',
     ],
+    [
+      'slideshow counter written in spans',
+      '<div class="nav-stats">Image <span>1</span> <span>of</span> <span>/</span> <span>9</span></div>',
+    ],
+    ['prompt to rate the article (de)', '<p>War der Artikel nützlich?</p>'],
+    ['prompt to rate the article (es)', '<div>Valora esta noticia</div>'],
+    ['comment control (en)', '<p><a href="#respond">Leave a comment</a></p>'],
+    ['print control (de)', '<span>Rezept drucken</span>'],
+    [
+      'login notice (de)',
+      '<p>Sie müssen sich einloggen, um sich an einer Diskussion zu beteiligen.</p>',
+    ],
+    ['copyright notice (en)', '<p>© 2020 CBS Interactive Inc. All Rights Reserved.</p>'],
   ])('removes a %s', (_name, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
   });
@@ -155,6 +168,15 @@ describe('sanitizeArticle drops page furniture', () => {
     expect(text).toContain('share it');
     expect(text).toContain('To be continued…');
     expect(text).toContain('Settings › Privacy');
+  });
+
+  it('keeps prose that mentions comments, printing or rights', () => {
+    const text = clean(
+      '<p>Leave a comment below if you were there.</p>' +
+        '<p>© 2020 of the photos lies with the family; all rights reserved for the book edition.</p>',
+    );
+    expect(text).toContain('Leave a comment below if you were there.');
+    expect(text).toContain('all rights reserved for the book edition.');
   });
 
   it('keeps a forum thread’s posts, a reply ending with "..." among them', () => {
@@ -180,6 +202,8 @@ describe('sanitizeArticle drops page furniture', () => {
         '<li><a href="/b">Stadtrat tagt</a></li></ul>',
     ],
     ['Spanish', '<p><strong>Te puede interesar</strong></p><p><a href="/a">Otra noticia</a></p>'],
+    ['Portuguese', '<p>Veja Também:</p><p><a href="/a">Outra notícia</a></p>'],
+    ['Polish', '<h4>Czytaj też</h4><ul><li><a href="/a">Inny tekst</a></li></ul>'],
   ])('removes a lead-in to other stories and the links after it (%s)', (_language, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
   });
