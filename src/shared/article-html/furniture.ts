@@ -78,7 +78,12 @@ const COPYRIGHT_NOTICE =
 export function isPageFurniture(el: Element): boolean {
   if (isShareBar(el) || isBreadcrumbTrail(el)) return true;
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
-  const hinted = hint.length > 1 && hint.length < 200 && FURNITURE_HINT.test(hint);
+  // An embedded post ("social-media-embed" around a tweet's <blockquote>) is quoted content.
+  const hinted =
+    hint.length > 1 &&
+    hint.length < 200 &&
+    FURNITURE_HINT.test(hint) &&
+    el.getElementsByTagName('blockquote').length === 0;
   // A block of many children is a container, not a control; a counter written in five spans
   // ("Image <span>1</span> <span>of</span> <span>/</span> <span>9</span>") still is one.
   if (!hinted && hasMoreChildrenThan(el, MAX_CONTROL_CHILDREN)) return false;

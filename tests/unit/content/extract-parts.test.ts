@@ -170,6 +170,15 @@ describe('sanitizeArticle drops page furniture', () => {
     expect(text).toContain('Settings › Privacy');
   });
 
+  it('keeps an embedded post in a wrapper whose class says "social"', () => {
+    const text = clean(
+      '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real.</p>' +
+        '— Dianna (@dianna) <a href="https://twitter.com/dianna/status/1">November 18, 2019</a>' +
+        '</blockquote></div>',
+    );
+    expect(text).toContain('Yes this is real.');
+  });
+
   it('keeps prose that mentions comments, printing or rights', () => {
     const text = clean(
       '<p>Leave a comment below if you were there.</p>' +

@@ -188,6 +188,12 @@ describe('authors a dateline or a lone label names (German pages)', () => {
       '<ul><li>von Wertpapieren des öffentlichen Sektors</li><li>von Windows 10 reicht es</li></ul>',
       null,
     ],
+    [
+      'a guest post’s credit',
+      '<p>Ein Gastbeitrag von Margarita Koreneva</p>',
+      'Margarita Koreneva',
+    ],
+    ['a blog post’s credit', '<p>Blog Beitrag von Margarita Koreneva</p>', 'Margarita Koreneva'],
     ['a lowercase "von" before the name alone', '<p>von Amelie Loevenich</p>', 'Amelie Loevenich'],
     [
       '"Von" before the name and the date',

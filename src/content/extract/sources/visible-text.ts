@@ -109,6 +109,10 @@ const signedDateline = (text: string): boolean => {
   return date !== undefined && onlyDate(date);
 };
 
+/** "Ein Gastbeitrag von X", "Blog Beitrag von X", "A guest post by X": what comes before "von". */
+const CONTRIBUTION =
+  /^(?:(?:ein|a|an)\s+)?(?:(?:gast|guest|blog)[\s-]*)?(?:beitrag|post|artikel|article|essay|kommentar)\s+(?=(?:von|by)\s)/iu;
+
 /** An author name stated in a line ("Author : X", "By X", "Par X"), cleaned. */
 function lineAuthor(text: string): string | null {
   // "Wednesday January 18, 2017 10:44 am PST by Juli Clover": a date may come first.
@@ -117,7 +121,9 @@ function lineAuthor(text: string): string | null {
     by && by.index > 0 && parseTextDate(text.slice(0, by.index), null)
       ? text.slice(by.index + 1)
       : null;
-  const line = (afterDate ?? text).replace(/^(?:by|par|von|por)\s+(?=(?:by|par|von|por)\s)/i, '');
+  const line = (afterDate ?? text)
+    .replace(/^(?:by|par|von|por)\s+(?=(?:by|par|von|por)\s)/i, '')
+    .replace(CONTRIBUTION, '');
   const named = AUTHOR_LABEL.exec(line)?.[1] ?? namesAfterBy(line) ?? datelineAuthor(line);
   const name = cleanByline(named);
   return name && name.split(/\s+/).length <= 12 ? name : null;
@@ -298,7 +304,8 @@ export function footerUpdated(lines: readonly Line[], lang: string | null): stri
   return null;
 }
 
-const AUTHOR_MARK = /author|byline|writer|reporter/i;
+// "autor" (German, Spanish, Portuguese, Polish) and "auteur" (French) mark author boxes too.
+const AUTHOR_MARK = /author|autor|auteur|byline|writer|reporter/i;
 
 /**
  * True when the line's element (or its parent) is marked as the author: rel=author, author/byline
