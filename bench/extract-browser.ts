@@ -109,7 +109,7 @@ function timeInPage({ repeat, maxRepeat, pageBudgetMs }: LoopSettings): PageTime
  * decoding picks for it (header, BOM, `<meta>`, else its guess), so Chromium reads the same text
  * the jsdom bench parses.
  */
-async function startPageServer() {
+export async function startPageServer() {
   const pages = new Map<string, ManifestEntry>();
   const server: Server = createServer((req, res) => {
     const entry = pages.get(req.url ?? '');
@@ -158,12 +158,12 @@ async function startPageServer() {
  * - The browser resolves no host name but 127.0.0.1 (`--host-resolver-rules`), so its own
  *   background requests cannot leave either.
  */
-class BenchTab {
+export class BenchTab {
   private pending: string | null = null;
 
   private constructor(
     readonly page: Page,
-    private readonly cdp: CDPSession,
+    readonly cdp: CDPSession,
   ) {
     page.on('request', (request) => this.route(request));
   }
@@ -215,6 +215,24 @@ class BenchTab {
   }
 }
 
+/** Headless Chromium that can reach nothing but 127.0.0.1 (see BenchTab). */
+export const launchBenchBrowser = () =>
+  puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    pipe: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+
 export async function benchBrowser(settings: BrowserBenchSettings): Promise<void> {
   const { root, percentile } = settings;
   // MARGINS_BENCH_BUNDLE times another build's content script (an A/B of two builds).
@@ -243,21 +261,7 @@ export async function benchBrowser(settings: BrowserBenchSettings): Promise<void
   const saved = readExtractResults(root);
 
   const server = await startPageServer();
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    pipe: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-extensions',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  const browser = await launchBenchBrowser();
   const measured: Record<string, BrowserResult> = {};
   try {
     const tab = await BenchTab.open(await browser.newPage());
