@@ -49,6 +49,11 @@ export function cleanByline(raw: string | null | undefined): string | null {
   if (/^\p{L}+\s*[,:]\s*\d{1,2}\.?$/u.test(text)) return null;
   // A date is not a name: "Wednesday, 26 February 2025" sits in byline boxes too.
   if ((/\d{4}/.test(text) && parseDate(text)) || /^(?:\p{L}+,\s*)?\d+$/u.test(text)) return null;
+  // A picture's credit in a byline box: "Bild © hr", "Foto: dpa", "Photo (c) AP".
+  if (
+    /^(?:bild|bilder|foto|fotos|photos?|images?|pictures?|credits?)\s*(?:[:©]|\(c\))/iu.test(text)
+  )
+    return null;
   // A clock time or a running time: "01:30 Min." under a video, "5 min read".
   if (/^\d{1,2}:\d{2}(?!\d)|^\d+\s*(?:min|minutes?|minuten|mins?\.)(?!\p{L})/iu.test(text))
     return null;

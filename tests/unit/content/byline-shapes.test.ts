@@ -32,6 +32,8 @@ describe('cleanByline rejects values that are not names', () => {
     ['an author page’s link (fr)', 'Tous ses articles', null],
     ['a name after "All posts by"', 'All posts by Jane Doe', 'Jane Doe'],
     ['a video’s running time', '01:30 Min.', null],
+    ['a picture’s credit (de)', 'Bild © hr', null],
+    ['a picture’s credit (en)', 'Photo (c) Jane Doe', null],
     ['a reading time', '5 min read', null],
   ])('%s', (_shape, input, expected) => {
     expect(cleanByline(input)).toBe(expected);
