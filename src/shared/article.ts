@@ -50,7 +50,7 @@ export const METADATA_SOURCES = [
   'visible-text',
   'readability',
   'document-title',
-  /** The "Written by" line of a Twitter card (Yoast SEO): the account that posted, at worst. */
+  /** The "Written by" pair of a Twitter card (Yoast SEO): the account that posted the page. */
   'twitter-card',
 ] as const;
 export type MetadataSource = (typeof METADATA_SOURCES)[number];

@@ -6,7 +6,7 @@
 import { collapseSpace } from '../../shared/article-html/text.ts';
 import { isNamesLine } from './sources/visible-text.ts';
 
-/** How many of the body's last paragraphs may hold the signature (footnotes or a box may follow it). */
+/** How many of the body's last paragraphs may hold the signature: footnotes or a box may follow. */
 const LAST_PARAGRAPHS = 5;
 const EMPHASIS = new Set(['b', 'strong', 'i', 'em']);
 
