@@ -7,7 +7,7 @@
  * the samples: its own time, and its time with everything it called. Only `extract()` runs while
  * profiling, so the shares are of Margins' time alone.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,7 +46,11 @@ async function unminifiedContentScript(): Promise<string> {
       },
     },
   });
-  return readFileSync(join(outDir, 'content.js'), 'utf8');
+  try {
+    return readFileSync(join(outDir, 'content.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 /** Samples per function ("name:line"): own, and with its callees (each function once a stack). */

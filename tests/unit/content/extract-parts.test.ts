@@ -170,22 +170,23 @@ describe('sanitizeArticle drops page furniture', () => {
     expect(text).toContain('Settings › Privacy');
   });
 
-  it('keeps an embedded post in a wrapper whose class says "social"', () => {
-    const text = clean(
+  it.each([
+    [
+      'an embedded post in a wrapper whose class says "social"',
       '<div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real.</p>' +
         '— Dianna (@dianna) <a href="https://twitter.com/dianna/status/1">November 18, 2019</a>' +
         '</blockquote></div>',
-    );
-    expect(text).toContain('Yes this is real.');
-  });
-
-  it('keeps prose that mentions comments, printing or rights', () => {
-    const text = clean(
+      ['Yes this is real.'],
+    ],
+    [
+      'prose that mentions comments, printing or rights',
       '<p>Leave a comment below if you were there.</p>' +
         '<p>© 2020 of the photos lies with the family; all rights reserved for the book edition.</p>',
-    );
-    expect(text).toContain('Leave a comment below if you were there.');
-    expect(text).toContain('all rights reserved for the book edition.');
+      ['Leave a comment below if you were there.', 'all rights reserved for the book edition.'],
+    ],
+  ])('keeps %s', (_name, html, kept) => {
+    const text = clean(html);
+    for (const words of kept) expect(text).toContain(words);
   });
 
   it('keeps a forum thread’s posts, a reply ending with "..." among them', () => {

@@ -152,10 +152,15 @@ function twitterLabelledAuthor(meta: PageMeta): string[] {
   return [];
 }
 
+/** Sources that hold more than name → value pairs, read by their own function first. */
+const STRUCTURED: Partial<Record<MetadataSource, (meta: PageMeta) => Found>> = {
+  parsely: parselyPage,
+  'twitter-card': (meta) => ({ authors: twitterLabelledAuthor(meta) }),
+};
+
 /** What one meta-tag source says. */
 function readSource(meta: PageMeta, source: MetadataSource, keys: Keys): Found {
-  const found: Found = source === 'parsely' ? parselyPage(meta) : {};
-  if (source === 'twitter-card') found.authors = twitterLabelledAuthor(meta);
+  const found: Found = STRUCTURED[source]?.(meta) ?? {};
   for (const [field, names] of Object.entries(keys) as [keyof Found, readonly string[]][]) {
     if (field === 'authors') {
       const all = names.flatMap((name) => meta.all(name));
