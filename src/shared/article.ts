@@ -84,12 +84,27 @@ export const SOURCED_FIELDS = [
 ] as const;
 export type SourcedField = (typeof SOURCED_FIELDS)[number];
 
-export const FieldSourcesSchema = v.object(
-  Object.fromEntries(SOURCED_FIELDS.map((field) => [field, v.optional(FieldSourceSchema)])) as {
-    [K in SourcedField]: v.OptionalSchema<typeof FieldSourceSchema, undefined>;
+/**
+ * A field's source, read as "not recorded" when it is not one this version knows (a source a
+ * newer version added, on a synced or imported article): provenance only informs, so it must not
+ * make the article unreadable.
+ */
+const KnownFieldSourceSchema = v.fallback(v.optional(FieldSourceSchema), undefined);
+
+const FieldSourcesObjectSchema = v.object(
+  Object.fromEntries(SOURCED_FIELDS.map((field) => [field, KnownFieldSourceSchema])) as {
+    [K in SourcedField]: typeof KnownFieldSourceSchema;
   },
 );
-export type FieldSources = v.InferOutput<typeof FieldSourcesSchema>;
+export type FieldSources = v.InferOutput<typeof FieldSourcesObjectSchema>;
+
+/** Field sources with the ones this version does not know left out (not kept as undefined). */
+export const FieldSourcesSchema = v.pipe(
+  FieldSourcesObjectSchema,
+  v.transform((sources): FieldSources =>
+    Object.fromEntries(Object.entries(sources).filter(([, source]) => source !== undefined)),
+  ),
+);
 
 /** The fields a user can correct from the popup (and later the reader). */
 export const EDITABLE_FIELDS = ['title', 'byline', 'publishedTime'] as const;
@@ -136,7 +151,21 @@ export const StepFailureSchema = v.object({
 export type StepFailure = v.InferOutput<typeof StepFailureSchema>;
 
 /** At most one failure is recorded per step. */
-const MAX_STEP_FAILURES = EXTRACTION_STEPS.length;
+export const MAX_STEP_FAILURES = EXTRACTION_STEPS.length;
+
+const isKnownStep = (failure: { step: string }): failure is StepFailure =>
+  v.is(ExtractionStepSchema, failure.step);
+
+/**
+ * The failures recorded with a page, those of steps this version does not know (a step a newer
+ * version added) left out: like provenance, they only inform. A newer version may record more
+ * steps than this one has, so the bound on what is read is looser than the bound on what is kept.
+ */
+const RecordedStepFailuresSchema = v.pipe(
+  v.array(v.object({ ...StepFailureSchema.entries, step: v.pipe(v.string(), v.maxLength(64)) })),
+  v.maxLength(4 * MAX_STEP_FAILURES),
+  v.transform((failures) => failures.filter(isKnownStep).slice(0, MAX_STEP_FAILURES)),
+);
 
 const isoDate = v.pipe(v.string(), v.regex(ISO_DATE_PATTERN));
 
@@ -169,9 +198,7 @@ export const ArticleSnapshotSchema = v.object({
    * The steps that failed while the page was read (empty when none did). Absent on records saved
    * before failures were recorded, which is read as "none recorded".
    */
-  extractionFailures: v.optional(
-    v.pipe(v.array(StepFailureSchema), v.maxLength(MAX_STEP_FAILURES)),
-  ),
+  extractionFailures: v.optional(RecordedStepFailuresSchema),
 });
 export type ArticleSnapshot = v.InferOutput<typeof ArticleSnapshotSchema>;
 

@@ -71,18 +71,34 @@ function annotationRegisters(annotation: Annotation): Record<string, unknown> {
   return values;
 }
 
-/** Each value that differs from the state's becomes a write with `stamp`. */
+/**
+ * Each value that differs from the state's becomes a write with `stamp`. With `asRead` (what this
+ * version reads each register as), a value is compared with that instead: a register holding what
+ * only a newer version understands (a field source it added) reads here as absent, and must not
+ * be overwritten with "absent" because the user changed something else.
+ */
 function writeRegisters(
   current: Record<string, Register<unknown>>,
   values: Record<string, unknown>,
   stamp: Stamp,
+  asRead?: Record<string, unknown>,
 ): Record<string, Register<unknown>> {
   const next = { ...current };
   for (const [key, value] of Object.entries(values)) {
     const known = current[key];
-    if (!known || canonical(known.v) !== canonical(value)) next[key] = { v: value, s: stamp };
+    const unchanged =
+      asRead && key in asRead
+        ? canonical(asRead[key]) === canonical(value)
+        : known !== undefined && canonical(known.v) === canonical(value);
+    if (!unchanged) next[key] = { v: value, s: stamp };
   }
   return next;
+}
+
+/** The article's registers as this version reads them from `state`; none when it cannot. */
+function registersAsRead(state: ArticleState): Record<string, unknown> | undefined {
+  const article = renderIfReadable(state)?.article;
+  return article ? articleRegisters(article) : undefined;
 }
 
 function presentTags(state: ArticleState): string[] {
@@ -148,7 +164,7 @@ export function recordLocalChanges(
   }
   return compactArticle({
     id: state.id,
-    fields: writeRegisters(state.fields, articleRegisters(article), stamp),
+    fields: writeRegisters(state.fields, articleRegisters(article), stamp, registersAsRead(state)),
     note:
       renderText(state.note) === article.note
         ? state.note

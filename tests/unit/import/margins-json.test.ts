@@ -78,6 +78,21 @@ describe('Margins JSON', () => {
     expect(parse.articles[0]).toMatchObject({ id: 'a1', readAt: null, archivedAt: null });
   });
 
+  it('reads a file from a newer version, leaving out the provenance this version does not know', async () => {
+    const newer = article('a1', {
+      fieldSources: { title: 'json-ld', byline: 'bluesky-handle' as 'json-ld' },
+      extractionFailures: [
+        { step: 'bluesky-handle' as 'json-ld', error: 'TypeError' },
+        { step: 'dates', error: 'RangeError' },
+      ],
+    });
+    const parse = marginsOf(await parseText(exportOf([newer])));
+    expect(parse.skipped).toEqual([]);
+    expect(parse.articles[0]).toMatchObject({ id: 'a1', byline: 'Jane Doe' });
+    expect(parse.articles[0]?.fieldSources).toEqual({ title: 'json-ld' });
+    expect(parse.articles[0]?.extractionFailures).toEqual([{ step: 'dates', error: 'RangeError' }]);
+  });
+
   it('skips an invalid article naming its index and the failing field, keeping the others', async () => {
     const parse = marginsOf(
       await parseText(

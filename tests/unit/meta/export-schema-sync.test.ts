@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EXTRACTION_STEPS,
   FieldSourceSchema,
+  MAX_STEP_FAILURES,
   SOURCED_FIELDS,
   ArticleRecordSchema,
 } from '../../../src/shared/article.ts';
@@ -16,7 +17,7 @@ interface JsonSchema {
   $defs: {
     article: { required: string[]; properties: Record<string, unknown> };
     fieldSources: { properties: Record<string, { enum: string[] }> };
-    extractionFailures: { items: { properties: { step: { enum: string[] } } } };
+    extractionFailures: { maxItems: number; items: { properties: { step: { enum: string[] } } } };
     annotation: { properties: { colour: { enum: string[] } } };
   };
 }
@@ -52,6 +53,7 @@ describe('schema/margins-export-v1.schema.json', () => {
     expect(schema.$defs.extractionFailures.items.properties.step.enum).toEqual([
       ...EXTRACTION_STEPS,
     ]);
+    expect(schema.$defs.extractionFailures.maxItems).toBe(MAX_STEP_FAILURES);
   });
 
   it('lists the same provenance fields and sources as the code', () => {
