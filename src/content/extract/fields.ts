@@ -158,8 +158,8 @@ export function pickDate(
 /**
  * When the page's declared publication dates disagree on the day ("2022-01-04" in JSON-LD,
  * "2022-01-06" in article:published_time), the one whose day the page prints near its headline:
- * that is the date a reader points at; and the printed date over a Dublin Core date alone. The
- * printed date is read only on such pages.
+ * that is the date a reader points at; the printed date over a Dublin Core date alone; and over
+ * declared dates that agree, a printed day shortly after theirs.
  */
 function shownAmongDeclared(
   readings: Readings,
@@ -174,19 +174,64 @@ function shownAmongDeclared(
     if (value) declared.push({ value, source });
   }
   const day = (value: string): string => value.slice(0, 10);
+  if (only && !only.has('visible-text')) return null;
+  const changes = DECLARED.flatMap(
+    (source) => read(collapseSpace(readings.found(source)?.modifiedTime)) ?? [],
+  );
+  // The day the page was changed, printed as "Updated …", settles nothing, unless the page prints
+  // the very minute a declared publication date gives ("Stand: 07.11.2023, 07:30 Uhr").
+  const minute = (value: string): string => (value.length >= 16 ? value.slice(0, 16) : '');
+  const published = new Set(declared.map(({ value }) => minute(value)).filter(Boolean));
+  const changedOn = new Set(changes.map(day));
+  const printed = (field: 'publishedTime' | 'headlineDate'): string | null => {
+    const raw = collapseSpace(readings.found('visible-text')?.[field]);
+    const value = raw ? read(raw) : null;
+    if (!value || day(value) === day(stated.value)) return null;
+    return !changedOn.has(day(value)) || published.has(minute(value)) ? value : null;
+  };
   // A Dublin Core date alone is as loose as <meta name="date">: often the day the page was
   // generated or filed, not the one it shows.
   const alone = stated.source === 'dublin-core';
-  if (!alone && declared.every(({ value }) => day(value) === day(stated.value))) return null;
-  if (only && !only.has('visible-text')) return null;
-  const printed = collapseSpace(readings.found('visible-text')?.publishedTime);
-  const shown = printed ? read(printed) : null;
-  if (!shown || day(shown) === day(stated.value)) return null;
-  // The day the page was changed, printed as "Updated …", settles nothing.
-  const changed = DECLARED.map((source) => collapseSpace(readings.found(source)?.modifiedTime));
-  if (changed.some((raw) => raw && day(read(raw) ?? '') === day(shown))) return null;
+  if (!alone && declared.every(({ value }) => day(value) === day(stated.value))) {
+    // Declared dates that agree lose only to the day printed with the headline a day or a few
+    // after theirs: the time the story was filed or scheduled, in UTC or the evening before,
+    // where the page shows the day it came out ("10 décembre 2019" over 2019-12-09T19:00+01:00).
+    // A publication date no earlier than the last change may be a stamp of the last save, which
+    // some systems write into both: an earlier day printed with the headline is the publication's
+    // when the page's markup (a <time> element, microdata) dates it so too.
+    const withHeadline = printed('headlineDate');
+    if (!withHeadline) return null;
+    const restamped =
+      changes.some((change) => instant(stated.value) >= instant(change)) &&
+      instant(withHeadline) < instant(stated.value) &&
+      MARKUP_DATES.some((source) => {
+        const raw = collapseSpace(readings.found(source)?.publishedTime);
+        return raw !== '' && day(read(raw) ?? '') === day(withHeadline);
+      });
+    return restamped || shortlyAfter(stated.value, withHeadline)
+      ? { value: withHeadline, source: 'visible-text' }
+      : null;
+  }
+  const shown = printed('publishedTime');
+  if (!shown) return null;
   const agreeing = declared.find(({ value }) => day(value) === day(shown));
   return agreeing ?? (alone ? { value: shown, source: 'visible-text' } : null);
+}
+
+/** Sources that date the page in its markup rather than in declared metadata. */
+const MARKUP_DATES: readonly FieldSource[] = ['microdata', 'microformats', 'time-element'];
+
+/** Milliseconds since the epoch of an ISO date; one without an offset is read as UTC. */
+const instant = (value: string): number =>
+  Date.parse(/[Zz]|[+-]\d\d:\d\d$/.test(value) || value.length === 10 ? value : `${value}Z`);
+
+/** Days a printed date may follow the declared one and still be the same story's. */
+const FILED_BEFORE_DAYS = 7;
+
+/** Whether `later`'s day is one to FILED_BEFORE_DAYS days after `earlier`'s. */
+function shortlyAfter(earlier: string, later: string): boolean {
+  const days = (Date.parse(later.slice(0, 10)) - Date.parse(earlier.slice(0, 10))) / 86_400_000;
+  return days >= 1 && days <= FILED_BEFORE_DAYS;
 }
 
 /** Authors as a list, from the first source that names at least one. */
@@ -201,20 +246,27 @@ export const pickAuthors = (
   const sites = new Set(parts.map(nameKey).filter(Boolean));
   let publication: Picked<string[]> | null = null;
   let handles: Picked<string[]> | null = null;
+  let phrases: Picked<string[]> | null = null;
   const person = pick(readings, 'authors', (found, source) => {
     const names = splitAuthors((found.authors ?? []).map(plainText));
-    if (names.length && names.every((name) => isPublication(name, sites))) {
+    if (!names.length) return null;
+    // A phrase ("deinen Hochzeitsbloggern", "our Editors") names no one: the last resort.
+    if (names.every(isPhrase)) {
+      phrases ??= { value: names, source };
+      return null;
+    }
+    if (names.every((name) => isPublication(name, sites))) {
       publication ??= { value: names, source };
       return null;
     }
     // A login ("mikecason", "CC7567") is who posted it; a later source may spell the name.
-    if (names.length && names.every(isHandle)) {
+    if (names.every(isHandle)) {
       handles ??= { value: names, source };
       return null;
     }
-    return names.length ? names : null;
+    return names;
   });
-  return person ? withCoauthors(readings, person) : (handles ?? publication);
+  return person ? withCoauthors(readings, person) : (handles ?? publication ?? phrases);
 };
 
 /** Sources asked for co-authors the picked one left out: already read on every page. */
@@ -261,6 +313,25 @@ const SITE_NAME_PARTS = /\s+[|·•–—-]\s+|:\s+/u;
 const WEB_ADDRESS = /(?:^|\s)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,6})(?:\s|\/|$)/iu;
 const LEGAL_FORM =
   /\s(?:e\.\s?V\.|GmbH|gGmbH|AG|KG|SE|Inc\.?|Ltd\.?|LLC|S\.A\.|S\.L\.|SAS|SARL|plc)$/u;
+
+/** Lowercase words that may begin a person's name ("de la Cruz", "van Gogh", "al-Amin"). */
+const NAME_PARTICLE =
+  /^(?:de|del|della|der|den|di|da|das|dos|du|van|von|le|la|al|el|bin|ibn|ten|ter|zu|y)$/u;
+
+/**
+ * Words that begin lowercase and go on capitalised, not a name ("deinen Hochzeitsbloggern",
+ * "our Editors"): a person's name starts with a capital or a particle.
+ */
+export const isPhrase = (name: string): boolean => {
+  const words = name.split(/\s+/);
+  const first = words[0] ?? '';
+  return (
+    words.length > 1 &&
+    /^\p{Ll}/u.test(first) &&
+    !NAME_PARTICLE.test(first.split(/[-’']/)[0] ?? '') &&
+    words.slice(1).some((word) => /^\p{Lu}/u.test(word))
+  );
+};
 
 /** A user name rather than a person's name: one Latin token, all lowercase or with digits. */
 export const isHandle = (name: string): boolean =>

@@ -87,7 +87,8 @@ function readArticle(
   const base = page.base;
   const host = hostOf(url);
   const meta = failures.run('meta-tags', () => readMeta(page), NO_META);
-  const h1s = page.tagged('h1');
+  // An <h1> with no words is the masthead's logo (an image linking home), never the headline.
+  const h1s = page.tagged('h1').filter((h1) => collapseSpace(h1.textContent) !== '');
   const articleH1s = onArticle(h1s);
   const heading = articleH1s[0] ?? h1s[0] ?? null;
   const sources: FieldSources = {};

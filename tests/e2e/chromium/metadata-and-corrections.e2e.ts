@@ -37,11 +37,34 @@ async function storedRow(page: string) {
 }
 
 describe('metadata in Chromium', () => {
-  it.each(['jsonld-graph', 'no-metadata'])('stores the author and date of %s', async (name) => {
-    await save(`${name}.html`);
-    // The site name is left out: without metadata it comes from the host, here 127.0.0.1.
-    const { title, byline, publishedTime, lang } = expectedOf(name);
-    expect(await storedRow(`${name}.html`)).toMatchObject({ title, byline, publishedTime, lang });
+  it.each(['jsonld-graph', 'no-metadata', 'credits-de'])(
+    'stores the author and date of %s',
+    async (name) => {
+      await save(`${name}.html`);
+      // The site name is left out: without metadata it comes from the host, here 127.0.0.1.
+      const { title, byline, publishedTime, lang } = expectedOf(name);
+      expect(await storedRow(`${name}.html`)).toMatchObject({ title, byline, publishedTime, lang });
+    },
+  );
+
+  it('shows where the author and date came from, and keeps no page controls in the body', async () => {
+    const page = 'credits-de.html';
+    const popup = await save(page);
+    const row = await storedRow(page);
+    expect(row.fieldSources).toMatchObject({
+      byline: 'twitter-card',
+      publishedTime: 'visible-text',
+    });
+    for (const control of ['Artikel drucken', 'Kommentare schreiben', 'Alle Rechte vorbehalten']) {
+      expect(row.contentHtml).not.toContain(control);
+    }
+    const item = `li.article[data-article-id="${row.id}"]`;
+    await popup.click(`${item} button.edit`);
+    const hint = (field: string) =>
+      popup.$eval(`.edit-panel form.editor [id$="-${field}-source"]`, (el) => el.textContent);
+    await popup.waitForSelector('.edit-panel form.editor');
+    expect(await hint('byline')).toBe(message('field_source', message('source_twitter_card')));
+    expect(await hint('date')).toBe(message('field_source', message('source_visible_text')));
   });
 
   it("keeps the user's correction of the author through a re-save", async () => {

@@ -17,6 +17,7 @@ const NAMES = [
   'rtl-arabic',
   'related-times',
   'syndicated-source',
+  'credits-de',
 ];
 
 interface Expectation {

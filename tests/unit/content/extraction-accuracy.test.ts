@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { splitAuthors, withoutPlaces } from '../../../src/content/extract/authors.ts';
 import { cleanByline } from '../../../src/content/extract/byline.ts';
 import { readableCopy } from '../../../src/content/extract/clone.ts';
-import { bylineOf, isHandle, isPublication } from '../../../src/content/extract/fields.ts';
+import {
+  bylineOf,
+  isHandle,
+  isPhrase,
+  isPublication,
+} from '../../../src/content/extract/fields.ts';
 import { extractArticle } from '../../../src/content/extract/index.ts';
 import { isOffArticle } from '../../../src/content/extract/regions.ts';
 import { readTimeElements } from '../../../src/content/extract/sources/time-element.ts';
@@ -159,6 +164,29 @@ describe('bylines', () => {
     ['a full name', 'Mike Cason', false],
   ])('isHandle: %s', (_name, name, expected) => {
     expect(isHandle(name)).toBe(expected);
+  });
+
+  it.each([
+    ['a possessive and a noun (de)', 'deinen Hochzeitsbloggern', true],
+    ['a possessive and a noun (en)', 'our Editors', true],
+    ['a name with a particle (nl)', 'van der Berg', false],
+    ['a name with a particle (de)', 'von Weizsäcker', false],
+    ['a name with a hyphenated particle (ar)', 'al-Amin Hassan', false],
+    ['a lowercase login', 'mikecason', false],
+    ['a full name', 'Samuel Diekmann', false],
+  ])('isPhrase: %s', (_name, name, expected) => {
+    expect(isPhrase(name)).toBe(expected);
+  });
+
+  it('a phrase in the author tag gives way to the credit line on the page (de)', () => {
+    const doc = new JSDOM(
+      `<html lang="de"><head><title>Hochzeitslocation</title>` +
+        `<meta name="author" content="deinen Hochzeitsbloggern"></head><body><article>` +
+        `<h1>Die schönste Hochzeitslocation</h1><p>Von Samuel Diekmann</p>${PROSE}</article>` +
+        `</body></html>`,
+      { url: 'https://hochzeit.example/location' },
+    ).window.document;
+    expect(extractArticle(doc).byline).toBe('Samuel Diekmann');
   });
 
   it.each([

@@ -426,6 +426,70 @@ describe('declared dates that disagree', () => {
   });
 });
 
+describe('a declared date and the day the page prints under its headline', () => {
+  const page = (printed: string) =>
+    extract(
+      `<html lang="fr"><head><title>Archaïsme</title>` +
+        `<meta property="article:published_time" content="2019-12-09T19:00:49+01:00"></head>` +
+        `<body><article><h1>De l’archaïsme</h1><p class="date">${printed}</p>${PROSE}` +
+        `</article></body></html>`,
+    ).publishedTime;
+
+  it('the printed day wins when it comes a day or a few after (filed the evening before)', () => {
+    expect(page('10 décembre 2019')).toBe('2019-12-10');
+    expect(page('Publié le 13 décembre 2019')).toBe('2019-12-13');
+  });
+
+  it.each([
+    ['the same day', '9 décembre 2019', '2019-12-09T19:00:49+01:00'],
+    ['a day before the declared one', '8 décembre 2019', '2019-12-09T19:00:49+01:00'],
+    ['weeks later (another story’s date)', '30 décembre 2019', '2019-12-09T19:00:49+01:00'],
+  ])('the declared date stays when the printed day is %s', (_when, printed, expected) => {
+    expect(page(printed)).toBe(expected);
+  });
+
+  const restamped = (printed: string) =>
+    extract(
+      `<html lang="de"><head><title>Wärmepumpen</title>` +
+        `<meta property="article:published_time" content="2022-11-17T10:33:13.258Z">` +
+        `<meta property="article:modified_time" content="2022-11-17T10:32:18.099Z"></head>` +
+        `<body><article><h1>Wärmepumpen im Altbau</h1>${printed}${PROSE}</article></body></html>`,
+    ).publishedTime;
+
+  it('an earlier day printed and marked up wins over a stamp no earlier than the last change', () => {
+    expect(restamped('<p class="date"><time datetime="2022-03-09">09.03.2022</time></p>')).toBe(
+      '2022-03-09',
+    );
+  });
+
+  it('the stamp stays when nothing in the markup dates the page to the printed day', () => {
+    expect(restamped('<p class="date">09.03.2022</p>')).toBe('2022-11-17T10:33:13.258Z');
+  });
+
+  it('a printed minute that a declared publication date gives settles it, on the day of a change', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Recherche</title>` +
+        `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Recherche",` +
+        `"datePublished":"2023-11-06T18:19+01:00","dateModified":"2023-11-07T10:14+01:00"}` +
+        `</script><meta name="DC.Date" content="2023-11-07T07:30+01:00"></head>` +
+        `<body><article><h1>Recherche: Waffen</h1><p class="stand"><span>Stand: </span>` +
+        `07.11.2023, 07:30 Uhr</p>${PROSE}</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2023-11-07T07:30+01:00');
+  });
+
+  it('the declared date stays when the printed day is the day the page was changed', () => {
+    const record = extract(
+      `<html lang="en"><head><title>Goats</title>` +
+        `<meta property="article:published_time" content="2020-01-03T09:48:24Z">` +
+        `<meta property="article:modified_time" content="2020-01-06T09:22:36Z"></head>` +
+        `<body><article><h1>Goats on the hill</h1><p class="date">January 6, 2020</p>${PROSE}` +
+        `</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2020-01-03T09:48:24Z');
+  });
+});
+
 describe('labels and marks that date a page', () => {
   /** Lines enough that a bare date after them is too far from the headline to count. */
   const FAR = '<p>Eine Zeile.</p>'.repeat(20);
@@ -496,5 +560,25 @@ describe('labels and marks that date a page', () => {
     ['submitted (Drupal)', '<div class="node__submitted">Eingereicht 28.01.22, 0 Kommentare</div>'],
   ])('an element classed %s holds the date', (_name, line) => {
     expect(dated(`${FAR}${line}`)).toBe('2022-01-28');
+  });
+});
+
+describe('a masthead logo in an <h1>', () => {
+  const MENU = ['Termine', 'Angebote', 'Bildung', 'Reisen', 'Werkfunk', 'Presse', 'Kontakt']
+    .map((item) => `<li><a href="/${item.toLowerCase()}">${item}</a></li>`)
+    .join('')
+    .repeat(3);
+
+  it('is not the headline: the dateline under the real one dates the page', () => {
+    const record = extract(
+      `<html lang="de"><head><title>Faire Lieferketten</title>` +
+        `<meta name="date" content="2020-02-12"></head><body>` +
+        `<div id="top"><h1><a href="/"><img src="/logo.svg" alt="Jugendwerk"></a></h1>` +
+        `<nav><ul>${MENU}</ul></nav></div><div class="news-single-item"><h1>Faire Lieferketten</h1>` +
+        `<div class="news-single-timedata">05.02.2020 <span>- Redaktion: Eberhard Fuhr</span></div>` +
+        `${PROSE}</div></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2020-02-05');
+    expect(record.title).toBe('Faire Lieferketten');
   });
 });

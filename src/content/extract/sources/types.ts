@@ -15,6 +15,12 @@ export interface Found {
    * published, so it dates the page only when the page itself prints no date.
    */
   pageDate?: string | null;
+  /**
+   * The publication date as the page prints it with its headline (labelled, or alone a few lines
+   * above it or just under it): what a reader points at. Read apart from `publishedTime`, which
+   * may come from a line at the top of the page.
+   */
+  headlineDate?: string | null;
   siteName?: string | null;
   image?: string | null;
   description?: string | null;

@@ -151,6 +151,10 @@ function headlineCopies(heading: Element | null, found: readonly Line[]): Elemen
 /** Lines shown just above the headline that still belong to it (a kicker, a date over it). */
 const LINES_ABOVE = 4;
 
+/** The few lines right above the headline and the `count` after it, not the page's top. */
+export const aroundHeadline = (lines: readonly Line[], headingAt: number, count: number): Line[] =>
+  lines.slice(Math.max(0, headingAt - LINES_ABOVE), headingAt + count);
+
 /**
  * The first `count` lines read, then the `count` lines after the headline and the few right
  * above it: a page's menu of short links before the headline must not push its dateline out of

@@ -5,7 +5,7 @@ import { closestWhere, named } from '../../../shared/article-html/elements.ts';
 import { isJobTitle } from '../authors.ts';
 import { cleanByline } from '../byline.ts';
 import { parseTextDate } from '../text-dates.ts';
-import { nearHeading, type Line } from './visible-lines.ts';
+import { aroundHeadline, nearHeading, type Line } from './visible-lines.ts';
 import type { Reading } from './types.ts';
 
 const LABEL_WORDS =
@@ -66,10 +66,11 @@ const NAME_ON_DATE =
 const NEAR_HEADING = 15;
 
 /**
- * "|", "•", "·" and a spaced "/" set a dateline's parts apart ("24. April 2020 | Press releases",
- * "Example Sport • 02.02.2022", "28.01.22 / 0 Kommentare"): each part is read as a line of its own.
+ * "|", "•", "·" and a spaced "/" or dash set a dateline's parts apart ("24. April 2020 | Press
+ * releases", "Example Sport • 02.02.2022", "28.01.22 / 0 Kommentare", "05.02.2020 - Redaktion:
+ * X"): each part is read as a line of its own.
  */
-const DATELINE_SEPARATOR = /\s*[|•·]\s*|\s+\/\s+/u;
+const DATELINE_SEPARATOR = /\s*[|•·]\s*|\s+[/–—-]\s+/u;
 const DATELINE_LENGTH = 80;
 
 /** A date and at most a weekday or a time: nothing else is written in `text`. */
@@ -191,6 +192,10 @@ export function readVisibleText(
     lines
       .map(({ text }) => NAME_ON_DATE.exec(text))
       .find((m) => m && parseTextDate(m[2] ?? '', lang))?.[1] ?? null;
+  // A labelled date, or one printed alone by the headline: not the top of the page, where a
+  // masthead prints the day it was fetched ("Miércoles 4 de Mayo de 2022").
+  const headlineDate =
+    publishedTime ?? dateAlone(aroundHeadline(lines, headingAt, NEAR_HEADING), lang);
   if (!publishedTime) publishedTime = dateAlone(nearHeading(lines, headingAt, NEAR_HEADING), lang);
   if (!publishedTime) {
     // Unlabelled dates count only in elements whose class or id says they hold one.
@@ -211,7 +216,7 @@ export function readVisibleText(
   }
   return {
     source: 'visible-text',
-    found: { authors: author ? [author] : [], publishedTime, modifiedTime },
+    found: { authors: author ? [author] : [], publishedTime, modifiedTime, headlineDate },
   };
 }
 
