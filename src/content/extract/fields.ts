@@ -193,22 +193,24 @@ function shownAmongDeclared(
   // generated or filed, not the one it shows.
   const alone = stated.source === 'dublin-core';
   if (!alone && declared.every(({ value }) => day(value) === day(stated.value))) {
-    // Declared dates that agree lose only to the day printed with the headline a day or a few
-    // after theirs: the time the story was filed or scheduled, in UTC or the evening before,
-    // where the page shows the day it came out ("10 décembre 2019" over 2019-12-09T19:00+01:00).
-    // A publication date no earlier than the last change may be a stamp of the last save, which
-    // some systems write into both: an earlier day printed with the headline is the publication's
-    // when the page's markup (a <time> element, microdata) dates it so too.
-    const withHeadline = printed('headlineDate');
+    // Declared dates that agree are doubted in two cases only, so the page's lines are read on
+    // few pages. Filed in the evening (or late in the UTC day): the day printed with the headline
+    // a day or a few after is the one the story came out ("10 décembre 2019" over
+    // 2019-12-09T19:00+01:00). Published after the last change, which cannot be: a stamp of the
+    // last save written into both, so an earlier day printed with the headline is the
+    // publication's when the page's markup (a <time> element, microdata) dates it so too.
+    const filedInEvening = Number(stated.value.slice(11, 13)) >= EVENING_HOUR;
+    const afterLastChange = changes.some((change) => instant(stated.value) > instant(change));
+    const withHeadline = filedInEvening || afterLastChange ? printed('headlineDate') : null;
     if (!withHeadline) return null;
     const restamped =
-      changes.some((change) => instant(stated.value) >= instant(change)) &&
+      afterLastChange &&
       instant(withHeadline) < instant(stated.value) &&
       MARKUP_DATES.some((source) => {
         const raw = collapseSpace(readings.found(source)?.publishedTime);
         return raw !== '' && day(read(raw) ?? '') === day(withHeadline);
       });
-    return restamped || shortlyAfter(stated.value, withHeadline)
+    return restamped || (filedInEvening && shortlyAfter(stated.value, withHeadline))
       ? { value: withHeadline, source: 'visible-text' }
       : null;
   }
@@ -224,6 +226,9 @@ const MARKUP_DATES: readonly FieldSource[] = ['microdata', 'microformats', 'time
 /** Milliseconds since the epoch of an ISO date; one without an offset is read as UTC. */
 const instant = (value: string): number =>
   Date.parse(/[Zz]|[+-]\d\d:\d\d$/.test(value) || value.length === 10 ? value : `${value}Z`);
+
+/** From this hour (as the declared time writes it) a story may come out on the next day. */
+const EVENING_HOUR = 18;
 
 /** Days a printed date may follow the declared one and still be the same story's. */
 const FILED_BEFORE_DAYS = 7;

@@ -448,6 +448,16 @@ describe('a declared date and the day the page prints under its headline', () =>
     expect(page(printed)).toBe(expected);
   });
 
+  it('the declared date stays when it was filed in the morning', () => {
+    const record = extract(
+      `<html lang="fr"><head><title>Archaïsme</title>` +
+        `<meta property="article:published_time" content="2019-12-09T09:00:49+01:00"></head>` +
+        `<body><article><h1>De l’archaïsme</h1><p class="date">10 décembre 2019</p>${PROSE}` +
+        `</article></body></html>`,
+    );
+    expect(record.publishedTime).toBe('2019-12-09T09:00:49+01:00');
+  });
+
   const restamped = (printed: string) =>
     extract(
       `<html lang="de"><head><title>Wärmepumpen</title>` +
