@@ -2,23 +2,14 @@
  * Chromium: metadata found only in JSON-LD, or only in the page's visible text, is stored right
  * by a real toolbar save; the user corrects an author in the popup and a re-save keeps it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { clickToolbarButton, openTab, readStoredRows, saveOutcome } from '../harness/chromium.ts';
 import { useChromiumSuite } from '../harness/chromium-suite.ts';
-import { message } from '../harness/records.ts';
-import { FIXTURES_DIR, waitFor } from '../harness/util.ts';
+import { editorSourceHints, fixtureExpected, message } from '../harness/records.ts';
+import { waitFor } from '../harness/util.ts';
 
 const { started, opened } = useChromiumSuite();
-
-function expectedOf(name: string): Record<string, unknown> {
-  const spec = JSON.parse(readFileSync(join(FIXTURES_DIR, `${name}.expected.json`), 'utf8')) as {
-    expected: Record<string, unknown>;
-  };
-  return spec.expected;
-}
 
 async function save(page: string): Promise<Page> {
   const { server, session } = started();
@@ -42,7 +33,7 @@ describe('metadata in Chromium', () => {
     async (name) => {
       await save(`${name}.html`);
       // The site name is left out: without metadata it comes from the host, here 127.0.0.1.
-      const { title, byline, publishedTime, lang } = expectedOf(name);
+      const { title, byline, publishedTime, lang } = fixtureExpected(name);
       expect(await storedRow(`${name}.html`)).toMatchObject({ title, byline, publishedTime, lang });
     },
   );
@@ -58,13 +49,10 @@ describe('metadata in Chromium', () => {
     for (const control of ['Artikel drucken', 'Kommentare schreiben', 'Alle Rechte vorbehalten']) {
       expect(row.contentHtml).not.toContain(control);
     }
-    const item = `li.article[data-article-id="${row.id}"]`;
-    await popup.click(`${item} button.edit`);
-    const hint = (field: string) =>
-      popup.$eval(`.edit-panel form.editor [id$="-${field}-source"]`, (el) => el.textContent);
-    await popup.waitForSelector('.edit-panel form.editor');
-    expect(await hint('byline')).toBe(message('field_source', message('source_twitter_card')));
-    expect(await hint('date')).toBe(message('field_source', message('source_visible_text')));
+    expect(await editorSourceHints(popup, row.id)).toEqual({
+      byline: message('field_source', message('source_twitter_card')),
+      date: message('field_source', message('source_visible_text')),
+    });
   });
 
   it("keeps the user's correction of the author through a re-save", async () => {

@@ -5,18 +5,20 @@
  * library's editor says where each came from. (Chromium's metadata file saves the same page with
  * the toolbar button.)
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
-import { DB_NAME, message, readRowsInExtension, STORE_NAME } from '../harness/records.ts';
-import type { StoredRow } from '../harness/records.ts';
-import { FIXTURES_DIR, waitFor } from '../harness/util.ts';
+import {
+  DB_NAME,
+  editorSourceHints,
+  fixtureExpected,
+  message,
+  readRowsInExtension,
+  STORE_NAME,
+  type StoredRow,
+} from '../harness/records.ts';
+import { waitFor } from '../harness/util.ts';
 
 const PAGE = 'credits-de.html';
-const { expected } = JSON.parse(
-  readFileSync(join(FIXTURES_DIR, 'credits-de.expected.json'), 'utf8'),
-) as { expected: { title: string; byline: string; publishedTime: string; lang: string } };
 
 const suite = useFirefoxSuite({ siteAccess: [FIXTURE_SITE_ACCESS] });
 
@@ -27,7 +29,7 @@ describe('metadata in Firefox', () => {
     if (!reply.ok) throw new Error(`save-tab failed: ${reply.error.code}: ${reply.error.detail}`);
     const rows = (await library.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
     const row = rows.find((item) => item.url === url);
-    const { title, byline, publishedTime, lang } = expected;
+    const { title, byline, publishedTime, lang } = fixtureExpected('credits-de');
     expect(row).toMatchObject({ title, byline, publishedTime, lang });
     expect(row?.fieldSources).toMatchObject({
       byline: 'twitter-card',
@@ -42,11 +44,9 @@ describe('metadata in Firefox', () => {
       'the library to list the saved page',
       async () => (await library.$(item)) !== null,
     );
-    await library.click(`${item} button.edit`);
-    await library.waitForSelector('.edit-panel form.editor');
-    const hint = (field: string) =>
-      library.$eval(`.edit-panel form.editor [id$="-${field}-source"]`, (el) => el.textContent);
-    expect(await hint('byline')).toBe(message('field_source', message('source_twitter_card')));
-    expect(await hint('date')).toBe(message('field_source', message('source_visible_text')));
+    expect(await editorSourceHints(library, row?.id ?? '')).toEqual({
+      byline: message('field_source', message('source_twitter_card')),
+      date: message('field_source', message('source_visible_text')),
+    });
   });
 });

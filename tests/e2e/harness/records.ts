@@ -106,3 +106,26 @@ export function listedArticles(page: Page): Promise<ListedArticle[]> {
     }),
   );
 }
+
+/** What a fixture page's NAME.expected.json says a save of it must record. */
+export function fixtureExpected(name: string): Record<string, unknown> {
+  const spec = JSON.parse(readFileSync(join(FIXTURES_DIR, `${name}.expected.json`), 'utf8')) as {
+    expected: Record<string, unknown>;
+  };
+  return spec.expected;
+}
+
+/**
+ * Opens the editor of an article listed in `page` (the popup or the library tab) and reads the
+ * "Found in: …" line under its author and its date.
+ */
+export async function editorSourceHints(
+  page: Page,
+  articleId: string,
+): Promise<{ byline: string | null; date: string | null }> {
+  await page.click(`li.article[data-article-id="${articleId}"] button.edit`);
+  await page.waitForSelector('.edit-panel form.editor');
+  const hint = (field: string) =>
+    page.$eval(`.edit-panel form.editor [id$="-${field}-source"]`, (el) => el.textContent);
+  return { byline: await hint('byline'), date: await hint('date') };
+}
