@@ -20,6 +20,17 @@ const CANDIDATE_FIELDS: readonly [SourcedField, keyof Found, keyof ArticleSnapsh
   ['leadImageUrl', 'image', 'leadImageUrl'],
 ];
 
+/** Candidates a field is chosen from in some cases only, each with what it is. */
+const FURTHER_CANDIDATES: Partial<Record<SourcedField, readonly [keyof Found, string][]>> = {
+  // Credits printed after the first, asked when that first one names the publication.
+  byline: [['laterCredits', 'later credit']],
+  // A date the metadata gives without saying what it dates; the day printed with the headline.
+  publishedTime: [
+    ['pageDate', 'page date'],
+    ['headlineDate', 'with the headline'],
+  ],
+};
+
 const shown = (value: unknown): string => {
   const text = JSON.stringify(value) ?? 'null';
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
@@ -41,11 +52,9 @@ export function explainExtraction(doc: Document): string {
       const value = found[key];
       if (!isEmpty(value)) lines.push(`    ${name}: ${shown(value)}`);
     }
-    // A date the metadata gives without saying what it dates (see Found.pageDate).
-    if (field === 'publishedTime') {
+    for (const [extra, label] of FURTHER_CANDIDATES[field] ?? []) {
       for (const [name, found] of Object.entries(candidates)) {
-        if (!isEmpty(found.pageDate))
-          lines.push(`    ${name} (page date): ${shown(found.pageDate)}`);
+        if (!isEmpty(found[extra])) lines.push(`    ${name} (${label}): ${shown(found[extra])}`);
       }
     }
   }

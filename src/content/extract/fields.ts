@@ -262,7 +262,11 @@ export const pickAuthors = (
     }
     if (names.every((name) => isPublication(name, sites))) {
       publication ??= { value: names, source };
-      return null;
+      // The page credits the publication first and its writer further down ("Written by: X").
+      const writer = splitAuthors((found.laterCredits ?? []).map(plainText)).find(
+        (name) => !isPublication(name, sites) && !isPhrase(name) && !isHandle(name),
+      );
+      return writer ? [writer] : null;
     }
     // A login ("mikecason", "CC7567") is who posted it; a later source may spell the name.
     if (names.every(isHandle)) {

@@ -41,6 +41,14 @@ function creditedNames(text: string): string | null {
   return people.length <= 2 && people.every(isNamesLine) ? names : null;
 }
 
+/**
+ * A bold line over a list or a table is their heading ("<p><b>Weitere Informationen</b></p><ul>"):
+ * German nouns are capitalised, so its words read as a name.
+ */
+const INTRODUCES = new Set(['ul', 'ol', 'dl', 'table']);
+const headsList = (paragraph: Element): boolean =>
+  INTRODUCES.has(paragraph.nextElementSibling?.localName ?? '');
+
 /** The name signing the article body `content`, if its last paragraphs hold one. */
 export function closingSignature(content: Element): string | null {
   const paragraphs = Array.from(content.getElementsByTagName('p'))
@@ -49,7 +57,8 @@ export function closingSignature(content: Element): string | null {
   for (const paragraph of paragraphs.reverse()) {
     const text = collapseSpace(paragraph.textContent);
     const words = text.split(' ').length;
-    if (words >= 2 && words <= 4 && isNamesLine(text) && emphasised(paragraph)) return text;
+    const signed = words >= 2 && words <= 4 && isNamesLine(text) && emphasised(paragraph);
+    if (signed && !headsList(paragraph)) return text;
     const credited = text.length <= 120 ? creditedNames(text) : null;
     if (credited) return credited;
   }

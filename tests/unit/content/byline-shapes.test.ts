@@ -92,6 +92,18 @@ describe('author picking', () => {
       'Paper News',
     ],
     [
+      'the writer a labelled credit names after the publication’s byline',
+      '<meta name="author" content="Paper News">',
+      '<p>By Paper News</p><p>Courtesy of Harbour Weekly</p><p>Written by: Julie Sample</p>',
+      'Julie Sample',
+    ],
+    [
+      'not a later credit in place of a person the first byline names',
+      '',
+      '<p>By Jane Doe</p><p>Photo essay</p><p>Written by: Julie Sample</p>',
+      'Jane Doe',
+    ],
+    [
       '"Posted on <date> by <name>" in author markup',
       '',
       '<div class="entry-meta">Posted on October 28, 2020 by <span class="author vcard"><a href="/a/x">apgoucher</a></span></div>',

@@ -162,6 +162,12 @@ describe('authors a dateline or a lone label names (German pages)', () => {
     ],
     ['not a closing line in plain text', `${GERMAN}${GERMAN}<p>Stefan Wasmer</p>`, null],
     [
+      'not a bold heading over a list of links',
+      `${GERMAN}${GERMAN}<p><b>Weitere Informationen</b></p>` +
+        '<ul><li><a href="/workshop">Infos zum Workshop</a></li></ul>',
+      null,
+    ],
+    [
       'a signature with footnotes after it',
       `${GERMAN}${GERMAN}<p><em>Stefan Wasmer</em></p><p>(1) Zahlen der Stadt.</p>` +
         '<p>(2) Stand 2019.</p><p>(3) Ohne Hafenbecken.</p>',

@@ -6,7 +6,9 @@ import type { MetadataSource } from '../../../shared/article.ts';
 import type { PageMeta } from '../metadata.ts';
 import type { Found } from './types.ts';
 
-type Keys = Partial<Record<keyof Found, readonly string[]>>;
+/** Fields a meta tag may fill: the credits printed on the page are no tag's. */
+type TagField = Exclude<keyof Found, 'laterCredits'>;
+type Keys = Partial<Record<TagField, readonly string[]>>;
 
 /** Per source, the meta keys (lowercase) read for each field, most specific first. */
 const TABLE: readonly [MetadataSource, Keys][] = [
@@ -161,7 +163,7 @@ const STRUCTURED: Partial<Record<MetadataSource, (meta: PageMeta) => Found>> = {
 /** What one meta-tag source says. */
 function readSource(meta: PageMeta, source: MetadataSource, keys: Keys): Found {
   const found: Found = STRUCTURED[source]?.(meta) ?? {};
-  for (const [field, names] of Object.entries(keys) as [keyof Found, readonly string[]][]) {
+  for (const [field, names] of Object.entries(keys) as [TagField, readonly string[]][]) {
     if (field === 'authors') {
       const all = names.flatMap((name) => meta.all(name));
       if (all.length) found.authors = all;

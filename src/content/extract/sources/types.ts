@@ -6,6 +6,12 @@ import type { MetadataSource } from '../../../shared/article.ts';
 export interface Found {
   title?: string | null;
   authors?: readonly string[];
+  /**
+   * Names that labelled credit lines give after the first credit the page prints ("Written by:
+   * Julie Mollins" under "By The Planetary Press"): the writer's, where that first credit names
+   * the publication.
+   */
+  laterCredits?: readonly string[];
   /** Raw date strings; fields.ts parses them and skips unparseable ones. */
   publishedTime?: string | null;
   modifiedTime?: string | null;

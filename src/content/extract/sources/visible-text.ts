@@ -159,6 +159,9 @@ function namesAfterLabel(text: string): string | null {
   return isNamesLine(names) ? cleanByline(names) : null;
 }
 
+/** Labelled credits kept after the first: a page names its writer once or twice, not more. */
+const MAX_LATER_CREDITS = 2;
+
 /** Byline and dates from visible lines; each field from the first line that states it. */
 export function readVisibleText(
   lines: readonly Line[],
@@ -169,7 +172,13 @@ export function readVisibleText(
   let publishedTime: string | null = null;
   let modifiedTime: string | null = null;
   let labelAlone = false;
+  const laterCredits: string[] = [];
   for (const { text } of lines) {
+    if (author && laterCredits.length < MAX_LATER_CREDITS && AUTHOR_LABEL.test(text)) {
+      const credited = lineAuthor(text);
+      if (credited && credited !== author && !laterCredits.includes(credited))
+        laterCredits.push(credited);
+    }
     author ??= lineAuthor(text) ?? (labelAlone ? namesAfterLabel(text) : null);
     labelAlone = LABEL_ALONE.test(text);
     const updateAt = UPDATED.exec(text)?.index ?? -1;
@@ -216,7 +225,13 @@ export function readVisibleText(
   }
   return {
     source: 'visible-text',
-    found: { authors: author ? [author] : [], publishedTime, modifiedTime, headlineDate },
+    found: {
+      authors: author ? [author] : [],
+      laterCredits,
+      publishedTime,
+      modifiedTime,
+      headlineDate,
+    },
   };
 }
 
