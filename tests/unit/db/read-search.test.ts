@@ -56,6 +56,15 @@ describe('search', () => {
     expect(await titlesFor('COREE du nord')).toEqual(['Sergueï Choïgou à Pyongyang']);
   });
 
+  it('finds a word that soft hyphens split for line breaking', async () => {
+    await save(
+      0,
+      'Lieferketten',
+      'Die Unter\u00adneh\u00admen tragen Ver\u00adant\u00adwor\u00adtung.',
+    );
+    expect(await titlesFor('verantwortung')).toEqual(['Lieferketten']);
+  });
+
   it('matches the word being typed as the start of a title word, and needs every word', async () => {
     await save(0, 'Budget vote', 'Parliament approves the budget.');
     await save(1, 'Budget cuts', 'Schools brace for cuts.');
