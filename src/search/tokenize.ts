@@ -10,8 +10,13 @@ import { foldText } from './fold.ts';
 /** Longer "words" are hashes, URLs or glued text nobody types; they only bloat the index. */
 const MAX_TERM_LENGTH = 40;
 
-/** Letters (with their marks) and digits; an apostrophe or hyphen ends a word. */
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * Letters (with their marks) and digits; an apostrophe or hyphen ends a word. A soft hyphen
+ * ("Ver\u00adant\u00adwor\u00adtung", a point where a browser may break the word) does not: the
+ * reader sees one word and types it whole.
+ */
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+(?:\u00ad[\p{L}\p{M}\p{N}]+)*/gu;
+const SOFT_HYPHEN = /\u00ad/g;
 const WITHOUT_SPACES =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
@@ -21,7 +26,8 @@ const FOLDED_ASCII = /^[a-z0-9]+$/;
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 /** The folded words of one run of letters and digits, in order. */
-function eachWordOfRun(run: string, use: (word: string) => void): void {
+function eachWordOfRun(found: string, use: (word: string) => void): void {
+  const run = found.replace(SOFT_HYPHEN, '');
   if (!WITHOUT_SPACES.test(run)) {
     const word = FOLDED_ASCII.test(run) ? run : foldText(run);
     if (word && word.length <= MAX_TERM_LENGTH) use(word);

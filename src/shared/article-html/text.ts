@@ -67,19 +67,9 @@ export function blockText(root: Node): string {
   return linesOf(parts.join(''));
 }
 
-/**
- * Soft hyphens mark where a browser may break a long word ("Ver\u00adant\u00adwor\u00adtung"); in
- * plain text they only cut words in two for search and word counts.
- */
-const SOFT_HYPHEN = /\u00ad/g;
-
-/**
- * One line per block: spaces collapsed and trimmed inside each line, empty lines dropped, soft
- * hyphens removed.
- */
+/** One line per block: spaces collapsed and trimmed inside each line, empty lines dropped. */
 export function linesOf(text: string): string {
   return text
-    .replace(SOFT_HYPHEN, '')
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
     .filter((line) => line.length > 0)

@@ -20,13 +20,13 @@ function segmenterFor(lang: string | null | undefined): Intl.Segmenter | null {
 }
 
 /**
- * Number of words in `text`: runs of letters and digits, or Unicode word segments for unspaced
- * scripts.
+ * Number of words in `text`: runs of letters and digits (an apostrophe, a dot, a hyphen or a soft
+ * hyphen between two runs joins them), or Unicode word segments for unspaced scripts.
  */
 export function countWords(text: string, lang?: string | null): number {
   if (!text.trim()) return 0;
   const seg = UNSPACED.test(text) ? segmenterFor(lang) : null;
-  if (!seg) return text.match(/[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
+  if (!seg) return text.match(/[\p{L}\p{N}\p{M}]+(?:['’.\u00ad-][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
   let count = 0;
   for (const part of seg.segment(text)) if (part.isWordLike) count++;
   return count;

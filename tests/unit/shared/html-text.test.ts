@@ -30,12 +30,6 @@ describe('htmlText', () => {
     );
   });
 
-  it('joins the parts of a word that soft hyphens split, as blockText does', () => {
-    const html = '<p>Ver&shy;ant&shy;wor&shy;tung und Re\u00adak\u00adtion</p>';
-    expect(htmlText(viaDom(html).serialised)).toBe('Verantwortung und Reaktion');
-    expect(viaDom(html).text).toBe('Verantwortung und Reaktion');
-  });
-
   it('reads attributes holding > and quotes as part of their tag', () => {
     expect(htmlText('<p><img alt="a > b" title=\'x>y\'>Caption</p>')).toBe('Caption');
   });
