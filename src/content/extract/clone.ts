@@ -86,6 +86,8 @@ function droppable(node: Node, parent: Element): boolean {
 interface Copying {
   doc: Document;
   reveal: boolean;
+  /** Elements left out of this copy besides those every copy leaves out. */
+  leaveOut: ((el: Element) => boolean) | undefined;
   /**
    * Whether revealing would change the copy: an element was left out as hidden, or kept with an
    * attribute that hides.
@@ -104,6 +106,7 @@ function droppableByAttributes(
   copying: Copying,
 ): boolean {
   if (parent.localName === 'html') return false;
+  if (copying.leaveOut?.(el)) return true;
   if (!copying.reveal && isHidden(el, names)) {
     copying.hidesContent = true;
     return true;
@@ -242,14 +245,20 @@ function copyTree(el: Element, copying: Copying): Element {
  * whole article until a script runs (streamed rendering, a dismissable overlay, aria-hidden
  * behind a modal). With `region`, the copy's body holds only that element (the head Readability
  * reads is kept): the article's own region, read alone when Readability chose another block.
+ * `leaveOut` names further elements the copy goes without (boxes Readability took for the article).
  */
 export function readableCopy(
   doc: Document,
-  { revealHidden = false, region }: { revealHidden?: boolean; region?: Element } = {},
+  {
+    revealHidden = false,
+    region,
+    leaveOut,
+  }: { revealHidden?: boolean; region?: Element; leaveOut?: (el: Element) => boolean } = {},
 ): ReadableCopy {
   const copying: Copying = {
     doc: doc.implementation.createHTMLDocument(''),
     reveal: revealHidden,
+    leaveOut,
     hidesContent: false,
   };
   const html = doc.documentElement;

@@ -38,7 +38,60 @@ export function runReadability(
     if (collapseSpace(revealed?.textContent).length > Math.max(2 * text.length, STUB_TEXT))
       return revealed;
   }
-  return readRegionInstead(doc, text, region, failures) ?? parsed;
+  const chosen = readRegionInstead(doc, text, region, failures) ?? parsed;
+  return readWithoutBoxes(doc, chosen, region, failures) ?? chosen;
+}
+
+/**
+ * Boxes that are never the article, by their class or id: a cookie notice, a newsletter or contact
+ * form, an advertiser disclosure, a dialog or flyout, the footer, the writer's box.
+ */
+const NOT_THE_ARTICLE =
+  /(?:^|[^a-z])(?:cookies?|consent|gdpr|newsletter|subscri[a-z]*|signup|disclosure|disclaimer|popup|modal|dialog|footer|form|author)(?:[^a-z]|$)|flyout/i;
+/** Longest class-and-id string read for that. */
+const MAX_HINT = 200;
+/** How deep into a single-child chain Readability's pick is looked at for such a box. */
+const PICK_DEPTH = 3;
+/** Below this many characters, the page read without those boxes has no article either. */
+const MIN_ARTICLE_TEXT = 80;
+
+const boxHint = (el: Element): string => `${el.id} ${el.getAttribute('class') ?? ''}`;
+const isNotTheArticle = (el: Element): boolean => {
+  const hint = boxHint(el);
+  return hint.length > 1 && hint.length < MAX_HINT && NOT_THE_ARTICLE.test(hint);
+};
+
+/** Whether Readability's article is one of those boxes (or holds nothing but one). */
+function pickedABox(parsed: NonNullable<ReturnType<typeof parseCopy>>): boolean {
+  const content = parsed.content as unknown as Element | null;
+  // Readability wraps what it picked in a page <div>; a box may sit inside one-child wrappers.
+  let el = content?.firstElementChild?.firstElementChild ?? null;
+  for (let depth = 0; el && depth < PICK_DEPTH; depth++) {
+    if (isNotTheArticle(el)) return true;
+    el = el.childElementCount === 1 ? el.firstElementChild : null;
+  }
+  return false;
+}
+
+/**
+ * Readability again, on a copy without such boxes, when it picked one: a newsletter form of a few
+ * paragraphs outscores an article set one paragraph per nested block. The headline's own
+ * container is never left out.
+ */
+export function readWithoutBoxes(
+  doc: Document,
+  parsed: ReturnType<typeof parseCopy>,
+  region: () => Element | null,
+  failures: StepFailures,
+) {
+  if (!parsed || collapseSpace(parsed.textContent).length >= SHORT_PICK || !pickedABox(parsed))
+    return null;
+  const root = region();
+  const headline = doc.querySelector('h1');
+  const leaveOut = (el: Element): boolean =>
+    isNotTheArticle(el) && !el.contains(headline) && !(root && el.contains(root));
+  const again = parseCopy(readableCopy(doc, { leaveOut }).copy, failures);
+  return collapseSpace(again?.textContent).length >= MIN_ARTICLE_TEXT ? again : null;
 }
 
 /** Up to this many characters, Readability's pick may be a box beside the article. */

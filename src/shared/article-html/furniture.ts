@@ -74,10 +74,28 @@ function isBreadcrumbTrail(el: Element): boolean {
 const COPYRIGHT_NOTICE =
   /^(?:©|\(c\)|copyright\b).{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
 
+/**
+ * The box about the writer under the article ("author-bio", "about-the-author", "post-author"): a
+ * portrait and a few lines on who they are, the same under every story they write.
+ */
+const AUTHOR_BOX_HINT =
+  /(?:^|[^a-z])(?:author|autor|auteur)s?[-_]?(?:box|bio|info|about|card|profile|description|details)|about[-_]?(?:the[-_]?)?author|(?:^|[\s_-])(?:post|entry)[-_]author(?:$|[\s_-])/i;
+/** Most text an author box holds: a name, a job and a few lines about them. */
+const MAX_AUTHOR_BOX_TEXT = 1000;
+
+/** An author box by its class, or the writer's schema.org entity with their bio inside. */
+function isAuthorBox(el: Element, hint: string): boolean {
+  const marked =
+    AUTHOR_BOX_HINT.test(hint) ||
+    (el.getAttribute('itemprop') === 'author' && el.hasAttribute('itemscope'));
+  return marked && textWithin(el, MAX_AUTHOR_BOX_TEXT) !== null;
+}
+
 /** True for an element of the page's furniture, not of the article. */
 export function isPageFurniture(el: Element): boolean {
   if (isShareBar(el) || isBreadcrumbTrail(el)) return true;
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  if (hint.length < 200 && isAuthorBox(el, hint)) return true;
   // An embedded post ("social-media-embed" around a tweet's <blockquote>) is quoted content.
   const hinted =
     hint.length > 1 &&
@@ -158,4 +176,74 @@ export function relatedStoriesFrom(el: Element): Element[] {
     } else break;
   }
   return run.length > 0 ? [el, ...run] : [];
+}
+
+/** The text node holding the last words under `node`. */
+function lastWords(node: Node): Node | null {
+  for (let child = node.lastChild; child; child = child.previousSibling) {
+    if (child.nodeType === 3 && /[\p{L}\p{N}]/u.test(child.nodeValue ?? '')) return child;
+    const inner = child.nodeType === 1 ? lastWords(child) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
+const HEADING = /^h[1-6]$/;
+const EMPHASIS = new Set(['b', 'strong']);
+/** Longest heading or lead-in taken for one: a title over a section, not a paragraph. */
+const MAX_HEADING_TEXT = 120;
+/** A lead-in is left when it holds this share of the body or more: then it may be the body. */
+const MAX_HEADING_SHARE = 0.2;
+
+/** The title of a box about the writer, whose box is not the article. */
+const ABOUT_THE_AUTHOR =
+  /^(?:über (?:den|die) autor(?:in)?|about the author|à propos de l[’']auteur|sobre (?:el|o) autor|sull[’']autore)\s*:?$/iu;
+/** "See also": a section of an encyclopedia's article, unless nothing follows it. */
+const SEE_ALSO = /^(?:see also|siehe auch|voir aussi|véase también|ver también|vedi anche)\s*:?$/iu;
+
+/** True when all of `el`'s text sits in one bold element. */
+function emphasised(el: Element, text: string): boolean {
+  for (let inner = el.firstElementChild; inner; inner = inner.firstElementChild) {
+    if (collapseSpace(inner.textContent) !== text) return false;
+    if (EMPHASIS.has(inner.localName)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words that introduce what follows them: other stories ("Das könnte dich auch interessieren"),
+ * the writer's box ("Über den Autor"), "Siehe auch", or a heading or bold line ending in a colon
+ * ("Mehr Themen:", "Teilnehmende Blogs:"). A heading without one ("Ausblick") may title a short
+ * last section and is left.
+ */
+function isLeadIn(el: Element, text: string): boolean {
+  if (RELATED_LEAD_IN.test(text) || ABOUT_THE_AUTHOR.test(text) || SEE_ALSO.test(text)) return true;
+  return /:$/u.test(text) && (HEADING.test(el.localName) || emphasised(el, text));
+}
+
+/**
+ * The lead-in that holds the body's last words, if it is one: with nothing after it, it
+ * introduces what the page showed there and the body does not keep (a list of other stories, a
+ * map, a gallery).
+ */
+function trailingHeading(root: Element): Element | null {
+  const words = lastWords(root);
+  for (let el = words?.parentElement ?? null; el && el !== root; el = el.parentElement) {
+    const tag = el.localName;
+    if (!HEADING.test(tag) && tag !== 'p' && tag !== 'div') continue;
+    const text = collapseSpace(el.textContent);
+    if (text.length > MAX_HEADING_TEXT || !isLeadIn(el, text)) return null;
+    const rest = collapseSpace(root.textContent).length - text.length;
+    return text.length < rest * MAX_HEADING_SHARE ? el : null;
+  }
+  return null;
+}
+
+/** Removes the lead-ins that end the body (see trailingHeading). */
+export function dropTrailingHeadings(root: Element): void {
+  for (let i = 0; i < 3; i++) {
+    const heading = trailingHeading(root);
+    if (!heading) return;
+    heading.remove();
+  }
 }

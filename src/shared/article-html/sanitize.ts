@@ -3,7 +3,12 @@
  * media work offline.
  */
 import DOMPurify from 'dompurify';
-import { excerptCards, isPageFurniture, relatedStoriesFrom } from './furniture.ts';
+import {
+  dropTrailingHeadings,
+  excerptCards,
+  isPageFurniture,
+  relatedStoriesFrom,
+} from './furniture.ts';
 import { absoluteHttpUrl } from '../url.ts';
 
 /** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
@@ -149,6 +154,7 @@ export function sanitizeArticle(
   view: Window & typeof globalThis,
 ): Element {
   walk(root, base);
+  dropTrailingHeadings(root);
   for (const name of root.getAttributeNames()) root.removeAttribute(name);
   // The copy Readability worked on has no window of its own: the page's window lends DOMPurify one.
   DOMPurify(view).sanitize(root, PURIFY_CONFIG);

@@ -26,7 +26,8 @@ function segmenterFor(lang: string | null | undefined): Intl.Segmenter | null {
 export function countWords(text: string, lang?: string | null): number {
   if (!text.trim()) return 0;
   const seg = UNSPACED.test(text) ? segmenterFor(lang) : null;
-  if (!seg) return text.match(/[\p{L}\p{N}\p{M}]+(?:['’.\u00ad-][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
+  if (!seg)
+    return text.match(/[\p{L}\p{N}\p{M}]+(?:['’.\u00ad-][\p{L}\p{N}\p{M}]+)*/gu)?.length ?? 0;
   let count = 0;
   for (const part of seg.segment(text)) if (part.isWordLike) count++;
   return count;

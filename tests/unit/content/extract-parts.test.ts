@@ -75,6 +75,9 @@ describe('blockText and countWords', () => {
     expect(countWords('')).toBe(0);
     expect(countWords('東京都に住んでいます', 'ja')).toBeGreaterThan(1);
   });
+  it('counts a word that soft hyphens split for line breaking once (de)', () => {
+    expect(countWords('Die Ver\u00adant\u00adwor\u00adtung bleibt.')).toBe(3);
+  });
 });
 
 describe('sanitizeArticle', () => {
@@ -156,6 +159,16 @@ describe('sanitizeArticle drops page furniture', () => {
       '<p>Sie müssen sich einloggen, um sich an einer Diskussion zu beteiligen.</p>',
     ],
     ['copyright notice (en)', '<p>© 2020 CBS Interactive Inc. All Rights Reserved.</p>'],
+    [
+      'box about the writer (de)',
+      '<section class="author-bio"><img src="/jr.jpg" alt=""><h4>Jule Radeck</h4>' +
+        '<p>Jule Radeck studierte Sportwissenschaften, bevor sie nach Hamburg zog.</p></section>',
+    ],
+    [
+      'writer’s schema.org entity with a bio (de)',
+      '<div itemprop="author" itemscope itemtype="https://schema.org/Person">' +
+        '<p>Hallo, ich bin Foodbloggerin und Backbuchautorin.</p></div>',
+    ],
   ])('removes a %s', (_name, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
   });
@@ -216,6 +229,41 @@ describe('sanitizeArticle drops page furniture', () => {
     ['Polish', '<h4>Czytaj też</h4><ul><li><a href="/a">Inny tekst</a></li></ul>'],
   ])('removes a lead-in to other stories and the links after it (%s)', (_language, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
+  });
+
+  const STORY = `<p>${'Der Gemeinderat hat am Dienstag über den Hafen beraten. '.repeat(4)}</p>`;
+  it.each([
+    ['a heading', '<div><h2>Das könnte dich auch interessieren</h2></div>', ['interessieren']],
+    ['a bold lead-in after a rule', '<hr><p><strong>Mehr Themen:</strong></p>', ['Themen']],
+    [
+      'two headings in a row',
+      '<h3>Weitere Informationen zum Coronavirus:</h3><p><h4>Siehe auch</h4></p>',
+      ['Coronavirus', 'Siehe'],
+    ],
+    ['the title of the writer’s box, alone', '<p>Über den Autor</p>', ['Autor']],
+    [
+      'a heading that only pictures follow',
+      '<h2>Siehe auch</h2><p><img src="/a.jpg"></p>',
+      ['Siehe'],
+    ],
+  ])('removes %s that ends the body, introducing nothing (de)', (_name, html, removed) => {
+    const text = clean(`${STORY}${html}`);
+    expect(text).toContain('über den Hafen beraten.');
+    for (const words of removed) expect(text).not.toContain(words);
+  });
+
+  it.each([
+    ['a heading over its section', `<h2>Die Lage</h2>${STORY}`, 'Die Lage'],
+    ['a last heading without a colon', `${STORY}<h2>Ausblick</h2>`, 'Ausblick'],
+    [
+      'a closing bold line without a colon',
+      `${STORY}<p><b>Es bleibt spannend.</b></p>`,
+      'spannend',
+    ],
+    ['a closing plain line ending in a colon', `${STORY}<p>Der Rat sagt dazu:</p>`, 'sagt dazu:'],
+    ['a heading that is much of a short body', '<p>Kurz.</p><h3>Weitere Beiträge</h3>', 'Weitere'],
+  ])('keeps %s (de)', (_name, html, kept) => {
+    expect(clean(html)).toContain(kept);
   });
 
   it('keeps the story after a lead-in that no links follow, and a pointer with its own link', () => {
