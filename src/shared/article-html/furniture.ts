@@ -14,7 +14,13 @@ const FURNITURE_TEXT =
  * print, comment, log in, load more, show the picture or the sources.
  */
 const CONTROL_TEXT =
-  /^(?:(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|valora (?:esta|la) noticia|rate this (?:article|post|story|recipe)|was this (?:article|post|page) helpful\??|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\??|(?:artikel|beitrag) gefallen\? vergiss nicht,? (?:ihn |es )?zu teilen!?|(?:rezept|artikel|seite) drucken|print (?:this )?(?:article|recipe|page)|imprimir(?: (?:noticia|artículo))?|imprimer(?: l'article)?|drukuj|kommentare? schreiben|kommentieren|leave a (?:comment|reply)|write a comment|sie müssen sich einloggen,? um .{0,80}|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)\.?|you must be logged in to .{0,60}|lade weitere inhalte|mehr laden|load more|cargar más|bild anzeigen|zum vergrößern (?:auf das bild )?klicken|click to enlarge|quellen (?:ausblenden|anzeigen))\s*[.!]?$/iu;
+  /^(?:(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|valora (?:esta|la) noticia|rate this (?:article|post|story|recipe)|was this (?:article|post|page) helpful\??|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\??|(?:artikel|beitrag) gefallen\? vergiss nicht,? (?:ihn |es )?zu teilen!?|(?:rezept|artikel|seite) drucken|print (?:this )?(?:article|recipe|page)|imprimir(?: (?:noticia|artículo))?|imprimer(?: l'article)?|drukuj|kommentare? schreiben|kommentieren|leave a (?:comment|reply)|write a comment|sie müssen sich einloggen,? um .{0,80}|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)\.?|you must be logged in to .{0,60}|lade weitere inhalte|mehr laden|load more|cargar más|bild anzeigen|zum vergrößern (?:auf das bild )?klicken|click to enlarge|quellen (?:ausblenden|anzeigen)|zurück(?: zur (?:übersicht|startseite))?|nach oben|back to top|(?:keine kommentare\.?\s*)?kommentare sind geschlossen|(?:no comments\.?\s*)?comments are closed|du musst eingeloggt sein.{0,120}|(?:diese website|this site) (?:verwendet|uses) akismet.{0,200})\s*(?:[.!]|\.{3}|…)?$/iu;
+/**
+ * A blog's line under its post: when it was posted and where it is filed ("This entry was posted
+ * on … and is filed under …", "Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt").
+ */
+const POST_FOOTER =
+  /^(?:this entry was posted|(?:der|dieser) (?:beitrag|eintrag|artikel) wurde am|erstellt am)\b.{0,200}(?:filed under|abgelegt unter|veröffentlicht und wurde unter)/iu;
 const MAX_FURNITURE_TEXT = 600;
 /** Most child elements an unmarked element may have and still be furniture by its words. */
 const MAX_CONTROL_CHILDREN = 5;
@@ -108,7 +114,12 @@ export function isPageFurniture(el: Element): boolean {
   const raw = textWithin(el, hinted ? MAX_FURNITURE_TEXT * 4 : MAX_UNMARKED_TEXT);
   if (raw === null) return false;
   const text = collapseSpace(raw);
-  if (FURNITURE_TEXT.test(text) || CONTROL_TEXT.test(text) || COPYRIGHT_NOTICE.test(text))
+  if (
+    FURNITURE_TEXT.test(text) ||
+    CONTROL_TEXT.test(text) ||
+    COPYRIGHT_NOTICE.test(text) ||
+    POST_FOOTER.test(text)
+  )
     return true;
   if (!hinted) return false;
   // A hinted block is furniture when short, or when it is mostly links (a list of other stories).

@@ -1,12 +1,13 @@
 /**
  * Chromium: metadata found only in JSON-LD, or only in the page's visible text, is stored right
- * by a real toolbar save; the user corrects an author in the popup and a re-save keeps it.
+ * by a real toolbar save, and a story set among boxes that outweigh it is stored without them; the
+ * user corrects an author in the popup and a re-save keeps it.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { clickToolbarButton, openTab, readStoredRows, saveOutcome } from '../harness/chromium.ts';
 import { useChromiumSuite } from '../harness/chromium-suite.ts';
-import { editorSourceHints, fixtureExpected, message } from '../harness/records.ts';
+import { editorSourceHints, fixtureBody, fixtureExpected, message } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
 
 const { started, opened } = useChromiumSuite();
@@ -28,7 +29,7 @@ async function storedRow(page: string) {
 }
 
 describe('metadata in Chromium', () => {
-  it.each(['jsonld-graph', 'no-metadata', 'credits-de'])(
+  it.each(['jsonld-graph', 'no-metadata', 'credits-de', 'boxes-en'])(
     'stores the author and date of %s',
     async (name) => {
       await save(`${name}.html`);
@@ -53,6 +54,16 @@ describe('metadata in Chromium', () => {
       byline: message('field_source', message('source_twitter_card')),
       date: message('field_source', message('source_visible_text')),
     });
+  });
+
+  it('stores the story, not the newsletter form, writer’s box or lead-in around it', async () => {
+    const page = 'boxes-en.html';
+    await save(page);
+    const row = await storedRow(page);
+    expect(row.fieldSources).toMatchObject({ byline: 'visible-text' });
+    const { bodyMustContain, bodyMustNotContain } = fixtureBody('boxes-en');
+    for (const words of bodyMustContain) expect(row.contentHtml).toContain(words);
+    for (const words of bodyMustNotContain) expect(row.contentHtml).not.toContain(words);
   });
 
   it("keeps the user's correction of the author through a re-save", async () => {

@@ -2,14 +2,17 @@
  * Firefox: a German page whose writer is named only in its Twitter card, whose day is printed
  * under its headline a day after its metadata's timestamp, and whose body ends in page controls
  * and a copyright notice, is stored with that author and day and without the controls; the
- * library's editor says where each came from. (Chromium's metadata file saves the same page with
- * the toolbar button.)
+ * library's editor says where each came from. An English page whose writer is credited only in its
+ * body, and whose story is set among a newsletter form and the writer's box that outweigh it, is
+ * stored with that writer and without the boxes. (Chromium's metadata file saves the same pages
+ * with the toolbar button.)
  */
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
 import {
   DB_NAME,
   editorSourceHints,
+  fixtureBody,
   fixtureExpected,
   message,
   readRowsInExtension,
@@ -22,13 +25,19 @@ const PAGE = 'credits-de.html';
 
 const suite = useFirefoxSuite({ siteAccess: [FIXTURE_SITE_ACCESS] });
 
+/** The stored row of a fixture page saved as the user would. */
+async function saveAndRead(page: string): Promise<StoredRow | undefined> {
+  const { library } = suite.started();
+  const { reply, url } = await suite.saveFixturePage(page);
+  if (!reply.ok) throw new Error(`save-tab failed: ${reply.error.code}: ${reply.error.detail}`);
+  const rows = (await library.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
+  return rows.find((item) => item.url === url);
+}
+
 describe('metadata in Firefox', () => {
   it('stores the Twitter card author and the printed day, and shows their sources', async () => {
     const { library } = suite.started();
-    const { reply, url } = await suite.saveFixturePage(PAGE);
-    if (!reply.ok) throw new Error(`save-tab failed: ${reply.error.code}: ${reply.error.detail}`);
-    const rows = (await library.evaluate(readRowsInExtension, DB_NAME, STORE_NAME)) as StoredRow[];
-    const row = rows.find((item) => item.url === url);
+    const row = await saveAndRead(PAGE);
     const { title, byline, publishedTime, lang } = fixtureExpected('credits-de');
     expect(row).toMatchObject({ title, byline, publishedTime, lang });
     expect(row?.fieldSources).toMatchObject({
@@ -48,5 +57,15 @@ describe('metadata in Firefox', () => {
       byline: message('field_source', message('source_twitter_card')),
       date: message('field_source', message('source_visible_text')),
     });
+  });
+
+  it('stores the writer a credit in the body names and the story without the boxes around it', async () => {
+    const row = await saveAndRead('boxes-en.html');
+    const { title, byline, publishedTime } = fixtureExpected('boxes-en');
+    expect(row).toMatchObject({ title, byline, publishedTime });
+    expect(row?.fieldSources).toMatchObject({ byline: 'visible-text' });
+    const { bodyMustContain, bodyMustNotContain } = fixtureBody('boxes-en');
+    for (const words of bodyMustContain) expect(row?.contentHtml).toContain(words);
+    for (const words of bodyMustNotContain) expect(row?.contentHtml).not.toContain(words);
   });
 });

@@ -107,12 +107,28 @@ export function listedArticles(page: Page): Promise<ListedArticle[]> {
   );
 }
 
-/** What a fixture page's NAME.expected.json says a save of it must record. */
+/** A fixture page's NAME.expected.json: what a save of it must record. */
+interface FixtureSpec {
+  expected: Record<string, unknown>;
+  bodyMustContain?: string[];
+  bodyMustNotContain?: string[];
+}
+
+const fixtureSpec = (name: string): FixtureSpec =>
+  JSON.parse(readFileSync(join(FIXTURES_DIR, `${name}.expected.json`), 'utf8')) as FixtureSpec;
+
+/** The fields a save of the fixture page must record. */
 export function fixtureExpected(name: string): Record<string, unknown> {
-  const spec = JSON.parse(readFileSync(join(FIXTURES_DIR, `${name}.expected.json`), 'utf8')) as {
-    expected: Record<string, unknown>;
-  };
-  return spec.expected;
+  return fixtureSpec(name).expected;
+}
+
+/** Words the stored body of the fixture page must hold, and words it must not. */
+export function fixtureBody(name: string): {
+  bodyMustContain: string[];
+  bodyMustNotContain: string[];
+} {
+  const { bodyMustContain = [], bodyMustNotContain = [] } = fixtureSpec(name);
+  return { bodyMustContain, bodyMustNotContain };
 }
 
 /**

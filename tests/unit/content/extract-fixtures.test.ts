@@ -18,6 +18,7 @@ const NAMES = [
   'related-times',
   'syndicated-source',
   'credits-de',
+  'boxes-en',
 ];
 
 interface Expectation {

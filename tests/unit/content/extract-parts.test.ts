@@ -159,6 +159,21 @@ describe('sanitizeArticle drops page furniture', () => {
       '<p>Sie müssen sich einloggen, um sich an einer Diskussion zu beteiligen.</p>',
     ],
     ['copyright notice (en)', '<p>© 2020 CBS Interactive Inc. All Rights Reserved.</p>'],
+    ['link to more content (de)', '<p><a href="#">Lade weitere Inhalte ...</a></p>'],
+    ['link back (de)', '<p>zurück</p>'],
+    ['closed comments (de)', '<p>Keine Kommentare Kommentare sind geschlossen.</p>'],
+    [
+      'comment form’s spam notice (de)',
+      '<p>Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.</p>',
+    ],
+    [
+      'blog post’s filing line (de)',
+      '<p>Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.</p>',
+    ],
+    [
+      'blog post’s filing line (en)',
+      '<p>This entry was posted on Monday, May 5th, 2014 at 11:30 pm and is filed under Linux.</p>',
+    ],
     [
       'box about the writer (de)',
       '<section class="author-bio"><img src="/jr.jpg" alt=""><h4>Jule Radeck</h4>' +
