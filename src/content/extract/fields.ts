@@ -243,6 +243,7 @@ function shortlyAfter(earlier: string, later: string): boolean {
 export const pickAuthors = (
   readings: Readings,
   siteNames: readonly (string | null | undefined)[] = [],
+  articleText = '',
 ): Picked<string[]> | null => {
   // A source whose "author" is the publication itself ("ABC News") credits no one: ask the next.
   // It is kept only when no source names a person.
@@ -275,8 +276,31 @@ export const pickAuthors = (
     }
     return names;
   });
-  return person ? withCoauthors(readings, person) : (handles ?? publication ?? phrases);
+  if (person) return withCoauthors(readings, person);
+  return (handles && spelledHandles(handles, articleText)) ?? handles ?? publication ?? phrases;
 };
+
+/**
+ * The people logins name ("christian.stadtfeld", "anna_berg"), as the article spells them
+ * ("Christian P. Stadtfeld"), when its text writes every login's parts as a name.
+ */
+function spelledHandles(handles: Picked<string[]>, text: string): Picked<string[]> | null {
+  const names = handles.value.map((handle) => spelledHandle(handle, text));
+  return names.every((name) => name !== null)
+    ? { value: names as string[], source: 'visible-text' }
+    : null;
+}
+
+/** A login's parts written as a name in `text`, middle names or initials allowed between them. */
+export function spelledHandle(handle: string, text: string): string | null {
+  const parts = handle.replace(/^@/, '').split(/[._-]+/);
+  if (parts.length < 2 || parts.length > 3 || !parts.every((part) => /^\p{L}{2,}$/u.test(part)))
+    return null;
+  const between = "(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2}\\s+";
+  const found = new RegExp(`(?<!\\p{L})${parts.join(between)}(?!\\p{L})`, 'iu').exec(text)?.[0];
+  const words = found?.split(/\s+/) ?? [];
+  return found && words.every((word) => /^\p{Lu}/u.test(word)) ? words.join(' ') : null;
+}
 
 /** Sources asked for co-authors the picked one left out: already read on every page. */
 const COAUTHOR_SOURCES: ReadonlySet<FieldSource> = new Set<FieldSource>([

@@ -148,11 +148,11 @@ function readArticle(
     () => {
       // The canonical address names the publication too, where the page was saved elsewhere.
       const canonicalHost = hostOf(meta.canonicalUrl);
-      const names = pickAuthors(readings, [
-        site?.value,
-        host.split('.')[0],
-        canonicalHost.split('.')[0],
-      ]);
+      const names = pickAuthors(
+        readings,
+        [site?.value, host.split('.')[0], canonicalHost.split('.')[0]],
+        parsed?.textContent ?? '',
+      );
       if (!names) return null;
       return { names, line: bylineOf(names.value, readings.found(names.source)?.authors ?? []) };
     },

@@ -145,6 +145,26 @@ describe('author picking', () => {
     expect(extract(head, '', articleTop).byline).toBe(expected);
   });
 
+  it('spells a login as the article writes the name (de)', () => {
+    const body =
+      `<p>${'Die Gemeinde hat am Sonntag ihre neue Bürgermeisterin gewählt. '.repeat(6)}</p>` +
+      '<p><strong>Die Gemeindepolitik bleibt spannend.</strong> (Christian P. Stadtfeld) +++</p>';
+    const ld = (name: string) =>
+      `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"${name}"}}</script>`;
+    const html = (name: string) =>
+      `<html lang="de"><head><title>Wahl</title>${ld(name)}</head><body><article><h1>Wahl</h1>${body}</article></body></html>`;
+    const read = (name: string) =>
+      extractArticle(
+        new JSDOM(html(name), { url: 'https://osthessen.example/wahl' }).window.document,
+      );
+    expect(read('christian.stadtfeld')).toMatchObject({
+      byline: 'Christian P. Stadtfeld',
+      fieldSources: { byline: 'visible-text' },
+    });
+    // A login the text does not spell stays as it is.
+    expect(read('anna.berg').byline).toBe('anna.berg');
+  });
+
   it('reads an author marked up inside an <aside> byline box', () => {
     const box =
       '<aside class="meta"><span itemprop="author" itemscope><span itemprop="name">Jane Roe</span></span></aside>';
