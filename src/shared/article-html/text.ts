@@ -41,7 +41,11 @@ export const BLOCK = new Set([
   'UL',
 ]);
 export const CELL = new Set(['TD', 'TH']);
-export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+/**
+ * Elements whose text is not the body's words: code, fallbacks, and ruby's readings (the kana over
+ * "子ども" would read "子こども" in the text that search and word counts use).
+ */
+export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP']);
 
 /** Plain text of `root` with one newline between blocks, spaces collapsed inside lines. */
 export function blockText(root: Node): string {

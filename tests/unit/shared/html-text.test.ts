@@ -30,6 +30,13 @@ describe('htmlText', () => {
     );
   });
 
+  it('leaves out ruby readings, as blockText does (ja)', () => {
+    const html =
+      '<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby></p>';
+    expect(htmlText(viaDom(html).serialised)).toBe('子どもへの虐待');
+    expect(viaDom(html).text).toBe('子どもへの虐待');
+  });
+
   it('reads attributes holding > and quotes as part of their tag', () => {
     expect(htmlText('<p><img alt="a > b" title=\'x>y\'>Caption</p>')).toBe('Caption');
   });
