@@ -137,18 +137,23 @@ const cardText = (el: Element): string | null => {
   return raw === null ? null : collapseSpace(raw);
 };
 
+const NO_CARDS: ReadonlySet<Element> = new Set();
+
 /**
  * The <article> children of `parent` when there are several, all short, and one stops short:
  * cards of other stories in a "You may like" block under the article, which lists excerpts and
  * short pieces alike. A forum thread's posts are <article>s too, but its first is the whole post.
  */
 export function excerptCards(parent: Element): ReadonlySet<Element> {
-  const cards = Array.from(parent.children).filter((node) => node.localName === 'article');
-  if (cards.length < 2) return new Set();
+  // Asked of every element the sanitiser walks: most have no <article> child at all.
+  const cards: Element[] = [];
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling)
+    if (child.localName === 'article') cards.push(child);
+  if (cards.length < 2) return NO_CARDS;
   const texts = cards.map(cardText);
   const isCards =
     texts.every((text) => text !== null) && texts.some((text) => text && CUT_SHORT.test(text));
-  return new Set(isCards ? cards : []);
+  return isCards ? new Set(cards) : NO_CARDS;
 }
 
 /**
