@@ -291,15 +291,18 @@ function spelledHandles(handles: Picked<string[]>, text: string): Picked<string[
     : null;
 }
 
-/** A login's parts written as a name in `text`, middle names or initials allowed between them. */
-export function spelledHandle(handle: string, text: string): string | null {
+/**
+ * A login's parts written as a name in `text` ("christian.stadtfeld" → "Christian P. Stadtfeld"):
+ * each part capitalised, up to two middle names or initials between them.
+ */
+function spelledHandle(handle: string, text: string): string | null {
   const parts = handle.replace(/^@/, '').split(/[._-]+/);
-  if (parts.length < 2 || parts.length > 3 || !parts.every((part) => /^\p{L}{2,}$/u.test(part)))
+  if (parts.length < 2 || parts.length > 3 || !parts.every((part) => /^\p{Ll}{2,}$/u.test(part)))
     return null;
+  const capitalised = parts.map((part) => (part[0] ?? '').toUpperCase() + part.slice(1));
   const between = "(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2}\\s+";
-  const found = new RegExp(`(?<!\\p{L})${parts.join(between)}(?!\\p{L})`, 'iu').exec(text)?.[0];
-  const words = found?.split(/\s+/) ?? [];
-  return found && words.every((word) => /^\p{Lu}/u.test(word)) ? words.join(' ') : null;
+  const name = new RegExp(`(?<!\\p{L})${capitalised.join(between)}(?!\\p{L})`, 'u').exec(text);
+  return name ? name[0].replace(/\s+/g, ' ') : null;
 }
 
 /** Sources asked for co-authors the picked one left out: already read on every page. */

@@ -3,22 +3,13 @@
  * apart in bold or italics ("<p><b><i>Stefan Wasmer</i></b></p>"), as German and French papers
  * sign their stories, or after a credit's label or a copyright sign.
  */
+import { setApartIn } from '../../shared/article-html/elements.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
 import { isNamesLine } from './sources/visible-text.ts';
 
 /** How many of the body's last paragraphs may hold the signature: footnotes or a box may follow. */
 const LAST_PARAGRAPHS = 5;
-const EMPHASIS = new Set(['b', 'strong', 'i', 'em']);
-
-/** True when all of the paragraph's text sits inside bold or italic elements. */
-function emphasised(paragraph: Element): boolean {
-  const text = collapseSpace(paragraph.textContent);
-  for (let el = paragraph.firstElementChild; el; el = el.firstElementChild) {
-    if (collapseSpace(el.textContent) !== text) return false;
-    if (EMPHASIS.has(el.localName)) return true;
-  }
-  return false;
-}
+const EMPHASIS: ReadonlySet<string> = new Set(['b', 'strong', 'i', 'em']);
 
 /**
  * A closing credit line: "© 2019 Sven Schreivogel", "Text: Anna Berg", "Autoren Jelko Djuren und
@@ -57,7 +48,8 @@ export function closingSignature(content: Element): string | null {
   for (const paragraph of paragraphs.reverse()) {
     const text = collapseSpace(paragraph.textContent);
     const words = text.split(' ').length;
-    const signed = words >= 2 && words <= 4 && isNamesLine(text) && emphasised(paragraph);
+    const signed =
+      words >= 2 && words <= 4 && isNamesLine(text) && setApartIn(paragraph, EMPHASIS, text);
     if (signed && !headsList(paragraph)) return text;
     const credited = text.length <= 120 ? creditedNames(text) : null;
     if (credited) return credited;

@@ -3,6 +3,8 @@
  * getElementsByTagName list there costs up to milliseconds (pages with hundreds of links).
  */
 
+import { collapseSpace } from './text.ts';
+
 /** NodeFilter.SHOW_ELEMENT, spelled out: `NodeFilter` is not a global outside a window. */
 export const SHOW_ELEMENT = 1;
 
@@ -53,3 +55,15 @@ export const named =
 
 /** A link that leads somewhere: an `<a href>`. */
 export const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');
+
+/**
+ * Whether all of `el`'s text sits inside one element named in `tags`, reached through wrappers
+ * that hold nothing else ("<p><b><i>Stefan Wasmer</i></b></p>"). `text` is `el`'s text, collapsed.
+ */
+export function setApartIn(el: Element, tags: ReadonlySet<string>, text: string): boolean {
+  for (let inner = el.firstElementChild; inner; inner = inner.firstElementChild) {
+    if (collapseSpace(inner.textContent) !== text) return false;
+    if (tags.has(inner.localName)) return true;
+  }
+  return false;
+}

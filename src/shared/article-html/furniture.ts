@@ -2,7 +2,7 @@
  * Share bars, newsletter boxes, related-story lists and theme furniture ("Exit mobile version") are
  * not the article.
  */
-import { hasMoreChildrenThan } from './elements.ts';
+import { hasMoreChildrenThan, setApartIn } from './elements.ts';
 import { collapseSpace, textWithin } from './text.ts';
 
 const FURNITURE_HINT =
@@ -205,7 +205,7 @@ function lastWords(node: Node): Node | null {
 }
 
 const HEADING = /^h[1-6]$/;
-const EMPHASIS = new Set(['b', 'strong']);
+const BOLD: ReadonlySet<string> = new Set(['b', 'strong']);
 /** Longest heading or lead-in taken for one: a title over a section, not a paragraph. */
 const MAX_HEADING_TEXT = 120;
 /** A lead-in is left when it holds this share of the body or more: then it may be the body. */
@@ -217,15 +217,6 @@ const ABOUT_THE_AUTHOR =
 /** "See also": a section of an encyclopedia's article, unless nothing follows it. */
 const SEE_ALSO = /^(?:see also|siehe auch|voir aussi|véase también|ver también|vedi anche)\s*:?$/iu;
 
-/** True when all of `el`'s text sits in one bold element. */
-function emphasised(el: Element, text: string): boolean {
-  for (let inner = el.firstElementChild; inner; inner = inner.firstElementChild) {
-    if (collapseSpace(inner.textContent) !== text) return false;
-    if (EMPHASIS.has(inner.localName)) return true;
-  }
-  return false;
-}
-
 /**
  * Words that introduce what follows them: other stories ("Das könnte dich auch interessieren"),
  * the writer's box ("Über den Autor"), "Siehe auch", or a heading or bold line ending in a colon
@@ -234,7 +225,7 @@ function emphasised(el: Element, text: string): boolean {
  */
 function isLeadIn(el: Element, text: string): boolean {
   if (RELATED_LEAD_IN.test(text) || ABOUT_THE_AUTHOR.test(text) || SEE_ALSO.test(text)) return true;
-  return /:$/u.test(text) && (HEADING.test(el.localName) || emphasised(el, text));
+  return /:$/u.test(text) && (HEADING.test(el.localName) || setApartIn(el, BOLD, text));
 }
 
 /**
