@@ -133,7 +133,11 @@ function readArticle(
       null,
     );
   // A copy that cannot be made (an element name the DOM refuses) is Readability's failure too.
-  const parsed = failures.run('readability', () => runReadability(doc, failures, rootOf), null);
+  const parsed = failures.run(
+    'readability',
+    () => runReadability(doc, failures, rootOf, heading),
+    null,
+  );
   readings.add('readability', () => ({
     authors: parsed?.byline ? [parsed.byline] : signatureOf(parsed?.content),
     siteName: parsed?.siteName,

@@ -22,12 +22,14 @@ const STUB_TEXT = 200;
 /**
  * Readability's article; when the visible page yields only a stub, the article may be hidden until
  * a script shows it; when it is a short box outside `region` (the <article> or <main> holding the
- * headline), the region is read alone.
+ * headline), the region is read alone; when it is a box that is never the article, the page is
+ * read again without such boxes (`headline`'s own container kept).
  */
 export function runReadability(
   doc: Document,
   failures: StepFailures,
   region: () => Element | null,
+  headline: Element | null = null,
 ) {
   const { copy, hidesContent } = readableCopy(doc);
   const parsed = parseCopy(copy, failures);
@@ -39,7 +41,7 @@ export function runReadability(
       return revealed;
   }
   const chosen = readRegionInstead(doc, text, region, failures) ?? parsed;
-  return readWithoutBoxes(doc, chosen, region, failures) ?? chosen;
+  return readWithoutBoxes(doc, chosen, { region, headline }, failures) ?? chosen;
 }
 
 /**
@@ -75,19 +77,20 @@ function pickedABox(parsed: NonNullable<ReturnType<typeof parseCopy>>): boolean 
 
 /**
  * Readability again, on a copy without such boxes, when it picked one: a newsletter form of a few
- * paragraphs outscores an article set one paragraph per nested block. The headline's own
- * container is never left out.
+ * paragraphs outscores an article set one paragraph per nested block. The containers of the
+ * headline and of the article's region are never left out.
  */
-export function readWithoutBoxes(
+function readWithoutBoxes(
   doc: Document,
   parsed: ReturnType<typeof parseCopy>,
-  region: () => Element | null,
+  kept: { region: () => Element | null; headline: Element | null },
   failures: StepFailures,
 ) {
-  if (!parsed || collapseSpace(parsed.textContent).length >= SHORT_PICK || !pickedABox(parsed))
+  // The box test first: it reads a few attributes, the length a whole article's text.
+  if (!parsed || !pickedABox(parsed) || collapseSpace(parsed.textContent).length >= SHORT_PICK)
     return null;
-  const root = region();
-  const headline = doc.querySelector('h1');
+  const root = kept.region();
+  const { headline } = kept;
   const leaveOut = (el: Element): boolean =>
     isNotTheArticle(el) && !el.contains(headline) && !(root && el.contains(root));
   const again = parseCopy(readableCopy(doc, { leaveOut }).copy, failures);
