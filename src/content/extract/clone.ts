@@ -88,6 +88,8 @@ interface Copying {
   reveal: boolean;
   /** Elements left out of this copy besides those every copy leaves out. */
   leaveOut: ((el: Element) => boolean) | undefined;
+  /** A table copied as an empty stand-in (see `TABLE_STAND_IN`). */
+  standIn: Element | undefined;
   /**
    * Whether revealing would change the copy: an element was left out as hidden, or kept with an
    * attribute that hides.
@@ -217,6 +219,10 @@ function copyChildren(from: Element, to: Element, copying: Copying): void {
       continue;
     }
     const el = child as Element;
+    if (el === copying.standIn) {
+      to.appendChild(tableStandIn(copying.doc));
+      continue;
+    }
     // Attribute names are read once: whether to keep the element and its copy both need them.
     const names = el.getAttributeNames();
     if (droppableByAttributes(el, names, from, copying)) continue;
@@ -224,6 +230,20 @@ function copyChildren(from: Element, to: Element, copying: Copying): void {
     if (el.firstChild) copyChildren(el, copy, copying);
     to.appendChild(copy);
   }
+}
+
+/**
+ * The class of the empty table that stands in for a table the copy goes without. Its summary
+ * makes it a data table to Readability, which keeps those whatever their text, so the stand-in
+ * stays where the table was in the article Readability picks.
+ */
+export const TABLE_STAND_IN = 'margins-table-stand-in';
+
+function tableStandIn(doc: Document): Element {
+  const table = doc.createElement('table');
+  table.className = TABLE_STAND_IN;
+  table.setAttribute('summary', TABLE_STAND_IN);
+  return table;
 }
 
 /** A copy for Readability, and whether the page hides anything a copy that reveals would show. */
@@ -245,7 +265,8 @@ function copyTree(el: Element, copying: Copying): Element {
  * whole article until a script runs (streamed rendering, a dismissable overlay, aria-hidden
  * behind a modal). With `region`, the copy's body holds only that element (the head Readability
  * reads is kept): the article's own region, read alone when Readability chose another block.
- * `leaveOut` names further elements the copy goes without (boxes Readability took for the article).
+ * `leaveOut` names further elements the copy goes without (boxes Readability took for the article);
+ * `standIn` a table the copy holds as an empty stand-in (a data table Readability took for it).
  */
 export function readableCopy(
   doc: Document,
@@ -253,12 +274,19 @@ export function readableCopy(
     revealHidden = false,
     region,
     leaveOut,
-  }: { revealHidden?: boolean; region?: Element; leaveOut?: (el: Element) => boolean } = {},
+    standIn,
+  }: {
+    revealHidden?: boolean;
+    region?: Element;
+    leaveOut?: (el: Element) => boolean;
+    standIn?: Element;
+  } = {},
 ): ReadableCopy {
   const copying: Copying = {
     doc: doc.implementation.createHTMLDocument(''),
     reveal: revealHidden,
     leaveOut,
+    standIn,
     hidesContent: false,
   };
   const html = doc.documentElement;

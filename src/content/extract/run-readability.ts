@@ -1,10 +1,11 @@
 /**
  * Readability, run on copies of the page: the whole page first, the page with its hidden parts
- * shown when that gave a stub, and the article's own region when it picked a box beside it.
+ * shown when that gave a stub, the article's own region when it picked a box beside it, and the
+ * page around a data table when it picked the table's rows.
  */
 import { Readability } from '@mozilla/readability';
 import { collapseSpace } from '../../shared/article-html/text.ts';
-import { readableCopy } from './clone.ts';
+import { readableCopy, TABLE_STAND_IN } from './clone.ts';
 import type { StepFailures } from './failures.ts';
 
 /**
@@ -40,8 +41,68 @@ export function runReadability(
     if (collapseSpace(revealed?.textContent).length > Math.max(2 * text.length, STUB_TEXT))
       return revealed;
   }
-  const chosen = readRegionInstead(doc, text, region, failures) ?? parsed;
+  const chosen =
+    readRegionInstead(doc, text, region, failures) ??
+    readAroundTable(doc, parsed, failures) ??
+    parsed;
   return readWithoutBoxes(doc, chosen, { region, headline }, failures) ?? chosen;
+}
+
+type Parsed = ReturnType<typeof parseCopy>;
+
+/** At least this many rows of two cells or more make a data table, not a page laid out in one. */
+const DATA_ROWS = 5;
+
+/** The first of the rows Readability picked, when its pick is (or only wraps) a data table's rows. */
+function pickedTableRow(parsed: NonNullable<Parsed>): Element | null {
+  const content = parsed.content as unknown as Element | null;
+  let el = content?.firstElementChild ?? null;
+  for (let depth = 0; el && depth <= PICK_DEPTH; depth++) {
+    const rows = Array.from(el.children).filter((child) => child.localName === 'tr');
+    const dataRows = rows.filter((row) => cellCount(row) >= 2);
+    if (dataRows.length >= DATA_ROWS && dataRows.length >= 0.8 * rows.length)
+      return rows[0] ?? null;
+    el = el.childElementCount === 1 ? el.firstElementChild : null;
+  }
+  return null;
+}
+
+const cellsOf = (row: Element): Element[] =>
+  Array.from(row.children).filter((cell) => cell.localName === 'td' || cell.localName === 'th');
+const cellCount = (row: Element): number => cellsOf(row).length;
+/** A row's cells' text: the copy goes without the whitespace between cells that the page has. */
+const rowKey = (row: Element): string =>
+  cellsOf(row)
+    .map((cell) => collapseSpace(cell.textContent))
+    .join('\n');
+
+/** The page's table holding a row with `row`'s cells. */
+function tableWithRow(doc: Document, row: Element): Element | null {
+  const key = rowKey(row);
+  for (const candidate of Array.from(doc.getElementsByTagName('tr')))
+    if (rowKey(candidate) === key) return candidate.closest('table');
+  return null;
+}
+
+/**
+ * Readability again, with the table as an empty stand-in, when it picked a data table's rows: a
+ * table of hundreds of short cells outscores the article's paragraphs around it (a list of MPs
+ * under a news story). The article found that way gets the table back in its place; it is kept
+ * when it holds the stand-in and some text of its own.
+ */
+function readAroundTable(doc: Document, parsed: Parsed, failures: StepFailures): Parsed | null {
+  const row = parsed ? pickedTableRow(parsed) : null;
+  const table = row ? tableWithRow(doc, row) : null;
+  if (!table) return null;
+  const again = parseCopy(readableCopy(doc, { standIn: table }).copy, failures);
+  const content = again?.content as unknown as Element | null | undefined;
+  const standIn = content?.querySelector(`table.${TABLE_STAND_IN}`);
+  if (!again || !content || !standIn || collapseSpace(again.textContent).length < STUB_TEXT)
+    return null;
+  standIn.replaceWith(content.ownerDocument.importNode(table, true));
+  // Readability measured its text without the table.
+  again.textContent = content.textContent ?? '';
+  return again;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   isPageFurniture,
   relatedStoriesFrom,
 } from './furniture.ts';
+import { giveTableContext, isStrayTablePart } from './table-context.ts';
 import { absoluteHttpUrl } from '../url.ts';
 
 /** Elements kept with their attributes filtered; any other element is unwrapped or dropped. */
@@ -119,12 +120,18 @@ function cleanAttributes(el: Element, tag: string, base: string): void {
 /** Sanitises the children of `parent` in place. */
 function walk(parent: Element, base: string): void {
   const cards = excerptCards(parent);
+  const parentTag = parent.localName.toLowerCase();
   let child = parent.firstChild;
   while (child) {
-    const next = child.nextSibling;
+    let next = child.nextSibling;
     if (child.nodeType === 1) {
-      const el = child as Element;
-      const tag = el.localName.toLowerCase();
+      let el = child as Element;
+      let tag = el.localName.toLowerCase();
+      if (isStrayTablePart(tag, parentTag)) {
+        el = giveTableContext(el, tag);
+        tag = el.localName.toLowerCase();
+        next = el.nextSibling;
+      }
       const related = DROP.has(tag) ? [] : relatedStoriesFrom(el);
       if (related.length > 0) {
         // The walk goes on after the run: its blocks are gone.

@@ -1,7 +1,8 @@
 /**
  * Chromium: metadata found only in JSON-LD, or only in the page's visible text, is stored right
- * by a real toolbar save, and a story set among boxes that outweigh it is stored without them; the
- * user corrects an author in the popup and a re-save keeps it.
+ * by a real toolbar save, a story set among boxes that outweigh it is stored without them, and a
+ * story around a data table that outweighs it is stored with the table in its place, shown row by
+ * row in the reader; the user corrects an author in the popup and a re-save keeps it.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ async function storedRow(page: string) {
 }
 
 describe('metadata in Chromium', () => {
-  it.each(['jsonld-graph', 'no-metadata', 'credits-de', 'boxes-en'])(
+  it.each(['jsonld-graph', 'no-metadata', 'credits-de', 'boxes-en', 'table-en'])(
     'stores the author and date of %s',
     async (name) => {
       await save(`${name}.html`);
@@ -82,6 +83,36 @@ describe('metadata in Chromium', () => {
       'the library to list every article again',
       async () => (await listed()).length > 1,
     );
+  });
+
+  it('stores the story around a long data table, and the reader shows every row', async () => {
+    const page = 'table-en.html';
+    await save(page);
+    const row = await storedRow(page);
+    const { htmlMustContain } = fixtureBody('table-en');
+    for (const markup of htmlMustContain) expect(row.contentHtml).toContain(markup);
+
+    const { session } = started();
+    const reader = await openTab(
+      session,
+      `chrome-extension://${session.extensionId}/reader.html?id=${encodeURIComponent(row.id)}`,
+    );
+    opened.push(reader);
+    await reader.waitForSelector('[data-testid=article-body] table');
+    const shown = await reader.$eval('[data-testid=article-body]', (body) => ({
+      text: body.textContent ?? '',
+      rows: Array.from(body.querySelectorAll('table tr'), (tr) =>
+        Array.from(tr.children, (cell) => cell.textContent ?? ''),
+      ),
+    }));
+    expect(shown.text).toContain('Islanders who want the night crossing kept after the spring');
+    expect(shown.text).toContain("The committee's decision is expected before Christmas");
+    expect(shown.rows).toHaveLength(81);
+    expect(shown.rows.at(-1)).toEqual([
+      'Market Ward 8',
+      'Hana Councillor80',
+      'hana.councillor80@harbour-council.example',
+    ]);
   });
 
   it("keeps the user's correction of the author through a re-save", async () => {

@@ -4,8 +4,8 @@
  * and a copyright notice, is stored with that author and day and without the controls; the
  * library's editor says where each came from. An English page whose writer is credited only in its
  * body, and whose story is set among a newsletter form and the writer's box that outweigh it, is
- * stored with that writer and without the boxes. (Chromium's metadata file saves the same pages
- * with the toolbar button.)
+ * stored with that writer and without the boxes; a story around a data table that outweighs it, with
+ * the table in its place. (Chromium's metadata file saves the same pages with the toolbar button.)
  */
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
@@ -67,5 +67,19 @@ describe('metadata in Firefox', () => {
     const { bodyMustContain, bodyMustNotContain } = fixtureBody('boxes-en');
     for (const words of bodyMustContain) expect(row?.contentHtml).toContain(words);
     for (const words of bodyMustNotContain) expect(row?.contentHtml).not.toContain(words);
+  });
+
+  it('stores the story around a long data table with the table in its place', async () => {
+    const row = await saveAndRead('table-en.html');
+    expect(row).toMatchObject({ byline: fixtureExpected('table-en').byline });
+    const { htmlMustContain } = fixtureBody('table-en');
+    for (const markup of htmlMustContain) expect(row?.contentHtml).toContain(markup);
+    const html = row?.contentHtml ?? '';
+    const story = html.indexOf('Islanders who want the night crossing');
+    const table = html.indexOf('<caption>Councillors and their addresses</caption>');
+    const closing = html.indexOf("The committee's decision is expected before Christmas");
+    expect(story).toBeGreaterThan(-1);
+    expect(story).toBeLessThan(table);
+    expect(table).toBeLessThan(closing);
   });
 });

@@ -112,6 +112,7 @@ interface FixtureSpec {
   expected: Record<string, unknown>;
   bodyMustContain?: string[];
   bodyMustNotContain?: string[];
+  htmlMustContain?: string[];
 }
 
 const fixtureSpec = (name: string): FixtureSpec =>
@@ -122,13 +123,14 @@ export function fixtureExpected(name: string): Record<string, unknown> {
   return fixtureSpec(name).expected;
 }
 
-/** Words the stored body of the fixture page must hold, and words it must not. */
+/** Words the stored body of the fixture page must hold, words it must not, and markup it must hold. */
 export function fixtureBody(name: string): {
   bodyMustContain: string[];
   bodyMustNotContain: string[];
+  htmlMustContain: string[];
 } {
-  const { bodyMustContain = [], bodyMustNotContain = [] } = fixtureSpec(name);
-  return { bodyMustContain, bodyMustNotContain };
+  const { bodyMustContain = [], bodyMustNotContain = [], htmlMustContain = [] } = fixtureSpec(name);
+  return { bodyMustContain, bodyMustNotContain, htmlMustContain };
 }
 
 /**

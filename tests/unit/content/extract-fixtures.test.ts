@@ -19,6 +19,7 @@ const NAMES = [
   'syndicated-source',
   'credits-de',
   'boxes-en',
+  'table-en',
 ];
 
 interface Expectation {

@@ -112,6 +112,34 @@ describe('sanitizeArticle', () => {
     expect(html).toContain('src="https://site.example/img/x.jpg"');
     expect(html).toContain('srcset="https://site.example/img/x2.jpg 2x"');
   });
+
+  // Readability may pick a table's rows or one layout cell: the HTML parser cannot build these, so
+  // the DOM does, as Readability's copy had them.
+  it('gives rows picked without their table a table, and a layout cell a block', () => {
+    const { window } = new JSDOM('<div id="root"></div>', { url: 'https://site.example/a' });
+    const doc = window.document;
+    const root = doc.getElementById('root') as Element;
+    const row = (...cells: string[]): Element => {
+      const tr = doc.createElement('tr');
+      for (const text of cells)
+        tr.append(Object.assign(doc.createElement('td'), { textContent: text }));
+      return tr;
+    };
+    const cell = Object.assign(doc.createElement('td'), { innerHTML: '<p>The story.</p>' });
+    root.append(row('Aberconwy', 'Robin Millar'), '\n', row('Aldershot', 'Leo Docherty'), cell);
+    const html = sanitizeArticle(
+      root,
+      'https://site.example/a',
+      window as unknown as Window & typeof globalThis,
+    ).innerHTML;
+    expect(html).toBe(
+      '<table><tbody><tr><td>Aberconwy</td><td>Robin Millar</td></tr>' +
+        '<tr><td>Aldershot</td><td>Leo Docherty</td></tr></tbody></table>\n<div><p>The story.</p></div>',
+    );
+    // What the reader shows: the same rows and cells once the saved HTML is parsed again.
+    const shown = new JSDOM(`<div>${html}</div>`).window.document;
+    expect(shown.querySelectorAll('td')).toHaveLength(4);
+  });
 });
 
 describe('sanitizeArticle drops page furniture', () => {

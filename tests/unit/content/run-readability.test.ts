@@ -1,6 +1,7 @@
 // Readability's pick replaced by the article's own region, or read again without the box, when it
-// chose a short box beside the article.
+// chose a short box beside the article; read around a data table whose rows it picked.
 import { JSDOM } from 'jsdom';
+import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { collapseSpace } from '../../../src/shared/article-html/text.ts';
 import { StepFailures } from '../../../src/content/extract/failures.ts';
@@ -79,5 +80,56 @@ describe('a box Readability took for the article', () => {
 
   it('keeps its pick when the box is no form, notice or footer (de)', () => {
     expect(read(`<div class="wrap wrap-info">${NEWSLETTER}</div>`)).toContain('Ich willige ein');
+  });
+});
+
+describe('a data table Readability took for the article', () => {
+  // Every cell long enough for Readability to score it: hundreds of them outweigh a story.
+  const ROWS = Array.from(
+    { length: 80 },
+    (_, i) =>
+      `<tr><td>Constituency number ${i}</td><td>Member number ${i}</td>` +
+      `<td>member.number.${i}.mp@parliament.example</td></tr>`,
+  ).join('');
+  // A caption beside the rows keeps Readability from climbing out of the table to the story.
+  const TABLE =
+    '<div class="factbox"><table><caption>Members and their addresses</caption>' +
+    `<tr><th>Constituency</th><th>Member</th><th>Email address</th></tr>${ROWS}</table></div>`;
+  const STORY_PARAGRAPHS = [
+    'A powerful alliance of chefs and charities today urges the government to block cheap imports.',
+    'In an open letter, they call on ministers not to trade away standards in the negotiations.',
+    'Readers can write to their MP to back the campaign: every member is listed below.',
+    'The vote on the amendment is expected within a fortnight, campaigners said on Saturday.',
+  ];
+  const page = (body: string) =>
+    new JSDOM(
+      `<html lang="en"><head><title>Food</title></head><body><h1>Food</h1>${body}</body></html>`,
+      { url: 'https://news.example/food' },
+    ).window.document;
+  const read = (doc: Document) => runReadability(doc, new StepFailures(), () => null);
+
+  it('reads the story around the table, with the table in its place (en)', () => {
+    const story = STORY_PARAGRAPHS.map((text) => `<p>${text}</p>`);
+    const doc = page(`<div class="story">${story.slice(0, 3).join('')}${TABLE}${story[3]}</div>`);
+    // Bare Readability, on the same page, returns the table's rows alone.
+    const bare = new Readability(doc.cloneNode(true) as Document).parse()?.textContent ?? '';
+    expect(bare).not.toContain('A powerful alliance');
+
+    const content = read(doc)?.content as unknown as Element;
+    const text = collapseSpace(content.textContent);
+    expect(text).toContain('A powerful alliance of chefs');
+    expect(text).toContain('The vote on the amendment');
+    expect(text.indexOf('every member is listed below')).toBeLessThan(
+      text.indexOf('Member number 0'),
+    );
+    expect(text.indexOf('member.number.79')).toBeLessThan(
+      text.indexOf('The vote on the amendment'),
+    );
+    expect(content.querySelectorAll('table tr')).toHaveLength(81);
+  });
+
+  it('keeps the table when the page has no story around it (en)', () => {
+    const text = collapseSpace(read(page(`<div>${TABLE}</div>`))?.textContent);
+    expect(text).toContain('member.number.79.mp@parliament.example');
   });
 });
