@@ -11,10 +11,11 @@ const FURNITURE_TEXT =
   /^(?:exit mobile version|share(?: this(?: article| story)?)?(?: on \w+)?|partager|teilen|compartir|condividi|compartilhe|related(?: posts| stories| articles)?|recent posts|read more|read next|more stories|sign up(?: for| to)? (?:our|the) newsletter.*|subscribe(?: to our newsletter)?|advertisement|publicité|anzeige|werbung|publicidad|pubblicità|publicidade|articles similaires|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|leer más|leggi anche|leia também|(?:image|photo|picture|bild|foto) \d+ (?:of|von|de|di) \/? ?\d*|caption|close|sign in|log in)\s*[:.!]?$/i;
 /**
  * The page's controls and prompts, written out as text once its scripts are gone: rate, share,
- * print, comment, log in, load more, show the picture or the sources.
+ * print, comment, log in, load more, show the picture or the sources; and the labels a page hides
+ * for screen readers ("Image caption", "Media playback is unsupported on your device").
  */
 const CONTROL_TEXT =
-  /^(?:(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|valora (?:esta|la) noticia|rate this (?:article|post|story|recipe)|was this (?:article|post|page) helpful\??|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\??|(?:artikel|beitrag) gefallen\? vergiss nicht,? (?:ihn |es )?zu teilen!?|(?:rezept|artikel|seite) drucken|print (?:this )?(?:article|recipe|page)|imprimir(?: (?:noticia|artículo))?|imprimer(?: l'article)?|drukuj|kommentare? schreiben|kommentieren|leave a (?:comment|reply)|write a comment|sie müssen sich einloggen,? um .{0,80}|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)\.?|you must be logged in to .{0,60}|lade weitere inhalte|mehr laden|load more|cargar más|bild anzeigen|zum vergrößern (?:auf das bild )?klicken|click to enlarge|quellen (?:ausblenden|anzeigen)|zurück(?: zur (?:übersicht|startseite))?|nach oben|back to top|(?:keine kommentare\.?\s*)?kommentare sind geschlossen|(?:no comments\.?\s*)?comments are closed|du musst eingeloggt sein.{0,120}|(?:diese website|this site) (?:verwendet|uses) akismet.{0,200})\s*(?:[.!]|\.{3}|…)?$/iu;
+  /^(?:(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|valora (?:esta|la) noticia|rate this (?:article|post|story|recipe)|was this (?:article|post|page) helpful\??|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\??|(?:artikel|beitrag) gefallen\? vergiss nicht,? (?:ihn |es )?zu teilen!?|(?:rezept|artikel|seite) drucken|print (?:this )?(?:article|recipe|page)|imprimir(?: (?:noticia|artículo))?|imprimer(?: l'article)?|drukuj|kommentare? schreiben|kommentieren|leave a (?:comment|reply)|write a comment|sie müssen sich einloggen,? um .{0,80}|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)\.?|you must be logged in to .{0,60}|lade weitere inhalte|mehr laden|load more|cargar más|bild anzeigen|zum vergrößern (?:auf das bild )?klicken|click to enlarge|quellen (?:ausblenden|anzeigen)|zurück(?: zur (?:übersicht|startseite))?|nach oben|back to top|(?:keine kommentare\.?\s*)?kommentare sind geschlossen|(?:no comments\.?\s*)?comments are closed|du musst eingeloggt sein.{0,120}|(?:diese website|this site) (?:verwendet|uses) akismet.{0,200}|view author archive|e-?mail the author|follow on (?:twitter|facebook|instagram)|text size|enlarge (?:this )?image|image copyright|image caption|media caption|media playback is unsupported on your device)\s*(?:[.!]|\.{3}|…)?$/iu;
 /**
  * A blog's line under its post: when it was posted and where it is filed ("This entry was posted
  * on … and is filed under …", "Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt").
@@ -78,7 +79,7 @@ function isBreadcrumbTrail(el: Element): boolean {
 
 /** The site's copyright notice ("© 2020 CBS Interactive Inc. All Rights Reserved."). */
 const COPYRIGHT_NOTICE =
-  /^(?:©|\(c\)|copyright\b).{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
+  /^(?:©|ⓒ|\(c\)|copyright\b).{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|무단\s?(?:전재|복제)[^.]{0,20}금지)\.?$/iu;
 
 /**
  * The box about the writer under the article ("author-bio", "about-the-author", "post-author"): a
@@ -163,7 +164,7 @@ export function excerptCards(parent: Element): ReadonlySet<Element> {
  * "See also" is left alone: in an encyclopedia it is a section of the article.
  */
 const RELATED_LEAD_IN =
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|coverage|news|reading|links))?|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch(?: die folgenden beiträge)?|auch lesen|mehr zum thema|mehr themen|das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|weitere beiträge(?: aus der \p{L}+)?|weiterführende links?|veja também|czytaj (?:też|także)|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/iu;
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|news|reading|links))?|related coverage(?: from [^:]{1,60})?|trending(?: now| stories| articles)?|topics|tags|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch(?: die folgenden beiträge)?|auch lesen|mehr zum thema|mehr themen|das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|weitere beiträge(?: aus der \p{L}+)?|weiterführende links?|veja também|czytaj (?:też|także)|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/iu;
 
 /** Most text a block of the run may have: a headline, not a paragraph. */
 const MAX_LINK_BLOCK_TEXT = 300;
@@ -229,28 +230,76 @@ function isLeadIn(el: Element, text: string): boolean {
 }
 
 /**
- * The lead-in that holds the body's last words, if it is one: with nothing after it, it
- * introduces what the page showed there and the body does not keep (a list of other stories, a
- * map, a gallery).
+ * The publication's appeal after the story: subscribe or sign up ("Subscribe now to our eNATION
+ * edition for the full story"), download its app, follow it or the writer on a network, write a
+ * letter to the editor or to the writer ("Write to Al Root at …@dowjones.com"), support its work;
+ * and the comment policy. Read only at the end of the
+ * body, where such words are about the publication rather than the story's subject.
  */
-function trailingHeading(root: Element): Element | null {
+const CLOSING_PROMO = new RegExp(
+  [
+    String.raw`^(?:subscribe|sign up)\b`,
+    String.raw`\b(?:please subscribe|subscribe (?:now|today|to our)|get a subscription)\b`,
+    // Not "subscribe to this newsletter": a newsletter's own issue, saved as the article.
+    String.raw`\b(?:sign up for|subscribe to) (?!this\b).{0,60}\bnewsletters?\b`,
+    String.raw`\b(?:download|get) (?:the|our)\b.{0,40}\bapps? (?:for|on) (?:ios|android|iphone)\b`,
+    String.raw`\bsubmit (?:a|your) letter to the editor\b`,
+    String.raw`^write to [\p{L} .'’-]{2,60} at \S+@\S+$`,
+    String.raw`\bconsider supporting (?:our|us)\b`,
+    String.raw`\bnuestro canal de (?:youtube|telegram|whatsapp)\b`,
+    String.raw`\bsíguenos en\b`,
+    String.raw`\bsuscr[ií]b(?:ete|irse)\b.{0,60}\b(?:newsletter|boletín)\b`,
+    String.raw`\bnecesita del apoyo de sus lectores\b`,
+    String.raw`^verpasse keine (?:news|nachrichten|artikel|beiträge)\b`,
+    String.raw`\bfolge(?:n sie)? uns auf\b`,
+    String.raw`\babonniere(?:n sie)? (?:unseren|den) newsletter\b`,
+    String.raw`\bunterstütze(?:n sie)? unser(?:e|en)? (?:magazin|journalismus|arbeit|redaktion)\b`,
+    String.raw`\b(?:suivez-nous sur|abonnez-vous)\b`,
+    String.raw`\bcoment[aá]rios?\b.{0,150}\bmoderador`,
+  ].join('|'),
+  'iu',
+);
+/**
+ * "Follow The Gleaner on Twitter", "Follow us on Instagram": a name or pronoun, then a network,
+ * opening the block (after a writer's bio, "Follow him on Twitter" belongs to the bio).
+ */
+const FOLLOW_ON_NETWORK =
+  /^[Ff]ollow (?:us|him|her|them|[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}) on (?:[Tt]witter|[Ff]acebook|[Ii]nstagram|YouTube|[Ll]inkedIn|TikTok|X)\b/u;
+/** Longest closing appeal: a sentence or two. */
+const MAX_PROMO_TEXT = 300;
+/** An appeal is left when it is this share of the rest of the body or more: a short story's own words. */
+const MAX_PROMO_SHARE = 0.5;
+
+const isClosingPromo = (text: string): boolean =>
+  text.length <= MAX_PROMO_TEXT && (CLOSING_PROMO.test(text) || FOLLOW_ON_NETWORK.test(text));
+
+/**
+ * The block that holds the body's last words, if it is a lead-in or the publication's appeal:
+ * with nothing after it, a lead-in introduces what the page showed there and the body does not
+ * keep (a list of other stories, a map, a gallery).
+ */
+function trailingNote(root: Element): Element | null {
   const words = lastWords(root);
   for (let el = words?.parentElement ?? null; el && el !== root; el = el.parentElement) {
     const tag = el.localName;
     if (!HEADING.test(tag) && tag !== 'p' && tag !== 'div') continue;
     const text = collapseSpace(el.textContent);
-    if (text.length > MAX_HEADING_TEXT || !isLeadIn(el, text)) return null;
+    const leadIn = text.length <= MAX_HEADING_TEXT && isLeadIn(el, text);
+    if (!leadIn && !isClosingPromo(text)) return null;
     const rest = collapseSpace(root.textContent).length - text.length;
-    return text.length < rest * MAX_HEADING_SHARE ? el : null;
+    return text.length < rest * (leadIn ? MAX_HEADING_SHARE : MAX_PROMO_SHARE) ? el : null;
   }
   return null;
 }
 
-/** Removes the lead-ins that end the body (see trailingHeading). */
-export function dropTrailingHeadings(root: Element): void {
-  for (let i = 0; i < 3; i++) {
-    const heading = trailingHeading(root);
-    if (!heading) return;
-    heading.remove();
+/** Most lead-ins and appeals removed from the end of one body. */
+const MAX_TRAILING_NOTES = 4;
+
+/** Removes the lead-ins and appeals that end the body (see trailingNote). */
+export function dropTrailingNotes(root: Element): void {
+  for (let i = 0; i < MAX_TRAILING_NOTES; i++) {
+    const note = trailingNote(root);
+    if (!note) return;
+    note.remove();
   }
 }

@@ -4,7 +4,7 @@
  */
 import DOMPurify from 'dompurify';
 import {
-  dropTrailingHeadings,
+  dropTrailingNotes,
   excerptCards,
   isPageFurniture,
   relatedStoriesFrom,
@@ -161,7 +161,7 @@ export function sanitizeArticle(
   view: Window & typeof globalThis,
 ): Element {
   walk(root, base);
-  dropTrailingHeadings(root);
+  dropTrailingNotes(root);
   for (const name of root.getAttributeNames()) root.removeAttribute(name);
   // The copy Readability worked on has no window of its own: the page's window lends DOMPurify one.
   DOMPurify(view).sanitize(root, PURIFY_CONFIG);

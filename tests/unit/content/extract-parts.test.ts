@@ -187,6 +187,16 @@ describe('sanitizeArticle drops page furniture', () => {
       '<p>Sie müssen sich einloggen, um sich an einer Diskussion zu beteiligen.</p>',
     ],
     ['copyright notice (en)', '<p>© 2020 CBS Interactive Inc. All Rights Reserved.</p>'],
+    [
+      'label hidden for screen readers (en)',
+      '<figure><span><span>Image copyright</span></span></figure>',
+    ],
+    [
+      'note on a video that did not play (en)',
+      '<p>Media playback is unsupported on your device</p>',
+    ],
+    ['link to the writer’s page (en)', '<p><a href="/author/x">View author archive</a></p>'],
+    ['text size control (en)', '<div><span>Text size</span></div>'],
     ['link to more content (de)', '<p><a href="#">Lade weitere Inhalte ...</a></p>'],
     ['link back (de)', '<p>zurück</p>'],
     ['closed comments (de)', '<p>Keine Kommentare Kommentare sind geschlossen.</p>'],
@@ -307,6 +317,43 @@ describe('sanitizeArticle drops page furniture', () => {
     ['a heading that is much of a short body', '<p>Kurz.</p><h3>Weitere Beiträge</h3>', 'Weitere'],
   ])('keeps %s (de)', (_name, html, kept) => {
     expect(clean(html)).toContain(kept);
+  });
+
+  const NEWS_TEXT = 'The council voted on Tuesday to keep the night ferry. '.repeat(12).trim();
+  const NEWS = `<p>${NEWS_TEXT}</p>`;
+  it.each([
+    [
+      'en',
+      '<p>Subscribe now to our eNATION edition for the full story.</p>' +
+        '<p>For the latest stories download the Nationnews apps for iOS and Android.</p>',
+    ],
+    ['en', '<p>Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.</p>'],
+    [
+      'en',
+      '<div><p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p></div>',
+    ],
+    ['en', '<p>We want to hear what you think. Submit a letter to the editor.</p>'],
+    ['en', '<p>Write to Al Root at allen.root@dowjones.com</p>'],
+    ['es', '<p><strong>¡Mira lo que tiene nuestro canal de YouTube!</strong></p>'],
+    ['de', '<p>Verpasse keine News zu Hardware &amp; Gadgets</p>'],
+    ['pt', '<p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>'],
+    ['ko', '<p>Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지</p>'],
+    ['en', '<h3>Trending</h3>'],
+  ])('removes the publication’s appeal that ends the body (%s)', (_language, html) => {
+    expect(clean(`${NEWS}${html}`).trim()).toBe(NEWS_TEXT);
+  });
+
+  it.each([
+    ['a service the story is about', 'Customers can subscribe to the service for five dollars.'],
+    ['a network named without "on"', 'Follow Backchannel: Twitter'],
+    ['an appeal that is not the last block', 'Subscribe now to our edition.</p><p>The end.'],
+    ['a newsletter’s own issue', 'You can also subscribe to this newsletter here.'],
+    [
+      'the writer’s bio',
+      'Jo Sample reports on transport. Follow her on Twitter @josample or email her.',
+    ],
+  ])('keeps %s (en)', (_name, line) => {
+    expect(clean(`${NEWS}<p>${line}</p>`)).toContain(line.split('<')[0]);
   });
 
   it('keeps the story after a lead-in that no links follow, and a pointer with its own link', () => {
