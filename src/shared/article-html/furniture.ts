@@ -77,9 +77,13 @@ function isBreadcrumbTrail(el: Element): boolean {
   return linkShare(el, text.length - last.length) >= 0.8;
 }
 
-/** The site's copyright notice ("© 2020 CBS Interactive Inc. All Rights Reserved."). */
+/**
+ * The site's copyright notice ("© 2020 CBS Interactive Inc. All Rights Reserved.", "© 2022,
+ * BreakingBelizeNews.com. … Written permission must be obtained before reprint"), not a picture's
+ * credit ("© Getty Images"): it ends by reserving rights, or forbids copying.
+ */
 const COPYRIGHT_NOTICE =
-  /^(?:©|ⓒ|\(c\)|copyright\b).{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|무단\s?(?:전재|복제)[^.]{0,20}금지)\.?$/iu;
+  /^(?:©|ⓒ|\(c\)|copyright\b)(?:.{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados)\.?$|.{0,250}(?:\bno reproduction|\breprint|\brepublication|without (?:prior )?(?:written )?permission|urheberrechtlich geschützt|ohne (?:vorherige )?genehmigung|무단\s?(?:전재|복제)[^.]{0,20}금지))/iu;
 
 /**
  * The box about the writer under the article ("author-bio", "about-the-author", "post-author"): a

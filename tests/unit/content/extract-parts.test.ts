@@ -188,6 +188,10 @@ describe('sanitizeArticle drops page furniture', () => {
     ],
     ['copyright notice (en)', '<p>© 2020 CBS Interactive Inc. All Rights Reserved.</p>'],
     [
+      'copyright notice that forbids copying (en)',
+      '<p>© 2022, BreakingBelizeNews.com. Written permission must be obtained before reprint.</p>',
+    ],
+    [
       'label hidden for screen readers (en)',
       '<figure><span><span>Image copyright</span></span></figure>',
     ],
@@ -244,6 +248,7 @@ describe('sanitizeArticle drops page furniture', () => {
         '</blockquote></div>',
       ['Yes this is real.'],
     ],
+    ['a picture’s credit', '<p>© Getty Images</p>', ['© Getty Images']],
     [
       'prose that mentions comments, printing or rights',
       '<p>Leave a comment below if you were there.</p>' +
