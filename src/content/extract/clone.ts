@@ -90,6 +90,8 @@ interface Copying {
   leaveOut: ((el: Element) => boolean) | undefined;
   /** A table copied as an empty stand-in (see `TABLE_STAND_IN`). */
   standIn: Element | undefined;
+  /** Whether wrappers around a single element are left out (see `readableCopy`). */
+  flatten: boolean;
   /**
    * Whether revealing would change the copy: an element was left out as hidden, or kept with an
    * attribute that hides.
@@ -226,6 +228,10 @@ function copyChildren(from: Element, to: Element, copying: Copying): void {
     // Attribute names are read once: whether to keep the element and its copy both need them.
     const names = el.getAttributeNames();
     if (droppableByAttributes(el, names, from, copying)) continue;
+    if (copying.flatten && isLoneWrapper(el)) {
+      copyChildren(el, to, copying);
+      continue;
+    }
     const copy = copyElement(el, copying, names);
     if (el.firstChild) copyChildren(el, copy, copying);
     to.appendChild(copy);
@@ -244,6 +250,23 @@ function tableStandIn(doc: Document): Element {
   table.className = TABLE_STAND_IN;
   table.setAttribute('summary', TABLE_STAND_IN);
   return table;
+}
+
+const WRAPPERS = new Set(['div', 'section']);
+/**
+ * Class or id words by which Readability sets a block aside (comments, sidebars, related stories,
+ * sharing, promotions): such a wrapper is kept, or its content would lose that mark.
+ */
+const SET_ASIDE_HINT =
+  /comment|disqus|sidebar|related|footer|share|social|sponsor|promo|widget|menu|banner|pagination|hidden|-ad-/i;
+
+/** A <div> or <section> around one element and no words of its own, not marked as set aside. */
+function isLoneWrapper(el: Element): boolean {
+  if (!WRAPPERS.has(el.localName) || el.childElementCount !== 1) return false;
+  if (SET_ASIDE_HINT.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) return false;
+  for (let child = el.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 3 && /\S/.test(child.nodeValue ?? '')) return false;
+  return true;
 }
 
 /** A copy for Readability, and whether the page hides anything a copy that reveals would show. */
@@ -266,7 +289,9 @@ function copyTree(el: Element, copying: Copying): Element {
  * behind a modal). With `region`, the copy's body holds only that element (the head Readability
  * reads is kept): the article's own region, read alone when Readability chose another block.
  * `leaveOut` names further elements the copy goes without (boxes Readability took for the article);
- * `standIn` a table the copy holds as an empty stand-in (a data table Readability took for it).
+ * `standIn` a table the copy holds as an empty stand-in (a data table Readability took for it). With
+ * `flatten`, a <div> or <section> around a single element is left out and its child copied in its
+ * place: paragraphs that a page builder wraps one by one become siblings, as Readability joins them.
  */
 export function readableCopy(
   doc: Document,
@@ -275,11 +300,13 @@ export function readableCopy(
     region,
     leaveOut,
     standIn,
+    flatten = false,
   }: {
     revealHidden?: boolean;
     region?: Element;
     leaveOut?: (el: Element) => boolean;
     standIn?: Element;
+    flatten?: boolean;
   } = {},
 ): ReadableCopy {
   const copying: Copying = {
@@ -287,6 +314,7 @@ export function readableCopy(
     reveal: revealHidden,
     leaveOut,
     standIn,
+    flatten,
     hidesContent: false,
   };
   const html = doc.documentElement;

@@ -22,9 +22,10 @@ const STUB_TEXT = 200;
 
 /**
  * Readability's article; when the visible page yields only a stub, the article may be hidden until
- * a script shows it; when it is a short box outside `region` (the <article> or <main> holding the
- * headline), the region is read alone; when it is a box that is never the article, the page is
- * read again without such boxes (`headline`'s own container kept).
+ * a script shows it; when it is a short block and `region` (the <article> or <main> holding the
+ * headline) holds much more, the region is read again (see readRegionInstead); when it is a data
+ * table's rows, the page around the table is read; when it is a box that is never the article,
+ * the page is read again without such boxes (`headline`'s own container kept).
  */
 export function runReadability(
   doc: Document,
@@ -158,13 +159,16 @@ function readWithoutBoxes(
   return collapseSpace(again?.textContent).length >= MIN_ARTICLE_TEXT ? again : null;
 }
 
-/** Up to this many characters, Readability's pick may be a box beside the article. */
+/** Up to this many characters, Readability's pick may be a box beside the article or a part of it. */
 const SHORT_PICK = 2000;
 
 /**
  * Readability on the article's own region (the <article> or <main> holding the headline) when on
- * the whole page it picked a short block outside it (an author box, a disclaimer, a teaser) and
- * the region holds at least three times that text.
+ * the whole page it picked a short block and the region holds at least three times that text.
+ * A block outside the region (an author box, a disclaimer, a teaser): the region is read alone. A
+ * block inside it (one paragraph of an article a page builder sets one paragraph per nested
+ * wrapper, none of them siblings): the region is read without wrappers around a single element,
+ * and that reading is kept when it holds the block.
  */
 export function readRegionInstead(
   doc: Document,
@@ -176,7 +180,9 @@ export function readRegionInstead(
   const root = region();
   const regionText = root ? collapseSpace(root.textContent) : '';
   if (!root || regionText.length < 3 * Math.max(picked.length, STUB_TEXT)) return null;
-  if (picked && regionText.includes(picked.slice(0, 80))) return null;
-  const parsed = parseCopy(readableCopy(doc, { region: root }).copy, failures);
-  return collapseSpace(parsed?.textContent).length > 2 * picked.length ? parsed : null;
+  const start = picked.slice(0, 80);
+  const inside = picked !== '' && regionText.includes(start);
+  const parsed = parseCopy(readableCopy(doc, { region: root, flatten: inside }).copy, failures);
+  const text = collapseSpace(parsed?.textContent);
+  return text.length > 2 * picked.length && (!inside || text.includes(start)) ? parsed : null;
 }

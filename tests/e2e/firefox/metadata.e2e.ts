@@ -4,8 +4,9 @@
  * and a copyright notice, is stored with that author and day and without the controls; the
  * library's editor says where each came from. An English page whose writer is credited only in its
  * body, and whose story is set among a newsletter form and the writer's box that outweigh it, is
- * stored with that writer and without the boxes; a story around a data table that outweighs it, with
- * the table in its place. (Chromium's metadata file saves the same pages with the toolbar button.)
+ * stored with that writer and without the boxes; a story a page builder sets one paragraph per
+ * nested wrapper, whole; a story around a data table that outweighs it, with the table in its
+ * place. (Chromium's metadata file saves the same pages with the toolbar button.)
  */
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
@@ -17,6 +18,7 @@ import {
   message,
   readRowsInExtension,
   STORE_NAME,
+  storedBodyText,
   type StoredRow,
 } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
@@ -67,6 +69,15 @@ describe('metadata in Firefox', () => {
     const { bodyMustContain, bodyMustNotContain } = fixtureBody('boxes-en');
     for (const words of bodyMustContain) expect(row?.contentHtml).toContain(words);
     for (const words of bodyMustNotContain) expect(row?.contentHtml).not.toContain(words);
+  });
+
+  it('stores a story a page builder sets one paragraph per nested wrapper whole', async () => {
+    const row = await saveAndRead('builder-de.html');
+    expect(row).toMatchObject({ byline: fixtureExpected('builder-de').byline });
+    const { bodyMustContain, bodyMustNotContain } = fixtureBody('builder-de');
+    const text = storedBodyText(row);
+    for (const words of bodyMustContain) expect(text).toContain(words);
+    for (const words of bodyMustNotContain) expect(text).not.toContain(words);
   });
 
   it('stores the story around a long data table with the table in its place', async () => {

@@ -123,6 +123,10 @@ export function fixtureExpected(name: string): Record<string, unknown> {
   return fixtureSpec(name).expected;
 }
 
+/** The stored body's plain text, as Margins derives it for search and export. */
+export const storedBodyText = (row: ArticleRecord | undefined): string =>
+  htmlText(row?.contentHtml ?? '');
+
 /** Words the stored body of the fixture page must hold, words it must not, and markup it must hold. */
 export function fixtureBody(name: string): {
   bodyMustContain: string[];

@@ -20,6 +20,7 @@ const NAMES = [
   'credits-de',
   'boxes-en',
   'table-en',
+  'builder-de',
 ];
 
 interface Expectation {

@@ -1,5 +1,6 @@
 // Readability's pick replaced by the article's own region, or read again without the box, when it
-// chose a short box beside the article; read around a data table whose rows it picked.
+// chose a short box beside the article; the region read without its wrappers when it chose one
+// paragraph of it; the page read around a data table whose rows it picked.
 import { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
@@ -31,11 +32,14 @@ describe('readRegionInstead', () => {
     expect(parsed?.textContent).not.toContain('Über die Autorin');
   });
 
-  it('keeps a pick that lies inside the region', () => {
+  it('reads the region again, holding the pick, when the pick is one paragraph of it', () => {
     const { doc, region } = pageWith(STORY);
     const inside =
       'Absatz 1: Nach Moncler will nun auch ein weiteres Modehaus auf Echtpelz verzichten.';
-    expect(readRegionInstead(doc, inside, region, new StepFailures())).toBeNull();
+    const parsed = readRegionInstead(doc, inside, region, new StepFailures());
+    expect(parsed?.textContent).toContain(inside);
+    expect(parsed?.textContent).toContain('Absatz 12: Nach Moncler');
+    expect(parsed?.textContent).not.toContain('Über die Autorin');
   });
 
   it('keeps the pick when the region holds little more text', () => {
@@ -131,5 +135,71 @@ describe('a data table Readability took for the article', () => {
   it('keeps the table when the page has no story around it (en)', () => {
     const text = collapseSpace(read(page(`<div>${TABLE}</div>`))?.textContent);
     expect(text).toContain('member.number.79.mp@parliament.example');
+  });
+});
+
+describe('an article set one paragraph per nested wrapper', () => {
+  // A page builder's article: each paragraph three wrappers deep, none of them siblings.
+  const para = (text: string) =>
+    `<div class="mb-6"><div><div class="paragraph"><div class="paragraph-text"><p>${text}</p>` +
+    '</div></div></div></div>';
+  const subline = (text: string) =>
+    `<div class="mb-6"><div><div class="paragraph"><h2>${text}</h2></div></div></div>`;
+  const times = (sentence: string, n: number) =>
+    Array.from({ length: n }, () => sentence).join(' ');
+  const ARTICLE =
+    '<div class="lead">In Reichenbach wird eine neue Idee ausprobiert: Laub von den Straßen wird ' +
+    'zu Pellets gepresst.</div>' +
+    para(
+      times(
+        'Norbert Döring sucht nach Auswegen aus der Energiekrise, und die Idee, Pellets aus Laub zu pressen, könnte eine Möglichkeit sein.',
+        4,
+      ),
+    ) +
+    subline('Pilotprojekt: Aus Laub Brennstoff machen') +
+    para(
+      times(
+        'Aktuell sind wir in einer Situation, die die Existenz bedroht, erzählt Döring, und wir machen uns Gedanken, wie man die Ressourcen nutzbar machen kann.',
+        4,
+      ),
+    ) +
+    subline('Ein Antrag für Fördermittel ist gestellt') +
+    para(
+      times(
+        'Die Bürgermeisterin betont, man sei noch in der Vorphase, und ein Antrag auf Fördermittel sei gestellt worden.',
+        4,
+      ),
+    ) +
+    subline('Der Brennwert ist geringer') +
+    para(
+      times(
+        'Man kann diese Pellets genauso verheizen wie Holzpellets, der Brennwert ist etwa zehn Prozent geringer.',
+        4,
+      ),
+    );
+
+  it('reads the article’s region again with the wrappers left out (de)', () => {
+    const doc = new JSDOM(
+      `<html lang="de"><head><title>Pellets aus Laub</title></head><body><main><article>` +
+        `<h1>Pellets aus Laub</h1>${ARTICLE}</article></main><aside><p>Anzeige</p></aside>` +
+        '</body></html>',
+      { url: 'https://forst.example/laub' },
+    ).window.document;
+    // Bare Readability keeps one paragraph's wrapper and what sits beside it.
+    const bare = new Readability(doc.cloneNode(true) as Document).parse()?.textContent ?? '';
+    expect(bare).not.toContain('Die Bürgermeisterin betont');
+
+    const text = collapseSpace(
+      runReadability(doc, new StepFailures(), () => doc.querySelector('article'))?.textContent,
+    );
+    for (const words of [
+      'In Reichenbach wird eine neue Idee',
+      'Norbert Döring sucht',
+      'Ein Antrag für Fördermittel ist gestellt',
+      'Die Bürgermeisterin betont',
+      'Man kann diese Pellets genauso verheizen',
+    ])
+      expect(text).toContain(words);
+    expect(text).not.toContain('Anzeige');
   });
 });
