@@ -1,7 +1,8 @@
 /**
  * Readability, run on copies of the page: the whole page first, the page with its hidden parts
- * shown when that gave a stub, the article's own region when it picked a box beside it, and the
- * page around a data table when it picked the table's rows.
+ * shown when that gave a stub, the article's own region when it picked a box beside it or one
+ * paragraph of it, the page around a data table when it picked the table's rows, and the page
+ * without boxes that are never the article when it picked one.
  */
 import { Readability } from '@mozilla/readability';
 import { collapseSpace } from '../../shared/article-html/text.ts';
