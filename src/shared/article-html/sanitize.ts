@@ -9,6 +9,7 @@ import {
   isPageFurniture,
   relatedStoriesFrom,
 } from './furniture.ts';
+import { dropRepeatedCaptions } from './repeated-captions.ts';
 import { giveTableContext, isStrayTablePart } from './table-context.ts';
 import { absoluteHttpUrl } from '../url.ts';
 
@@ -161,6 +162,7 @@ export function sanitizeArticle(
   view: Window & typeof globalThis,
 ): Element {
   walk(root, base);
+  dropRepeatedCaptions(root);
   dropTrailingNotes(root);
   for (const name of root.getAttributeNames()) root.removeAttribute(name);
   // The copy Readability worked on has no window of its own: the page's window lends DOMPurify one.

@@ -14,6 +14,7 @@ import {
   fixtureBody,
   fixtureExpected,
   message,
+  occurrences,
   storedBodyText,
 } from '../harness/records.ts';
 import { waitFor } from '../harness/util.ts';
@@ -48,7 +49,9 @@ describe('metadata in Chromium', () => {
       // What the body must not hold is checked where the page runs no script: here
       // jsonld-graph's document.write() puts its advertising paragraph into the page itself.
       const text = storedBodyText(row);
-      for (const words of fixtureBody(name).bodyMustContain) expect(text).toContain(words);
+      const { bodyMustContain, bodyOnce } = fixtureBody(name);
+      for (const words of bodyMustContain) expect(text).toContain(words);
+      for (const line of bodyOnce) expect(occurrences(text, line)).toBe(1);
     },
   );
 

@@ -113,6 +113,7 @@ interface FixtureSpec {
   bodyMustContain?: string[];
   bodyMustNotContain?: string[];
   htmlMustContain?: string[];
+  bodyOnce?: string[];
 }
 
 const fixtureSpec = (name: string): FixtureSpec =>
@@ -127,15 +128,27 @@ export function fixtureExpected(name: string): Record<string, unknown> {
 export const storedBodyText = (row: ArticleRecord | undefined): string =>
   htmlText(row?.contentHtml ?? '');
 
-/** Words the stored body of the fixture page must hold, words it must not, and markup it must hold. */
+/**
+ * Words the stored body of the fixture page must hold, words it must not, markup it must hold,
+ * and lines the page prints more than once that the body must hold once.
+ */
 export function fixtureBody(name: string): {
   bodyMustContain: string[];
   bodyMustNotContain: string[];
   htmlMustContain: string[];
+  bodyOnce: string[];
 } {
-  const { bodyMustContain = [], bodyMustNotContain = [], htmlMustContain = [] } = fixtureSpec(name);
-  return { bodyMustContain, bodyMustNotContain, htmlMustContain };
+  const spec = fixtureSpec(name);
+  return {
+    bodyMustContain: spec.bodyMustContain ?? [],
+    bodyMustNotContain: spec.bodyMustNotContain ?? [],
+    htmlMustContain: spec.htmlMustContain ?? [],
+    bodyOnce: spec.bodyOnce ?? [],
+  };
 }
+
+/** How many times `line` occurs in `text`. */
+export const occurrences = (text: string, line: string): number => text.split(line).length - 1;
 
 /**
  * Opens the editor of an article listed in `page` (the popup or the library tab) and reads the

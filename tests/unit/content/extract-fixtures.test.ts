@@ -30,6 +30,8 @@ interface Expectation {
   bodyMustContain?: string[];
   bodyMustNotContain?: string[];
   htmlMustContain?: string[];
+  /** Lines the page prints more than once (a slideshow's captions) that the body holds once. */
+  bodyOnce?: string[];
   excerptStartsWith?: string;
 }
 
@@ -64,6 +66,8 @@ describe.each(NAMES)('extractArticle on %s', (name) => {
       expect(snapshot.textContent).not.toContain(text);
     }
     for (const html of spec.htmlMustContain ?? []) expect(snapshot.contentHtml).toContain(html);
+    for (const line of spec.bodyOnce ?? [])
+      expect(snapshot.textContent.split(line)).toHaveLength(2);
     if (spec.excerptStartsWith)
       expect(snapshot.excerpt?.startsWith(spec.excerptStartsWith)).toBe(true);
   });

@@ -369,6 +369,83 @@ describe('sanitizeArticle drops page furniture', () => {
     expect(text).toContain('The council met on Tuesday');
     expect(text).toContain('Lire aussi : Le budget adopté');
   });
+
+  const count = (text: string, line: string): number => text.split(line).length - 1;
+  const CAPTION = 'A long row of unsold sports-utility vehicles sits at a dealership in Littleton.';
+
+  it("shows a slideshow's caption and credit once, where its frame and thumbnail strip repeat them (en)", () => {
+    const caption = `<div><p>${CAPTION}</p></div>`;
+    const credit = '<span>Photo: David Zalubowski, AP</span>';
+    // The frame writes its caption twice; the thumbnail strip (no picture) writes it again.
+    const frame = `<li><div><img src="/car.jpg" alt=""></div><div>${caption}${caption}${credit}</div></li>`;
+    const strip = `<div><div>${caption}${credit}</div></div>`;
+    const text = clean(`<ul>${frame}</ul>${strip}<p>New vehicle sales plunged last month.</p>`);
+    expect(count(text, CAPTION)).toBe(1);
+    expect(count(text, 'Photo: David Zalubowski, AP')).toBe(1);
+    expect(text).toContain('New vehicle sales plunged last month.');
+  });
+
+  it('keeps short lines, paragraphs, list items, code and quotations a page repeats on purpose (en)', () => {
+    const refrain = 'We shall overcome, we shall overcome some day.';
+    const long = `${'The committee heard evidence from residents and officials. '.repeat(8)}`;
+    const code = 'console.log(res.bodyUsed); // true';
+    const text = clean(
+      `<p>Yes.</p><p>Yes.</p><p>${long}</p><p>${long}</p><ul><li>${refrain}</li><li>${refrain}</li></ul>` +
+        `<pre>${code}</pre><pre>${code}</pre><blockquote><p>${refrain}</p></blockquote><p>${refrain}</p>`,
+    );
+    expect(count(text, 'Yes.')).toBe(2);
+    expect(count(text, long.trim())).toBe(2);
+    expect(count(text, refrain)).toBe(4);
+    expect(count(text, code)).toBe(2);
+  });
+
+  it('keeps the caption two figures a paragraph apart share, and the paragraph after a figure (en)', () => {
+    const caption = 'Backtesting with higher entries threshold';
+    const figure = (n: number): string =>
+      `<figure><img src="/${n}.png" alt=""><figcaption>${caption}</figcaption></figure>`;
+    const step = 'If we increase the backtest period, we get more alerts:';
+    const text = clean(`${figure(1)}<p>${step}</p>${figure(2)}<p>${step}</p>`);
+    expect(count(text, caption)).toBe(2);
+    expect(count(text, step)).toBe(2);
+  });
+
+  it('keeps a caption repeated under a new heading (en)', () => {
+    const caption = 'Hero image caption. Photo Credit / Agency';
+    const figure = `<figure><img src="/hero.png" alt=""><figcaption>${caption}</figcaption></figure>`;
+    expect(count(clean(`${figure}<h2>The story</h2>${figure}<h3>Section one</h3>`), caption)).toBe(
+      2,
+    );
+  });
+
+  it('keeps a signature each joke of a list repeats, below a picture with its own text (en)', () => {
+    const signature = '—Rosewyn, age 8 and 3 quarters';
+    const text = clean(
+      '<div><p><img src="/scarecrow.jpg" alt=""></p><p>231. Why did the scarecrow win an award?</p>' +
+        '<p>Because he was out standing in his field.</p></div>' +
+        `<div><p>232. What do you call a cat burrito?</p><p>A purrito</p><p>${signature}</p>` +
+        `<p>233. What kind of key opens a banana?</p><p>A monkey!</p><p>${signature}</p></div>`,
+    );
+    expect(count(text, signature)).toBe(2);
+  });
+
+  it('keeps a line a how-to repeats, with no picture before it (en)', () => {
+    const step = "Then edit Bob's repository configuration:";
+    const text = clean(`<p>${step}</p><pre>[ui]</pre><p>${step}</p><pre>[paths]</pre>`);
+    expect(count(text, step)).toBe(2);
+  });
+
+  it('keeps the caption a gallery gives each of its pictures (en)', () => {
+    const caption = "2018 Jeongdong Theater Tradition Series Performance 'The Palace'";
+    const picture = (n: number): string => `<p><img src="/${n}.jpg" alt=""></p><p>${caption}</p>`;
+    const text = clean(`<p>The performance opened.</p>${[1, 2, 3].map(picture).join('')}`);
+    expect(count(text, caption)).toBe(3);
+  });
+
+  it('reads a paragraph and the span inside it as one line (de)', () => {
+    const line = 'Der Stadtrat hat am Dienstag den Haushalt beschlossen.';
+    expect(count(clean(`<p><span>${line}</span></p>`), line)).toBe(1);
+    expect(clean(`<p><span>${line}</span></p>`)).toContain(line);
+  });
 });
 
 // Regression (hostile suite P64, P69): HTML written inside og:title and og:site_name was shown
