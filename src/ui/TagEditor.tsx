@@ -28,10 +28,16 @@ export function TagEditor({ inputId, tags, suggestions, onSave }: Props) {
   }, [tags.join('\u0000')]);
   const listId = `${inputId}-suggestions`;
 
+  // Saves go one after another, in the order of the user's changes: two lists sent at once could
+  // be stored in either order, and a chip removed while the tag before it was being saved came
+  // back when that earlier, longer list was stored last.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const save = async (next: string[]) => {
     setShown(next);
     pending.current += 1;
-    const saved = await onSave(next).finally(() => (pending.current -= 1));
+    const saving = queue.current.then(() => onSave(next));
+    queue.current = saving.catch(() => false);
+    const saved = await saving.finally(() => (pending.current -= 1));
     if (!saved && pending.current === 0) setShown(latestTags.current);
     return saved;
   };
