@@ -65,10 +65,16 @@ describe('images kept with saved articles in Firefox', () => {
         }),
       ),
     );
-    const settings = await options.evaluate(
-      async () =>
-        (await (globalThis as ExtensionGlobal).browser.storage.local.get('settings')).settings,
-    );
+    // The setting is stored once the access is granted: read it when it is there.
+    const settings = await waitFor('the setting to be stored', async () => {
+      const stored = await options.evaluate(
+        async () =>
+          (await (globalThis as ExtensionGlobal).browser.storage.local.get('settings')).settings,
+      );
+      return (stored as { keepImagesFromAllSites?: boolean } | undefined)?.keepImagesFromAllSites
+        ? stored
+        : undefined;
+    });
     expect(settings).toMatchObject({ keepImagesFromAllSites: true, revisitHighlights: false });
     expect(
       await options.evaluate(async () =>
