@@ -53,6 +53,9 @@ export const named =
   (el: Element): boolean =>
     tags.includes(el.localName);
 
+/** A heading, <h1> to <h6>. */
+export const isHeading = (el: Element): boolean => /^h[1-6]$/.test(el.localName);
+
 /** A link that leads somewhere: an `<a href>`. */
 export const isLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');
 

@@ -2,7 +2,7 @@
  * Share bars, newsletter boxes, related-story lists and theme furniture ("Exit mobile version") are
  * not the article.
  */
-import { hasMoreChildrenThan, setApartIn } from './elements.ts';
+import { hasMoreChildrenThan, isHeading, setApartIn } from './elements.ts';
 import { collapseSpace, textWithin } from './text.ts';
 
 const FURNITURE_HINT =
@@ -209,7 +209,6 @@ function lastWords(node: Node): Node | null {
   return null;
 }
 
-const HEADING = /^h[1-6]$/;
 const BOLD: ReadonlySet<string> = new Set(['b', 'strong']);
 /** Longest heading or lead-in taken for one: a title over a section, not a paragraph. */
 const MAX_HEADING_TEXT = 120;
@@ -230,7 +229,7 @@ const SEE_ALSO = /^(?:see also|siehe auch|voir aussi|véase también|ver tambié
  */
 function isLeadIn(el: Element, text: string): boolean {
   if (RELATED_LEAD_IN.test(text) || ABOUT_THE_AUTHOR.test(text) || SEE_ALSO.test(text)) return true;
-  return /:$/u.test(text) && (HEADING.test(el.localName) || setApartIn(el, BOLD, text));
+  return /:$/u.test(text) && (isHeading(el) || setApartIn(el, BOLD, text));
 }
 
 /**
@@ -286,7 +285,7 @@ function trailingNote(root: Element): Element | null {
   const words = lastWords(root);
   for (let el = words?.parentElement ?? null; el && el !== root; el = el.parentElement) {
     const tag = el.localName;
-    if (!HEADING.test(tag) && tag !== 'p' && tag !== 'div') continue;
+    if (!isHeading(el) && tag !== 'p' && tag !== 'div') continue;
     const text = collapseSpace(el.textContent);
     const leadIn = text.length <= MAX_HEADING_TEXT && isLeadIn(el, text);
     if (!leadIn && !isClosingPromo(text)) return null;

@@ -4,6 +4,7 @@
  * same caption under another picture (a gallery's "Photo: Agency", each exercise's "Solution")
  * and other lines a page repeats (an instruction in a how-to, a refrain) stay.
  */
+import { isHeading } from './elements.ts';
 import { BLOCK, collapseSpace, textWithin } from './text.ts';
 
 /** Shorter lines repeat by design ("Yes.", "* * *", a speaker's name in an interview). */
@@ -12,7 +13,6 @@ const MIN_REPEATED_TEXT = 25;
 const MAX_REPEATED_TEXT = 400;
 /** Blocks whose lines repeat by nature (code, table rows, quotations): not read. */
 const NOT_READ = new Set(['PRE', 'CODE', 'TABLE', 'BLOCKQUOTE']);
-const HEADING = /^H[1-6]$/;
 
 /** Whether `el` holds only text and inline elements: one line of the body. */
 function isLine(el: Element): boolean {
@@ -58,17 +58,20 @@ function isCaption(line: Element, root: Element): boolean {
 function collectLines(parent: Element, lines: Element[]): void {
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
     if (NOT_READ.has(child.tagName)) continue;
-    if (HEADING.test(child.tagName) || isLine(child)) lines.push(child);
+    if (isHeading(child) || isLine(child)) lines.push(child);
     else collectLines(child, lines);
   }
 }
 
-/** A line's text, when it is short enough to be a caption; long blocks are given up on early. */
-function captionText(line: Element): string {
-  if (HEADING.test(line.tagName)) return '';
-  const text = collapseSpace(textWithin(line, 2 * MAX_REPEATED_TEXT));
-  return text.length >= MIN_REPEATED_TEXT && text.length <= MAX_REPEATED_TEXT ? text : '';
+/** A line's text, collapsed, or null for a heading or a block too long to be a caption. */
+function lineText(line: Element): string | null {
+  if (isHeading(line)) return null;
+  const text = textWithin(line, 2 * MAX_REPEATED_TEXT);
+  return text === null ? null : collapseSpace(text);
 }
+
+const captionSized = (text: string | null): text is string =>
+  text !== null && text.length >= MIN_REPEATED_TEXT && text.length <= MAX_REPEATED_TEXT;
 
 /**
  * Removes each line of `root` that repeats a caption with only that caption's other lines
@@ -77,19 +80,19 @@ function captionText(line: Element): string {
 export function dropRepeatedCaptions(root: Element): void {
   const lines: Element[] = [];
   collectLines(root, lines);
-  const texts = lines.map(captionText);
+  const texts = lines.map(lineText);
   const first = new Map<string, number>();
-  // What makes a repeat a caption of something else: a picture, a heading, a line that is neither
-  // a caption nor a repeat, a paragraph too long for a caption.
+  // What makes a repeat a caption of something else: a heading, a paragraph (too long for a
+  // caption), a picture, a line that is neither a caption nor a repeat.
   const separates = (at: number): boolean => {
     const line = lines[at] as Element;
-    const text = texts[at] ?? '';
-    if (HEADING.test(line.tagName) || showsPicture(line)) return true;
-    if (text === '') return collapseSpace(line.textContent).length > MAX_REPEATED_TEXT;
+    const text = texts[at] ?? null;
+    if (text === null || text.length > MAX_REPEATED_TEXT || showsPicture(line)) return true;
+    if (!captionSized(text)) return false;
     return first.get(text) === at && !isCaption(line, root);
   };
   texts.forEach((text, at) => {
-    if (!text) return;
+    if (!captionSized(text)) return;
     const earlier = first.get(text);
     if (earlier === undefined) first.set(text, at);
     // Only a repeat is looked at closely: most pages repeat nothing.
