@@ -2,6 +2,7 @@
  * The reader's writes. Pages never write to the database themselves: each change is a message to
  * the background, and the page sees the result through its live queries.
  */
+import type { ArticleRecord } from '../shared/article.ts';
 import type { HighlightColour } from '../shared/annotation.ts';
 import type { RangeSelectors } from '../shared/anchoring/index.ts';
 import { browser } from '../platform/browser.ts';
@@ -68,8 +69,15 @@ export function deleteHighlight(announce: Announce, annotationId: string) {
   );
 }
 
+/** Runs a change to the article and announces its outcome; resolves to the stored article, or null. */
+async function changeArticle(announce: Announce, work: () => Promise<ArticleRecord>, done: string) {
+  let stored: ArticleRecord | null = null;
+  await run(announce, async () => (stored = await work()), done);
+  return stored;
+}
+
 export function saveArticleNote(announce: Announce, articleId: string, note: string) {
-  return run(
+  return changeArticle(
     announce,
     () => request({ type: 'set-article-note', articleId, note }),
     t('reader_status_page_note_saved'),
@@ -77,7 +85,7 @@ export function saveArticleNote(announce: Announce, articleId: string, note: str
 }
 
 export function saveArticleTags(announce: Announce, articleId: string, tags: string[]) {
-  return run(
+  return changeArticle(
     announce,
     () => request({ type: 'set-article-tags', articleId, tags }),
     t('reader_status_tags_saved'),

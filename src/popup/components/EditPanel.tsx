@@ -34,14 +34,15 @@ export function EditPanel({ reader, articleId, allTags, onClose }: Props) {
     if (article) panel.current?.querySelector<HTMLElement>('input, textarea')?.focus();
   }, [article !== null]);
   const saveTags = async (tags: string[]) => {
-    if (!article) return false;
+    if (!article) return null;
     try {
-      setArticle(await request({ type: 'set-article-tags', articleId, tags }));
+      const stored = await request({ type: 'set-article-tags', articleId, tags });
+      setArticle(stored);
       setError(null);
-      return true;
+      return stored;
     } catch (failure) {
       setError(failure instanceof MarginsError ? errorMessage(failure.code) : t('error_unknown'));
-      return false;
+      return null;
     }
   };
   return (
@@ -57,8 +58,9 @@ export function EditPanel({ reader, articleId, allTags, onClose }: Props) {
         <>
           <ArticleEditor article={article} onClose={onClose} />
           <TagEditor
+            key={article.id}
             inputId={`tags-${article.id}`}
-            tags={article.tags}
+            stored={article}
             suggestions={allTags}
             onSave={saveTags}
           />

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ArticleRecord } from '../../shared/article.ts';
 import { t } from '../../shared/i18n.ts';
+import { olderThanWritten } from '../../ui/written-since.ts';
 import { saveArticleNote } from '../actions.ts';
 import { useAnnounce } from '../status.tsx';
 
@@ -9,26 +11,40 @@ const SAVE_AFTER_MS = 1_000;
 type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
 /** The note on the whole article, saved when the user pauses typing or leaves the field. */
-export function PageNote({ articleId, note }: { articleId: string; note: string }) {
+export function PageNote({
+  article,
+}: {
+  article: Pick<ArticleRecord, 'id' | 'note' | 'updatedAt'>;
+}) {
   const announce = useAnnounce();
+  const { id: articleId, note } = article;
   const [draft, setDraft] = useState(note);
   const [state, setState] = useState<SaveState>('saved');
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const written = useRef<Pick<ArticleRecord, 'note' | 'updatedAt'> | null>(null);
 
+  // The stored note: the library's, unless it still reports the note from before this field's
+  // last save.
+  const storedNote = () => {
+    const mine = written.current;
+    return mine && olderThanWritten(article, mine, note === mine.note) ? mine.note : note;
+  };
   // A change saved elsewhere (another reader tab) shows here unless the user is mid-edit.
   useEffect(() => {
-    if (state === 'saved') setDraft(note);
-  }, [note]);
+    if (state === 'saved') setDraft(storedNote());
+  }, [note, article.updatedAt]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const save = async (value: string) => {
     clearTimeout(timer.current);
-    if (value === note) {
+    if (value === storedNote()) {
       setState('saved');
       return;
     }
     setState('saving');
-    setState((await saveArticleNote(announce, articleId, value)) ? 'saved' : 'failed');
+    const stored = await saveArticleNote(announce, articleId, value);
+    if (stored) written.current = stored;
+    setState(stored ? 'saved' : 'failed');
   };
   return (
     <section class="panel-section">

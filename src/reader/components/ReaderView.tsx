@@ -139,10 +139,11 @@ export function ReaderView({
         />
       </article>
       <aside class="reader-panel" aria-label={t('reader_panel_label')}>
-        <PageNote articleId={article.id} note={article.note} />
+        <PageNote key={article.id} article={article} />
         <TagEditor
+          key={article.id}
           inputId="tag-input"
-          tags={article.tags}
+          stored={article}
           suggestions={allTags}
           onSave={(tags) => saveArticleTags(announce, article.id, tags)}
         />
