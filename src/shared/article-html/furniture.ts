@@ -102,9 +102,39 @@ function isAuthorBox(el: Element, hint: string): boolean {
   return marked && textWithin(el, MAX_AUTHOR_BOX_TEXT) !== null;
 }
 
+/**
+ * Words that point the reader to another story of the site, ending in a colon ("Lea también:",
+ * "VEA TAMBIÉN:", "Mire:", "Lire aussi :", "Lesen Sie auch:", "Read more:"). Not "See also" (a
+ * hatnote of an encyclopedia's article), nor a source ("Fuente:", "Quelle:").
+ */
+const STORY_POINTER =
+  /^(?:(?:also )?read(?: (?:also|more|next))?|related(?: (?:story|article|news))?|more|watch|(?:lea|lee)(?: (?:también|además|más))?|(?:mire|vea|ver)(?: (?:también|además|más))?|te puede interesar|le puede interesar|también (?:te|le) puede interesar|noticia relacionada|(?:à )?lire (?:aussi|également)|(?:à )?voir aussi|sur le même sujet|lesen sie (?:auch|mehr|hier)|auch interessant|passend dazu|mehr zum thema|leia (?:também|mais)|veja (?:também|mais)|saiba mais|leggi (?:anche)?|czytaj (?:też|także|więcej)|zobacz (?:też|także))\s*:$/iu;
+/** Longest pointer line: its words and one headline. */
+const MAX_POINTER_TEXT = 300;
+
+/**
+ * A line pointing to another story ("<strong>Lea también: <a>headline</a></strong>"): the
+ * pointer's words set apart (bold, italics, a heading), then only link text. The headline is another
+ * article's. A pointer in plain text is left: Readability's own test pages keep Le Monde's
+ * "Lire aussi : …" and CNN's "Related: …", and Margins holds its score there.
+ */
+function isStoryPointer(el: Element): boolean {
+  const raw = textWithin(el, MAX_POINTER_TEXT);
+  if (raw === null) return false;
+  const text = collapseSpace(raw);
+  const colon = text.indexOf(':');
+  if (colon < 0 || colon > 40 || !STORY_POINTER.test(text.slice(0, colon + 1))) return false;
+  const headline = text.length - colon - 1;
+  if (headline === 0 || linkShare(el, headline) < 0.9) return false;
+  if (isHeading(el)) return true;
+  const setApart = el.querySelector('b, strong, em, i');
+  const leadIn = text.slice(0, colon).trim();
+  return setApart !== null && collapseSpace(setApart.textContent).startsWith(leadIn);
+}
+
 /** True for an element of the page's furniture, not of the article. */
 export function isPageFurniture(el: Element): boolean {
-  if (isShareBar(el) || isBreadcrumbTrail(el)) return true;
+  if (isShareBar(el) || isBreadcrumbTrail(el) || isStoryPointer(el)) return true;
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
   if (hint.length < 200 && isAuthorBox(el, hint)) return true;
   // An embedded post ("social-media-embed" around a tweet's <blockquote>) is quoted content.

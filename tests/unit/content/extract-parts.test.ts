@@ -370,6 +370,32 @@ describe('sanitizeArticle drops page furniture', () => {
     expect(text).toContain('Lire aussi : Le budget adopté');
   });
 
+  const STORY_TEXT = 'La deuda externa total aumentó en 884,3 millones de dólares en 2021.';
+  it.each([
+    [
+      'es',
+      '<p><strong>Lea también:&nbsp;<a href="/n/1">Impiden ingreso a un reportero</a></strong></p>',
+    ],
+    ['es', '<p><strong>VEA TAMBIÉN: <a href="/n/2">Entre heces y guaricha</a></strong></p>'],
+    ['es', '<h6><strong>Mire: </strong><a href="/n/3">El cantante da positivo</a></h6>'],
+    ['pl', '<p><em>Czytaj też: <a href="/n/4">Wyścig zbrojeń ruszył z kopyta</a></em></p>'],
+    ['de', '<p><b>Lesen Sie auch:</b> <a href="/n/5">Spielabbruch in der Kreisliga</a></p>'],
+  ])('removes a line pointing to another story inside the body (%s)', (_language, line) => {
+    const story = `<p>${STORY_TEXT}</p>`;
+    expect(clean(`${story}${line}${story}`).trim()).toBe(`${STORY_TEXT}${STORY_TEXT}`);
+  });
+
+  it.each([
+    ['a source', '<p><strong>Fuente:</strong> <a href="/informe">Banco Central</a></p>', 'Fuente'],
+    [
+      'a pointer with words of its own',
+      '<p><strong>Lea también:</strong> el informe completo, <a href="/i">aquí</a>.</p>',
+      'el informe completo',
+    ],
+  ])('keeps %s', (_name, line, kept) => {
+    expect(clean(`<p>${STORY_TEXT}</p>${line}<p>${STORY_TEXT}</p>`)).toContain(kept);
+  });
+
   const count = (text: string, line: string): number => text.split(line).length - 1;
   const CAPTION = 'A long row of unsold sports-utility vehicles sits at a dealership in Littleton.';
 
