@@ -8,7 +8,7 @@ import { collapseSpace, textWithin } from './text.ts';
 const FURNITURE_HINT =
   /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter|subscribe|subscription|signup|related|recommended|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
 const FURNITURE_TEXT =
-  /^(?:exit mobile version|share(?: this(?: article| story)?)?(?: on \w+)?|partager|teilen|compartir|condividi|compartilhe|related(?: posts| stories| articles)?|recent posts|read more|read next|more stories|sign up(?: for| to)? (?:our|the) newsletter.*|subscribe(?: to our newsletter)?|advertisement|publicité|anzeige|werbung|publicidad|pubblicità|publicidade|articles similaires|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|leer más|leggi anche|leia também|(?:image|photo|picture|bild|foto) \d+ (?:of|von|de|di) \/? ?\d*|caption|close|sign in|log in)\s*[:.!]?$/i;
+  /^(?:exit mobile version|share(?: this(?: article| story)?)?(?: on \w+)?|partager|teilen|compartir|condividi|compartilhe|related(?: posts| stories| articles)?|recent posts|read more|read next|more stories|sign up(?: for| to)? (?:our|the) newsletter.*|subscribe(?: to our newsletter)?|advertisement|publicité|anzeige|werbung|publicidad|pubblicità|publicidade|reklama|articles similaires|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|leer más|leggi anche|leia também|(?:image|photo|picture|bild|foto) \d+ (?:of|von|de|di) \/? ?\d*|caption|close|sign in|log in)\s*[:.!]?$/i;
 /**
  * The page's controls and prompts, written out as text once its scripts are gone: rate, share,
  * print, comment, log in, load more, show the picture or the sources; and the labels a page hides
@@ -16,6 +16,20 @@ const FURNITURE_TEXT =
  */
 const CONTROL_TEXT =
   /^(?:(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|valora (?:esta|la) noticia|rate this (?:article|post|story|recipe)|was this (?:article|post|page) helpful\??|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\??|(?:artikel|beitrag) gefallen\? vergiss nicht,? (?:ihn |es )?zu teilen!?|(?:rezept|artikel|seite) drucken|print (?:this )?(?:article|recipe|page)|imprimir(?: (?:noticia|artículo))?|imprimer(?: l'article)?|drukuj|kommentare? schreiben|kommentieren|leave a (?:comment|reply)|write a comment|sie müssen sich einloggen,? um .{0,80}|sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)\.?|you must be logged in to .{0,60}|lade weitere inhalte|mehr laden|load more|cargar más|bild anzeigen|zum vergrößern (?:auf das bild )?klicken|click to enlarge|quellen (?:ausblenden|anzeigen)|zurück(?: zur (?:übersicht|startseite))?|nach oben|back to top|(?:keine kommentare\.?\s*)?kommentare sind geschlossen|(?:no comments\.?\s*)?comments are closed|du musst eingeloggt sein.{0,120}|(?:diese website|this site) (?:verwendet|uses) akismet.{0,200}|view author archive|e-?mail the author|follow on (?:twitter|facebook|instagram)|text size|enlarge (?:this )?image|image copyright|image caption|media caption|media playback is unsupported on your device)\s*(?:[.!]|\.{3}|…)?$/iu;
+/**
+ * What stands in for an embedded post until the reader agrees to load it ("Mit dem Laden des
+ * Beitrags akzeptieren Sie die Datenschutzerklärung von Instagram", "Twitter freischalten",
+ * "Instagram-Beiträge immer entsperren"): the post itself is not in the saved page.
+ */
+const EMBED_CONSENT =
+  /^(?:mit dem laden des \p{L}+ akzeptieren sie die datenschutzerklärung von .{1,40}|(?:[\p{L}-]+-)?(?:beiträge|inhalte|videos|tweets|karten) immer (?:entsperren|laden|anzeigen)|(?:twitter|x|instagram|youtube|facebook|tiktok|vimeo|spotify|inhalt|inhalte|video|karte|tweet) (?:freischalten|entsperren)|(?:beitrag|inhalt|video|tweet|karte) laden|datenschutzeinstellungen (?:verwalten|anpassen|ändern)|.{0,80}ohne (?:dein|ihr) einverständnis keine verbindung zu .{1,200})$/iu;
+/**
+ * How long the article takes to read, labelled ("Lesezeit: 3 min", "Estimated reading time: 6
+ * minutes"): the page's words, not the writer's. A bare "5 min read" is left: on a blog's index
+ * each listed post has one, and the listing is what was saved.
+ */
+const READING_TIME =
+  /^(?:(?:estimated )?reading time:? .{1,20}|lesezeit(?::| von) .{1,20}|temps de lecture ?:? .{1,20}|tiempo (?:estimado )?de lectura:? .{1,20}|ten tekst przeczytasz w .{1,30})$/iu;
 /**
  * A blog's line under its post: when it was posted and where it is filed ("This entry was posted
  * on … and is filed under …", "Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt").
@@ -83,7 +97,7 @@ function isBreadcrumbTrail(el: Element): boolean {
  * credit ("© Getty Images"): it ends by reserving rights, or forbids copying.
  */
 const COPYRIGHT_NOTICE =
-  /^(?:©|ⓒ|\(c\)|copyright\b)(?:.{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados)\.?$|.{0,250}(?:\bno reproduction|\breprint|\brepublication|without (?:prior )?(?:written )?permission|urheberrechtlich geschützt|ohne (?:vorherige )?genehmigung|무단\s?(?:전재|복제)[^.]{0,20}금지))/iu;
+  /^(?:©|ⓒ|\(c\)|copyright\b|materiał chroniony prawem autorskim\b)(?:.{0,150}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrzeżone)\.?$|.{0,250}(?:\bno reproduction|\breprint|\brepublication|without (?:prior )?(?:written )?permission|urheberrechtlich geschützt|wszelkie prawa zastrzeżone|ohne (?:vorherige )?genehmigung|무단\s?(?:전재|복제)[^.]{0,20}금지))/iu;
 
 /**
  * The box about the writer under the article ("author-bio", "about-the-author", "post-author"): a
@@ -152,6 +166,8 @@ export function isPageFurniture(el: Element): boolean {
   if (
     FURNITURE_TEXT.test(text) ||
     CONTROL_TEXT.test(text) ||
+    EMBED_CONSENT.test(text) ||
+    READING_TIME.test(text) ||
     COPYRIGHT_NOTICE.test(text) ||
     POST_FOOTER.test(text)
   )
@@ -198,7 +214,7 @@ export function excerptCards(parent: Element): ReadonlySet<Element> {
  * "See also" is left alone: in an encyclopedia it is a section of the article.
  */
 const RELATED_LEAD_IN =
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|news|reading|links))?|related coverage(?: from [^:]{1,60})?|trending(?: now| stories| articles)?|topics|tags|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch(?: die folgenden beiträge)?|auch lesen|mehr zum thema|mehr themen|das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|weitere beiträge(?: aus der \p{L}+)?|weiterführende links?|veja também|czytaj (?:też|także)|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/iu;
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|news|reading|links))?|related coverage(?: from [^:]{1,60})?|trending(?: now| stories| articles)?|topics|tags|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch(?: die folgenden beiträge)?|auch lesen|mehr zum thema|mehr themen|das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|(?:weitere )?beiträge zum thema|weitere beiträge(?: aus der \p{L}+)?|(?:neueste|meistgelesene) (?:artikel|beiträge)|latest (?:articles|posts|stories|news)|most (?:read|popular)|weiterführende links?|veja também|czytaj (?:też|także)|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/iu;
 
 /** Most text a block of the run may have: a headline, not a paragraph. */
 const MAX_LINK_BLOCK_TEXT = 300;

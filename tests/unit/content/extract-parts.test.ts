@@ -226,8 +226,35 @@ describe('sanitizeArticle drops page furniture', () => {
       '<div itemprop="author" itemscope itemtype="https://schema.org/Person">' +
         '<p>Hallo, ich bin Foodbloggerin und Backbuchautorin.</p></div>',
     ],
+    ['advertisement label (pl)', '<div><p>Reklama</p></div>'],
+    [
+      'copyright notice (pl)',
+      '<p>Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze rozpowszechnianie artykułu za zgodą wydawcy. Kup licencję</p>',
+    ],
+    [
+      'placeholder of an embedded post not loaded (de)',
+      '<div class="embed"><p>Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung von Instagram.</p>' +
+        '<p><a href="#">Beitrag laden</a></p><p><a href="#">Instagram-Beiträge immer entsperren</a></p></div>',
+    ],
+    [
+      'consent prompt for an embedded post (de)',
+      '<h2>Twitter freischalten</h2><div><p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.</p>' +
+        '<p><a href="/datenschutz">Datenschutzeinstellungen verwalten</a></p></div>',
+    ],
+    ['reading time (de)', '<p>Lesezeit: 3 min</p>'],
+    ['reading time (en)', '<p>Estimated reading time: 6 minutes</p>'],
+    ['reading time (pl)', '<p>Ten tekst przeczytasz w mniej niż minutę</p>'],
+    [
+      'list of the newest articles (de)',
+      '<h3>Neueste Artikel</h3><p><a href="/a">Drohne über dem Flughafen</a></p><p><a href="/b">Neue Regeln</a></p>',
+    ],
   ])('removes a %s', (_name, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
+  });
+  it('keeps a bare reading time, which each post of a blog’s index has (en)', () => {
+    expect(clean('<article><h2>Scaling the API</h2><span>5 min read</span></article>')).toContain(
+      '5 min read',
+    );
   });
   it('keeps a link to a share page in the text, an ellipsis in a lone article and a path', () => {
     const text = clean(
