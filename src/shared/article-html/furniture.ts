@@ -6,7 +6,7 @@ import { hasMoreChildrenThan, isHeading, setApartIn } from './elements.ts';
 import { collapseSpace, textWithin } from './text.ts';
 
 const FURNITURE_HINT =
-  /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter|subscribe|subscription|signup|related|recommended|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter|subscribe|subscription|signup|related|recommended|trending|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
 const FURNITURE_TEXT =
   /^(?:exit mobile version|share(?: this(?: article| story)?)?(?: on \w+)?|partager|teilen|compartir|condividi|compartilhe|related(?: posts| stories| articles)?|recent posts|read more|read next|more stories|sign up(?: for| to)? (?:our|the) newsletter.*|subscribe(?: to our newsletter)?|advertisement|publicité|anzeige|werbung|publicidad|pubblicità|publicidade|reklama|articles similaires|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|leer más|leggi anche|leia também|(?:image|photo|picture|bild|foto) \d+ (?:of|von|de|di) \/? ?\d*|caption|close|sign in|log in)\s*[:.!]?$/i;
 /**
@@ -207,6 +207,79 @@ export function excerptCards(parent: Element): ReadonlySet<Element> {
   return isCards ? new Set(cards) : NO_CARDS;
 }
 
+/** Longest text of a teaser card: a kicker, a headline and a line or two. */
+const MAX_TEASER_TEXT = 300;
+/** Fewest teaser cards in a row taken for a list of other stories (two may be the story's own). */
+const MIN_TEASERS = 3;
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#])/i;
+
+/**
+ * The address of another page of the site that `el` shows a picture of, or null: a teaser's
+ * linked picture. A picture linked to its own file (a gallery) or to another site (a shop, a
+ * source) is not one.
+ */
+function teaserTarget(el: Element, site: URL): string | null {
+  for (const picture of Array.from(el.querySelectorAll('img, picture'))) {
+    const link = picture.closest('a[href]');
+    if (!link || !el.contains(link)) continue;
+    try {
+      const target = new URL(link.getAttribute('href') ?? '', site);
+      if (target.host !== site.host || IMAGE_FILE.test(target.pathname)) return null;
+      const page = `${target.origin}${target.pathname}`;
+      return page === `${site.origin}${site.pathname}` ? null : page;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Children of `parent` that are teaser cards of other stories, three or more in a row: each a
+ * linked picture of another page of the site with a few words (a kicker, a headline, a line of
+ * its opening), as in "Most read" rails and the grid of stories under an article. `base` is the
+ * page's address.
+ */
+export function teaserCards(parent: Element, base: string): Element[] {
+  // Asked of every element the sanitiser walks: most have too few children to hold a row.
+  if (!hasMoreChildrenThan(parent, MIN_TEASERS - 1)) return [];
+  let site: URL;
+  try {
+    site = new URL(base);
+  } catch {
+    return [];
+  }
+  const cards: Element[] = [];
+  let row: Element[] = [];
+  const endRow = () => {
+    if (row.length >= MIN_TEASERS) cards.push(...row);
+    row = [];
+  };
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    const text = textWithin(child, MAX_TEASER_TEXT);
+    if (text !== null && collapseSpace(text).length > 0 && teaserTarget(child, site))
+      row.push(child);
+    else endRow();
+  }
+  endRow();
+  return cards;
+}
+
+/** Teaser cards are the page's own content when they hold this share of the body or more. */
+const MAX_TEASER_SHARE = 1 / 3;
+
+/**
+ * Removes teaser cards (see teaserCards) from a story they stand beside; on an index of stories,
+ * where they are most of the text, they are what was saved and stay.
+ */
+export function dropTeaserCards(root: Element, cards: readonly Element[]): void {
+  const inBody = cards.filter((card) => root.contains(card));
+  if (inBody.length === 0) return;
+  const cardText = inBody.reduce((sum, card) => sum + collapseSpace(card.textContent).length, 0);
+  if (cardText >= collapseSpace(root.textContent).length * MAX_TEASER_SHARE) return;
+  for (const card of inBody) card.remove();
+}
+
 /**
  * The words that introduce a list of other stories ("You may also like…", "Lesen Sie auch"),
  * alone in their element: the lead-in and the run of link-only blocks after it are not the
@@ -214,7 +287,7 @@ export function excerptCards(parent: Element): ReadonlySet<Element> {
  * "See also" is left alone: in an encyclopedia it is a section of the article.
  */
 const RELATED_LEAD_IN =
-  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|news|reading|links))?|related coverage(?: from [^:]{1,60})?|trending(?: now| stories| articles)?|topics|tags|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch(?: die folgenden beiträge)?|auch lesen|mehr zum thema|mehr themen|das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|(?:weitere )?beiträge zum thema|weitere beiträge(?: aus der \p{L}+)?|(?:neueste|meistgelesene) (?:artikel|beiträge)|latest (?:articles|posts|stories|news)|most (?:read|popular)|weiterführende links?|veja também|czytaj (?:też|także)|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/iu;
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:more|other) (?:stories|news|articles)(?: you might like)?|related(?: (?:posts|stories|articles|content|news|reading|links))?|related coverage(?: from [^:]{1,60})?|trending(?: now| stories| articles)?|topics|tags|recommended(?: for you| reading| stories)?|also read|read more|more on this (?:story|topic)|lesen sie auch(?: die folgenden beiträge)?|auch lesen|mehr zum thema|mehr themen|das könnte (?:sie|dich) auch interessieren|auch interessant|weitere artikel|(?:weitere )?beiträge zum thema|weitere beiträge(?: aus der \p{L}+)?|(?:neueste|meistgelesene) (?:artikel|beiträge)|latest (?:articles|posts|stories|news)|most (?:read|popular)(?: in [\p{L} ]{1,30})?|weiterführende links?|veja também|czytaj (?:też|także)|te puede interesar|también te puede interesar|noticias relacionadas|lea también|vous aimerez aussi|à lire aussi|lire aussi|à lire également|sur le même sujet|leia também|leggi anche)\s*[:.!…]*$/iu;
 
 /** Most text a block of the run may have: a headline, not a paragraph. */
 const MAX_LINK_BLOCK_TEXT = 300;

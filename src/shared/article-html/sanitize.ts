@@ -8,6 +8,8 @@ import {
   excerptCards,
   isPageFurniture,
   relatedStoriesFrom,
+  teaserCards,
+  dropTeaserCards,
 } from './furniture.ts';
 import { dropRepeatedCaptions } from './repeated-captions.ts';
 import { giveTableContext, isStrayTablePart } from './table-context.ts';
@@ -118,9 +120,13 @@ function cleanAttributes(el: Element, tag: string, base: string): void {
   if (tag === 'a' && el.hasAttribute('href')) el.setAttribute('rel', 'noopener noreferrer');
 }
 
-/** Sanitises the children of `parent` in place. */
-function walk(parent: Element, base: string): void {
+/**
+ * Sanitises the children of `parent` in place, and adds the rows of teaser cards it meets to
+ * `teasers` (whether they go depends on the whole body: see dropTeaserCards).
+ */
+function walk(parent: Element, base: string, teasers: Element[]): void {
   const cards = excerptCards(parent);
+  teasers.push(...teaserCards(parent, base));
   const parentTag = parent.localName.toLowerCase();
   let child = parent.firstChild;
   while (child) {
@@ -143,7 +149,7 @@ function walk(parent: Element, base: string): void {
       }
       if (DROP.has(tag) || cards.has(el) || isPageFurniture(el)) el.remove();
       else {
-        walk(el, base);
+        walk(el, base, teasers);
         if (KEEP.has(tag)) cleanAttributes(el, tag, base);
         else el.replaceWith(...Array.from(el.childNodes));
       }
@@ -161,7 +167,9 @@ export function sanitizeArticle(
   base: string,
   view: Window & typeof globalThis,
 ): Element {
-  walk(root, base);
+  const teasers: Element[] = [];
+  walk(root, base, teasers);
+  dropTeaserCards(root, teasers);
   dropRepeatedCaptions(root);
   dropTrailingNotes(root);
   for (const name of root.getAttributeNames()) root.removeAttribute(name);

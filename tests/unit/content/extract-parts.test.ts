@@ -157,6 +157,14 @@ describe('sanitizeArticle drops page furniture', () => {
     ['share bar', '<div class="share-buttons"><a href="#">Facebook</a><a href="#">X</a></div>'],
     ['newsletter box', '<div class="newsletter-signup"><p>Get our daily email.</p></div>'],
     ['related list', '<ul class="related-posts"><li><a href="/x">Another story</a></li></ul>'],
+    [
+      'trending rail',
+      '<div class="rail rail--trending"><h3>Most read in world news</h3><p>Andrew parties in unearthed pictures</p></div>',
+    ],
+    [
+      'most-read lead-in (en)',
+      '<h3>Most read in world news</h3><p><a href="/n/1">Andrew parties</a></p>',
+    ],
     ['theme furniture', '<p>Exit mobile version</p>'],
     ['slideshow controls', '<div><p>Image 1 of 9</p><p>Caption</p><p>Close</p></div>'],
     [
@@ -421,6 +429,43 @@ describe('sanitizeArticle drops page furniture', () => {
     ],
   ])('keeps %s', (_name, line, kept) => {
     expect(clean(`<p>${STORY_TEXT}</p>${line}<p>${STORY_TEXT}</p>`)).toContain(kept);
+  });
+
+  const PLAGUE =
+    '<p>A hunter was diagnosed with bubonic plague after eating a wild rabbit, officials said.</p>'.repeat(
+      8,
+    );
+  /** A teaser: a picture linked to `href`, a kicker and a headline. */
+  const teaser = (href: string, kicker: string, headline: string) =>
+    `<div><div><a href="${href}"><img src="/t/${kicker.length}.jpg" alt=""></a></div>` +
+    `<div><h3>${kicker}</h3><p><span>${headline}</span></p></div></div>`;
+  const TEASERS = [
+    teaser('/news/1/andrew-party', 'RANDY ANDY', 'Andrew parties in unearthed pictures'),
+    teaser('/news/2/greta-time-traveller', 'TIME TRAVELLER', 'Theorists spot Greta in old picture'),
+    teaser('/news/3/popeye-tricep', 'EYE POPPING', 'Russian Popeye has tricep removed'),
+  ];
+  const RAIL = TEASERS.join('');
+
+  it('removes a rail of teasers of other stories beside the story (en)', () => {
+    const text = clean(`${PLAGUE}<div>${RAIL}</div><p>The last outbreak was in 2009.</p>`);
+    expect(text).not.toContain('RANDY ANDY');
+    expect(text).not.toContain('Popeye');
+    expect(text).toContain('The last outbreak was in 2009.');
+  });
+
+  it.each([
+    ['two teasers, which may be the story’s own', TEASERS.slice(0, 2).join('')],
+    [
+      'a gallery linking each picture to its file',
+      RAIL.replace(/\/news\/(\d)\/[\w-]+/g, '/img/$1.jpg'),
+    ],
+    ['pictures linking to another site', RAIL.replace(/\/news\//g, 'https://shop.example/p/')],
+  ])('keeps %s (en)', (_name, row) => {
+    expect(clean(`${PLAGUE}<div>${row}</div>`)).toContain('RANDY ANDY');
+  });
+
+  it('keeps the teasers of an index of stories, which are most of its text (en)', () => {
+    expect(clean(`<h2>Latest</h2><div>${RAIL}</div>`)).toContain('Popeye');
   });
 
   const count = (text: string, line: string): number => text.split(line).length - 1;
