@@ -92,6 +92,8 @@ interface Copying {
   standIn: Element | undefined;
   /** Whether wrappers around a single element are left out (see `readableCopy`). */
   flatten: boolean;
+  /** Boxes around embedded posts (see `embedBoxes`). */
+  embedBoxes: ReadonlySet<Element>;
   /**
    * Whether revealing would change the copy: an element was left out as hidden, or kept with an
    * attribute that hides.
@@ -232,7 +234,9 @@ function copyChildren(from: Element, to: Element, copying: Copying): void {
       copyChildren(el, to, copying);
       continue;
     }
-    const copy = copyElement(el, copying, names);
+    const copy = copying.embedBoxes.has(el)
+      ? copying.doc.createElement('figure')
+      : copyElement(el, copying, names);
     if (el.firstChild) copyChildren(el, copy, copying);
     to.appendChild(copy);
   }
@@ -267,6 +271,37 @@ function isLoneWrapper(el: Element): boolean {
   for (let child = el.firstChild; child; child = child.nextSibling)
     if (child.nodeType === 3 && /\S/.test(child.nodeValue ?? '')) return false;
   return true;
+}
+
+/** A post from a network embedded in the page, as the network's script expects it. */
+const EMBEDDED_POST =
+  'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed';
+
+/** Most text a box around an embedded post holds besides the post's own. */
+const MAX_BOX_EXTRA_TEXT = 200;
+
+/**
+ * The <div>s and <section>s around each embedded post, up to the first that holds more than
+ * three elements or more than the post's text and a caption's, copied as bare <figure>s: Readability drops a <div> whose text is a fifth
+ * links or more (a post's address and date are links), and a box whose class says "social", with
+ * the post. The posts quoted in a story are part of it.
+ */
+function embedBoxes(doc: Document): ReadonlySet<Element> {
+  const boxes = new Set<Element>();
+  for (const post of Array.from(doc.querySelectorAll(EMBEDDED_POST))) {
+    // A box holds the post and little else (a caption, a script): not the story around it.
+    const most = (post.textContent?.length ?? 0) + MAX_BOX_EXTRA_TEXT;
+    for (
+      let box = post.parentElement;
+      box &&
+      WRAPPERS.has(box.localName) &&
+      box.childElementCount <= 3 &&
+      (box.textContent?.length ?? 0) <= most;
+      box = box.parentElement
+    )
+      boxes.add(box);
+  }
+  return boxes;
 }
 
 /** A copy for Readability, and whether the page hides anything a copy that reveals would show. */
@@ -315,6 +350,7 @@ export function readableCopy(
     leaveOut,
     standIn,
     flatten,
+    embedBoxes: embedBoxes(doc),
     hidesContent: false,
   };
   const html = doc.documentElement;

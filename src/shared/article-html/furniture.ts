@@ -235,10 +235,17 @@ function teaserTarget(el: Element, site: URL): string | null {
 }
 
 /**
+ * Whether a card's words include a headline: a heading, or words that are mostly a link. A
+ * picture's caption under it is neither (a gallery whose pictures open a page of their own).
+ */
+const hasHeadline = (card: Element, text: string): boolean =>
+  card.querySelector('h1, h2, h3, h4, h5, h6') !== null || linkShare(card, text.length) >= 0.5;
+
+/**
  * Children of `parent` that are teaser cards of other stories, three or more in a row: each a
- * linked picture of another page of the site with a few words (a kicker, a headline, a line of
- * its opening), as in "Most read" rails and the grid of stories under an article. `base` is the
- * page's address.
+ * linked picture of another page of the site with a headline and a few words (a kicker, a line
+ * of its opening), as in "Most read" rails and the grid of stories under an article. `base` is
+ * the page's address.
  */
 export function teaserCards(parent: Element, base: string): Element[] {
   // Asked of every element the sanitiser walks: most have too few children to hold a row.
@@ -256,9 +263,9 @@ export function teaserCards(parent: Element, base: string): Element[] {
     row = [];
   };
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-    const text = textWithin(child, MAX_TEASER_TEXT);
-    if (text !== null && collapseSpace(text).length > 0 && teaserTarget(child, site))
-      row.push(child);
+    const raw = textWithin(child, MAX_TEASER_TEXT);
+    const text = raw === null ? '' : collapseSpace(raw);
+    if (text && hasHeadline(child, text) && teaserTarget(child, site)) row.push(child);
     else endRow();
   }
   endRow();

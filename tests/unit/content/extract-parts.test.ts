@@ -460,6 +460,10 @@ describe('sanitizeArticle drops page furniture', () => {
       RAIL.replace(/\/news\/(\d)\/[\w-]+/g, '/img/$1.jpg'),
     ],
     ['pictures linking to another site', RAIL.replace(/\/news\//g, 'https://shop.example/p/')],
+    [
+      'a gallery whose pictures open a page of their own, each with its caption',
+      RAIL.replace(/<h3>([^<]*)<\/h3>/g, '<p>$1</p>'),
+    ],
   ])('keeps %s (en)', (_name, row) => {
     expect(clean(`${PLAGUE}<div>${row}</div>`)).toContain('RANDY ANDY');
   });

@@ -203,3 +203,37 @@ describe('an article set one paragraph per nested wrapper', () => {
     expect(text).not.toContain('Anzeige');
   });
 });
+
+describe('a post embedded in the story', () => {
+  const TWEET =
+    '<blockquote class="twitter-tweet"><p lang="en">Yes this is real and the state spent half a ' +
+    'million dollars on it: <a href="https://t.co/Nc0nKo">https://t.co/Nc0nKo</a></p>— Dianna E. ' +
+    'Anderson (@diannaeanderson) <a href="https://twitter.com/d/status/1">November 18, 2019</a>' +
+    '</blockquote>';
+  const STORY_EN = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1}: South Dakota launched an anti-drug campaign with a slogan people mocked.</p>`,
+  ).join('');
+  const page = (box: string) =>
+    new JSDOM(
+      `<html lang="en"><head><title>Meth. We're on it.</title></head><body><article>` +
+        `<h1>Meth. We're on it.</h1>${STORY_EN}${box}<p>The governor answered on Twitter.</p>` +
+        `</article></body></html>`,
+      { url: 'https://news.example/meth' },
+    ).window.document;
+
+  it.each([
+    ['a box whose class says social', `<div class="social-media-embed">${TWEET}</div>`],
+    ['a plain box', `<div class="embed-twitter">${TWEET}</div>`],
+  ])('keeps the post and who wrote it, in %s (en)', (_name, box) => {
+    // Readability alone drops the box: its class, or its share of links.
+    expect(new Readability(page(box)).parse()?.textContent).not.toContain('half a million');
+    const text = collapseSpace(
+      runReadability(page(box), new StepFailures(), () => null)?.textContent,
+    );
+    expect(text).toContain('the state spent half a million dollars');
+    expect(text).toContain('Dianna E. Anderson (@diannaeanderson)');
+    expect(text).toContain('The governor answered on Twitter.');
+  });
+});
