@@ -379,6 +379,11 @@ describe('sanitizeArticle drops page furniture', () => {
     ['pt', '<p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>'],
     ['ko', '<p>Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지</p>'],
     ['en', '<h3>Trending</h3>'],
+    [
+      'en',
+      '<p>We need your help</p><p>Help us continue to spread the magic of words to readers everywhere</p>' +
+        '<p><a href="/donate">Donate</a></p>',
+    ],
   ])('removes the publication’s appeal that ends the body (%s)', (_language, html) => {
     expect(clean(`${NEWS}${html}`).trim()).toBe(NEWS_TEXT);
   });
