@@ -146,9 +146,19 @@ function isStoryPointer(el: Element): boolean {
   return setApart !== null && collapseSpace(setApart.textContent).startsWith(leadIn);
 }
 
+/**
+ * A tweet's signature ("— West Ham United (@WestHam) October 31, 2021") without the tweet: the
+ * embed code puts the post's words in a <p>, which Readability may have dropped for its links.
+ */
+const isTweetWithoutPost = (el: Element): boolean =>
+  el.localName === 'blockquote' &&
+  /(?:^|\s)twitter-(?:tweet|video)(?:$|\s)/.test(el.getAttribute('class') ?? '') &&
+  el.querySelector('p') === null;
+
 /** True for an element of the page's furniture, not of the article. */
 export function isPageFurniture(el: Element): boolean {
-  if (isShareBar(el) || isBreadcrumbTrail(el) || isStoryPointer(el)) return true;
+  if (isShareBar(el) || isBreadcrumbTrail(el) || isStoryPointer(el) || isTweetWithoutPost(el))
+    return true;
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
   if (hint.length < 200 && isAuthorBox(el, hint)) return true;
   // An embedded post ("social-media-embed" around a tweet's <blockquote>) is quoted content.

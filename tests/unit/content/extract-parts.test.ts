@@ -236,6 +236,10 @@ describe('sanitizeArticle drops page furniture', () => {
     ],
     ['advertisement label (pl)', '<div><p>Reklama</p></div>'],
     [
+      'tweet’s signature whose post is gone',
+      '<blockquote class="twitter-tweet">— West Ham United (@WestHam) <a href="https://twitter.com/WestHam/status/1">October 31, 2021</a></blockquote>',
+    ],
+    [
       'copyright notice (pl)',
       '<p>Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone. Dalsze rozpowszechnianie artykułu za zgodą wydawcy. Kup licencję</p>',
     ],
@@ -259,6 +263,15 @@ describe('sanitizeArticle drops page furniture', () => {
   ])('removes a %s', (_name, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
   });
+  it('keeps a tweet with its signature (en)', () => {
+    const text = clean(
+      '<blockquote class="twitter-tweet"><p>Highlights from our 4-1 win at Villa Park</p>' +
+        '— West Ham United (@WestHam) <a href="https://twitter.com/WestHam/status/1">October 31, 2021</a></blockquote>',
+    );
+    expect(text).toContain('Highlights from our 4-1 win');
+    expect(text).toContain('West Ham United (@WestHam)');
+  });
+
   it('keeps a bare reading time, which each post of a blog’s index has (en)', () => {
     expect(clean('<article><h2>Scaling the API</h2><span>5 min read</span></article>')).toContain(
       '5 min read',
