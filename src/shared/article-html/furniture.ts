@@ -128,14 +128,13 @@ const MAX_POINTER_TEXT = 300;
 
 /**
  * A line pointing to another story ("<strong>Lea también: <a>headline</a></strong>"): the
- * pointer's words set apart (bold, italics, a heading), then only link text. The headline is another
- * article's. A pointer in plain text is left: Readability's own test pages keep Le Monde's
- * "Lire aussi : …" and CNN's "Related: …", and Margins holds its score there.
+ * pointer's words set apart (bold, italics, a heading), then only link text. The headline is
+ * another article's. A pointer in plain text is left: Readability's own test pages keep Le
+ * Monde's "Lire aussi : …" and CNN's "Related: …", and Margins holds its score there. `text` is
+ * the element's text, collapsed.
  */
-function isStoryPointer(el: Element): boolean {
-  const raw = textWithin(el, MAX_POINTER_TEXT);
-  if (raw === null) return false;
-  const text = collapseSpace(raw);
+function isStoryPointer(el: Element, text: string): boolean {
+  if (text.length > MAX_POINTER_TEXT) return false;
   const colon = text.indexOf(':');
   if (colon < 0 || colon > 40 || !STORY_POINTER.test(text.slice(0, colon + 1))) return false;
   const headline = text.length - colon - 1;
@@ -157,8 +156,7 @@ const isTweetWithoutPost = (el: Element): boolean =>
 
 /** True for an element of the page's furniture, not of the article. */
 export function isPageFurniture(el: Element): boolean {
-  if (isShareBar(el) || isBreadcrumbTrail(el) || isStoryPointer(el) || isTweetWithoutPost(el))
-    return true;
+  if (isShareBar(el) || isBreadcrumbTrail(el) || isTweetWithoutPost(el)) return true;
   const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
   if (hint.length < 200 && isAuthorBox(el, hint)) return true;
   // An embedded post ("social-media-embed" around a tweet's <blockquote>) is quoted content.
@@ -178,6 +176,7 @@ export function isPageFurniture(el: Element): boolean {
     CONTROL_TEXT.test(text) ||
     EMBED_CONSENT.test(text) ||
     READING_TIME.test(text) ||
+    isStoryPointer(el, text) ||
     COPYRIGHT_NOTICE.test(text) ||
     POST_FOOTER.test(text)
   )
