@@ -2,7 +2,7 @@
  * Readability changes the document it reads, so it runs on a copy; the copy leaves out what it
  * would discard anyway.
  */
-import { closestWhere, named } from '../../shared/article-html/elements.ts';
+import { closestWhere, isEmbeddedPost, named } from '../../shared/article-html/elements.ts';
 
 /** Subtrees Readability removes or never reads; copying them only costs time. */
 const SKIP = new Set([
@@ -273,10 +273,6 @@ function isLoneWrapper(el: Element): boolean {
   return true;
 }
 
-/** The class of a <blockquote> holding a post embedded from a network, as its script expects it. */
-const EMBEDDED_POST =
-  /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed)(?:$|\s)/;
-
 /** Most text a box around an embedded post holds besides the post's own. */
 const MAX_BOX_EXTRA_TEXT = 200;
 
@@ -292,7 +288,7 @@ function embedBoxes(doc: Document): ReadonlySet<Element> {
   // By tag, then class: one pass over the page's quotations, where a selector would test every
   // element of the page.
   for (const post of Array.from(doc.getElementsByTagName('blockquote'))) {
-    if (!EMBEDDED_POST.test(post.getAttribute('class') ?? '')) continue;
+    if (!isEmbeddedPost(post)) continue;
     // A box holds the post and little else (a caption, a script): not the story around it.
     const most = (post.textContent?.length ?? 0) + MAX_BOX_EXTRA_TEXT;
     for (

@@ -70,3 +70,11 @@ export function setApartIn(el: Element, tags: ReadonlySet<string>, text: string)
   }
   return false;
 }
+
+/** The class of a <blockquote> holding a post embedded from a network, as its script expects it. */
+const EMBEDDED_POST_CLASS =
+  /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed)(?:$|\s)/;
+
+/** A post embedded from a network: a tweet, an Instagram or TikTok post. */
+export const isEmbeddedPost = (el: Element): boolean =>
+  el.localName === 'blockquote' && EMBEDDED_POST_CLASS.test(el.getAttribute('class') ?? '');

@@ -2,7 +2,7 @@
  * Share bars, newsletter boxes, related-story lists and theme furniture ("Exit mobile version") are
  * not the article.
  */
-import { hasMoreChildrenThan, isHeading, setApartIn } from './elements.ts';
+import { hasMoreChildrenThan, isEmbeddedPost, isHeading, setApartIn } from './elements.ts';
 import { collapseSpace, textWithin } from './text.ts';
 
 const FURNITURE_HINT =
@@ -150,8 +150,8 @@ function isStoryPointer(el: Element, text: string): boolean {
  * embed code puts the post's words in a <p>, which Readability may have dropped for its links.
  */
 const isTweetWithoutPost = (el: Element): boolean =>
-  el.localName === 'blockquote' &&
-  /(?:^|\s)twitter-(?:tweet|video)(?:$|\s)/.test(el.getAttribute('class') ?? '') &&
+  isEmbeddedPost(el) &&
+  /(?:^|\s)twitter-/.test(el.getAttribute('class') ?? '') &&
   el.querySelector('p') === null;
 
 /** True for an element of the page's furniture, not of the article. */
