@@ -223,24 +223,22 @@ const MIN_TEASERS = 3;
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)(?:$|[?#])/i;
 
 /**
- * The address of another page of the site that `el` shows a picture of, or null: a teaser's
- * linked picture. A picture linked to its own file (a gallery) or to another site (a shop, a
- * source) is not one.
+ * Whether `el` shows a picture linked to another page of the site: a teaser's picture. A picture
+ * linked to its own file (a gallery) or to another site (a shop, a source) is not one.
  */
-function teaserTarget(el: Element, site: URL): string | null {
+function picturesAnotherPage(el: Element, site: URL): boolean {
   for (const picture of Array.from(el.querySelectorAll('img, picture'))) {
     const link = picture.closest('a[href]');
     if (!link || !el.contains(link)) continue;
     try {
       const target = new URL(link.getAttribute('href') ?? '', site);
-      if (target.host !== site.host || IMAGE_FILE.test(target.pathname)) return null;
-      const page = `${target.origin}${target.pathname}`;
-      return page === `${site.origin}${site.pathname}` ? null : page;
+      if (target.host !== site.host || IMAGE_FILE.test(target.pathname)) return false;
+      return target.origin + target.pathname !== site.origin + site.pathname;
     } catch {
-      return null;
+      return false;
     }
   }
-  return null;
+  return false;
 }
 
 /**
@@ -253,18 +251,12 @@ const hasHeadline = (card: Element, text: string): boolean =>
 /**
  * Children of `parent` that are teaser cards of other stories, three or more in a row: each a
  * linked picture of another page of the site with a headline and a few words (a kicker, a line
- * of its opening), as in "Most read" rails and the grid of stories under an article. `base` is
+ * of its opening), as in "Most read" rails and the grid of stories under an article. `site` is
  * the page's address.
  */
-export function teaserCards(parent: Element, base: string): Element[] {
+export function teaserCards(parent: Element, site: URL): Element[] {
   // Asked of every element the sanitiser walks: most have too few children to hold a row.
   if (!hasMoreChildrenThan(parent, MIN_TEASERS - 1)) return [];
-  let site: URL;
-  try {
-    site = new URL(base);
-  } catch {
-    return [];
-  }
   const cards: Element[] = [];
   let row: Element[] = [];
   const endRow = () => {
@@ -274,7 +266,7 @@ export function teaserCards(parent: Element, base: string): Element[] {
   for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
     const raw = textWithin(child, MAX_TEASER_TEXT);
     const text = raw === null ? '' : collapseSpace(raw);
-    if (text && hasHeadline(child, text) && teaserTarget(child, site)) row.push(child);
+    if (text && hasHeadline(child, text) && picturesAnotherPage(child, site)) row.push(child);
     else endRow();
   }
   endRow();

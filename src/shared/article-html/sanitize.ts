@@ -120,13 +120,21 @@ function cleanAttributes(el: Element, tag: string, base: string): void {
   if (tag === 'a' && el.hasAttribute('href')) el.setAttribute('rel', 'noopener noreferrer');
 }
 
-/**
- * Sanitises the children of `parent` in place, and adds the rows of teaser cards it meets to
- * `teasers` (whether they go depends on the whole body: see dropTeaserCards).
- */
-function walk(parent: Element, base: string, teasers: Element[]): void {
+/** What the walk needs of the page, read once, and what it collects on the way. */
+interface Walk {
+  /** The page's address, resolving relative ones. */
+  base: string;
+  /** The same, parsed; null when it does not parse (no teaser cards are looked for then). */
+  site: URL | null;
+  /** Rows of teaser cards met: whether they go depends on the whole body (see dropTeaserCards). */
+  teasers: Element[];
+}
+
+/** Sanitises the children of `parent` in place. */
+function walk(parent: Element, walking: Walk): void {
+  const { base, site, teasers } = walking;
   const cards = excerptCards(parent);
-  teasers.push(...teaserCards(parent, base));
+  if (site) teasers.push(...teaserCards(parent, site));
   const parentTag = parent.localName.toLowerCase();
   let child = parent.firstChild;
   while (child) {
@@ -149,7 +157,7 @@ function walk(parent: Element, base: string, teasers: Element[]): void {
       }
       if (DROP.has(tag) || cards.has(el) || isPageFurniture(el)) el.remove();
       else {
-        walk(el, base, teasers);
+        walk(el, walking);
         if (KEEP.has(tag)) cleanAttributes(el, tag, base);
         else el.replaceWith(...Array.from(el.childNodes));
       }
@@ -167,9 +175,9 @@ export function sanitizeArticle(
   base: string,
   view: Window & typeof globalThis,
 ): Element {
-  const teasers: Element[] = [];
-  walk(root, base, teasers);
-  dropTeaserCards(root, teasers);
+  const walking: Walk = { base, site: URL.canParse(base) ? new URL(base) : null, teasers: [] };
+  walk(root, walking);
+  dropTeaserCards(root, walking.teasers);
   dropRepeatedCaptions(root);
   dropTrailingNotes(root);
   for (const name of root.getAttributeNames()) root.removeAttribute(name);
