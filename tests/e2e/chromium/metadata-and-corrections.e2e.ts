@@ -3,7 +3,9 @@
  * by a real toolbar save, a story set among boxes that outweigh it is stored without them, and a
  * story around a data table that outweighs it is stored with the table in its place, shown row by
  * row in the reader, and a story a page builder sets one paragraph per nested wrapper is stored
- * whole; the user corrects an author in the popup and a re-save keeps it.
+ * whole; a story quoting a tweet is stored with the tweet and without a "Lea también:" pointer
+ * and the teaser cards of other stories under it; the user corrects an author in the popup and a
+ * re-save keeps it.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +100,18 @@ describe('metadata in Chromium', () => {
       'the library to list every article again',
       async () => (await listed()).length > 1,
     );
+  });
+
+  it('stores the post a story quotes, without the pointer to another story or the cards under it', async () => {
+    const page = 'posts-es.html';
+    await save(page);
+    const row = await storedRow(page);
+    const { title, byline, publishedTime, lang } = fixtureExpected('posts-es');
+    expect(row).toMatchObject({ title, byline, publishedTime, lang });
+    const text = storedBodyText(row);
+    const { bodyMustContain, bodyMustNotContain } = fixtureBody('posts-es');
+    for (const words of bodyMustContain) expect(text).toContain(words);
+    for (const words of bodyMustNotContain) expect(text).not.toContain(words);
   });
 
   it('stores the story around a long data table, and the reader shows every row', async () => {

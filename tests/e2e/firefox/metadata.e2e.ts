@@ -6,7 +6,8 @@
  * body, and whose story is set among a newsletter form and the writer's box that outweigh it, is
  * stored with that writer and without the boxes; a story a page builder sets one paragraph per
  * nested wrapper, whole; a story around a data table that outweighs it, with the table in its
- * place. (Chromium's metadata file saves the same pages with the toolbar button.)
+ * place; a story quoting a tweet, with the tweet and without the pointer and teaser cards around it.
+ * (Chromium's metadata file saves the same pages with the toolbar button.)
  */
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE_ACCESS, useFirefoxSuite } from '../harness/firefox-suite.ts';
@@ -77,6 +78,16 @@ describe('metadata in Firefox', () => {
     expect(row).toMatchObject({ byline: fixtureExpected('builder-de').byline });
     const { bodyMustContain, bodyMustNotContain } = fixtureBody('builder-de');
     const text = storedBodyText(row);
+    for (const words of bodyMustContain) expect(text).toContain(words);
+    for (const words of bodyMustNotContain) expect(text).not.toContain(words);
+  });
+
+  it('stores the post a story quotes, without the pointer to another story or the cards under it', async () => {
+    const row = await saveAndRead('posts-es.html');
+    const { title, byline, publishedTime } = fixtureExpected('posts-es');
+    expect(row).toMatchObject({ title, byline, publishedTime });
+    const text = storedBodyText(row);
+    const { bodyMustContain, bodyMustNotContain } = fixtureBody('posts-es');
     for (const words of bodyMustContain) expect(text).toContain(words);
     for (const words of bodyMustNotContain) expect(text).not.toContain(words);
   });

@@ -21,6 +21,7 @@ const NAMES = [
   'boxes-en',
   'table-en',
   'builder-de',
+  'posts-es',
 ];
 
 interface Expectation {
