@@ -193,23 +193,33 @@ function shownAmongDeclared(
   // generated or filed, not the one it shows.
   const alone = stated.source === 'dublin-core';
   if (!alone && declared.every(({ value }) => day(value) === day(stated.value))) {
-    // Declared dates that agree are doubted in two cases only, so the page's lines are read on
-    // few pages. Filed in the evening (or late in the UTC day): the day printed with the headline
+    // Declared dates that agree are doubted in three cases only, so the page's lines are read on
+    // some pages, not all. Filed in the evening (or late in the UTC day): the day printed with the headline
     // a day or a few after is the one the story came out ("10 décembre 2019" over
     // 2019-12-09T19:00+01:00). Published after the last change, which cannot be: a stamp of the
     // last save written into both, so an earlier day printed with the headline is the
     // publication's when the page's markup (a <time> element, microdata) dates it so too.
     const filedInEvening = Number(stated.value.slice(11, 13)) >= EVENING_HOUR;
     const afterLastChange = changes.some((change) => instant(stated.value) > instant(change));
+    // Changed on a later day: the page may show that day as its date. Not when a <time> element
+    // or microdata dates it to the declared day (a theme printing both dates, and hiding the
+    // change's with its style).
+    const markedOn = (target: string): boolean =>
+      MARKUP_DATES.some((source) => {
+        const raw = collapseSpace(readings.found(source)?.publishedTime);
+        return raw !== '' && day(read(raw) ?? '') === target;
+      });
+    const shownChange =
+      changes.some((change) => day(change) > day(stated.value)) && !markedOn(day(stated.value))
+        ? changeShownAsDate(readings, changedOn, read)
+        : null;
+    if (shownChange) return { value: shownChange, source: 'visible-text' };
     const withHeadline = filedInEvening || afterLastChange ? printed('headlineDate') : null;
     if (!withHeadline) return null;
     const restamped =
       afterLastChange &&
       instant(withHeadline) < instant(stated.value) &&
-      MARKUP_DATES.some((source) => {
-        const raw = collapseSpace(readings.found(source)?.publishedTime);
-        return raw !== '' && day(read(raw) ?? '') === day(withHeadline);
-      });
+      markedOn(day(withHeadline));
     return restamped || (filedInEvening && shortlyAfter(stated.value, withHeadline))
       ? { value: withHeadline, source: 'visible-text' }
       : null;
@@ -218,6 +228,22 @@ function shownAmongDeclared(
   if (!shown) return null;
   const agreeing = declared.find(({ value }) => day(value) === day(shown));
   return agreeing ?? (alone ? { value: shown, source: 'visible-text' } : null);
+}
+
+/**
+ * The day of the page's last change when the page prints it with the headline as its only date,
+ * with no "Updated" before it ("Monday, 6 January 2020" over a declared publication on the 3rd
+ * and a change on the 6th): the page presents the story as of that day, and that is the date a
+ * reader points at.
+ */
+function changeShownAsDate(
+  readings: Readings,
+  changedOn: ReadonlySet<string>,
+  read: (raw: string) => string | null,
+): string | null {
+  const raw = collapseSpace(readings.found('visible-text')?.headlineDate);
+  const value = raw ? read(raw) : null;
+  return value && changedOn.has(value.slice(0, 10)) ? value : null;
 }
 
 /** Sources that date the page in its markup rather than in declared metadata. */

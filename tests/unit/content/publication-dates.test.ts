@@ -488,15 +488,28 @@ describe('a declared date and the day the page prints under its headline', () =>
     expect(record.publishedTime).toBe('2023-11-07T07:30+01:00');
   });
 
-  it('the declared date stays when the printed day is the day the page was changed', () => {
-    const record = extract(
+  const changed = (printed: string) =>
+    extract(
       `<html lang="en"><head><title>Goats</title>` +
         `<meta property="article:published_time" content="2020-01-03T09:48:24Z">` +
         `<meta property="article:modified_time" content="2020-01-06T09:22:36Z"></head>` +
-        `<body><article><h1>Goats on the hill</h1><p class="date">January 6, 2020</p>${PROSE}` +
-        `</article></body></html>`,
-    );
-    expect(record.publishedTime).toBe('2020-01-03T09:48:24Z');
+        `<body><article><h1>Goats on the hill</h1>${printed}${PROSE}</article></body></html>`,
+    ).publishedTime;
+
+  it('the day the page was changed wins when it is the one date printed by the headline', () => {
+    expect(changed('<p class="date">Monday, 6 January 2020</p>')).toBe('2020-01-06');
+  });
+
+  it.each([
+    ['labelled as a change', '<p class="date">Updated January 6, 2020</p>'],
+    [
+      'printed beside the publication day in <time> elements',
+      '<p class="posted-on"><time class="updated" datetime="2020-01-06T09:22:36Z">January 6, ' +
+        '2020</time><time class="published" datetime="2020-01-03T09:48:24Z">January 3, 2020' +
+        '</time></p>',
+    ],
+  ])('the declared date stays when the day of the change is %s', (_how, printed) => {
+    expect(changed(printed)).toBe('2020-01-03T09:48:24Z');
   });
 });
 
