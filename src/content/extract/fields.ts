@@ -280,8 +280,15 @@ export const pickAuthors = (
   let handles: Picked<string[]> | null = null;
   let phrases: Picked<string[]> | null = null;
   const person = pick(readings, 'authors', (found, source) => {
-    const names = splitAuthors((found.authors ?? []).map(plainText));
+    const credits = (found.authors ?? []).map(plainText);
+    const names = splitAuthors(credits);
     if (!names.length) return null;
+    // A public body credited as a whole ("Bayerische Landesanstalt für Wald und Forstwirtschaft")
+    // is the publisher, and its "und" joins no two people.
+    if (credits.every(isOrganisation)) {
+      publication ??= { value: credits.filter(Boolean), source };
+      return null;
+    }
     // A phrase ("deinen Hochzeitsbloggern", "our Editors") names no one: the last resort.
     if (names.every(isPhrase)) {
       phrases ??= { value: names, source };
@@ -370,6 +377,14 @@ export function isPublication(name: string, sites: ReadonlySet<string>): boolean
     .split(/[^\p{L}\p{N}]+/u)
     .some((word) => word.length >= 3 && sites.has(word));
 }
+
+/**
+ * Whether a credit names an institution: a word for a public body or an association, alone or
+ * closing a compound ("Caritasverband", "Landesanstalt", "Pressestelle").
+ */
+const isOrganisation = (credit: string): boolean => ORGANISATION.test(credit);
+const ORGANISATION =
+  /(?:\p{L}*(?:anstalt|ministerium|verband|stiftung|behörde|kammer|pressestelle|bundesamt|landesamt)|institut|universität|hochschule|ministry|department|agency|institute|university|association|foundation|council|press office)(?!\p{L})/iu;
 
 const SITE_NAME_PARTS = /\s+[|·•–—-]\s+|:\s+/u;
 const WEB_ADDRESS = /(?:^|\s)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,6})(?:\s|\/|$)/iu;

@@ -213,6 +213,32 @@ describe('bylines', () => {
     expect(extractArticle(doc).byline).toBe('Ursula Baatz');
   });
 
+  const bodyCredited = (signature: string) =>
+    extractArticle(
+      page(
+        '<html lang="de"><head><title>Holunderholzhandel</title><meta name="author" ' +
+          'content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF"></head><body>' +
+          `<article><h1>Holunderholzhandel</h1>${signature}${PROSE}</article></body></html>`,
+      ),
+    ).byline;
+
+  it('takes a public body in the author tag for no one when the page signs the article (de)', () => {
+    expect(bodyCredited('<p class="author">Von Joachim Hamberger</p>')).toBe('Joachim Hamberger');
+  });
+
+  it('takes a department in the author tag for no one when the page signs the article (en)', () => {
+    const doc = page(
+      '<html lang="en"><head><title>Grid upgrade</title><meta name="author" ' +
+        'content="Department of Energy and Climate Change"></head><body><article>' +
+        `<h1>Grid upgrade</h1><p class="byline">By Jane Sample</p>${PROSE}</article></body></html>`,
+    );
+    expect(extractArticle(doc).byline).toBe('Jane Sample');
+  });
+
+  it('keeps a public body as the credit, whole, when no one signs the article (de)', () => {
+    expect(bodyCredited('')).toBe('Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF');
+  });
+
   it.each([
     [
       'one credit line keeps its "and"',
