@@ -194,8 +194,8 @@ function shownAmongDeclared(
   const alone = stated.source === 'dublin-core';
   if (!alone && declared.every(({ value }) => day(value) === day(stated.value))) {
     // Declared dates that agree are doubted in three cases only, so the page's lines are read on
-    // some pages, not all. Filed in the evening (or late in the UTC day): the day printed with the headline
-    // a day or a few after is the one the story came out ("10 décembre 2019" over
+    // some pages, not all. Filed in the evening (or late in the UTC day): the day printed with
+    // the headline a day or a few after is the one the story came out ("10 décembre 2019" over
     // 2019-12-09T19:00+01:00). Published after the last change, which cannot be: a stamp of the
     // last save written into both, so an earlier day printed with the headline is the
     // publication's when the page's markup (a <time> element, microdata) dates it so too.
