@@ -12,6 +12,16 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md)\.?$/i;
 const PLACE =
   /\s+(?:in|à|aus)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}(?=$|\s*[,;]|\s+(?:and|et|und|&)\s)/gu;
 
+/** A word for a public body or an association, alone or closing a compound ("Caritasverband"). */
+const ORGANISATION =
+  /(?:\p{L}*(?:anstalt|ministerium|verband|stiftung|behörde|kammer|pressestelle|bundesamt|landesamt)|institut|universität|hochschule|ministry|department|agency|institute|university|association|foundation|council|press office)(?!\p{L})/iu;
+
+/**
+ * True when a credit names an institution ("Bayerische Landesanstalt für Wald und
+ * Forstwirtschaft"), whose "und" joins no two people.
+ */
+export const namesOrganisation = (credit: string): boolean => ORGANISATION.test(credit);
+
 /**
  * True when `text` names a job ("Research Scientist", "VP and Senior Fellow") rather than a person.
  */
@@ -39,8 +49,12 @@ export function splitAuthors(raw: readonly string[]): string[] {
   for (const value of raw) {
     const clean = cleanByline(withoutPlaces(value));
     if (!clean) continue;
-    // A parenthesised aside ("X (avec Y et Z)") is one credit line, not a list to split.
-    const parts = /[()]/.test(clean) ? [clean] : clean.split(JOINERS).flatMap(splitCommas);
+    // A parenthesised aside ("X (avec Y et Z)") is one credit line, not a list to split; so is
+    // an institution's name.
+    const parts =
+      /[()]/.test(clean) || namesOrganisation(clean)
+        ? [clean]
+        : clean.split(JOINERS).flatMap(splitCommas);
     for (const part of parts) {
       const name = cleanByline(part.replace(/^[,\s]+|[,\s]+$/g, ''));
       const key = name?.toLowerCase();

@@ -3,7 +3,7 @@
  * value came from.
  */
 import type { FieldSource, FieldSources, MetadataSource } from '../../shared/article.ts';
-import { splitAuthors, withoutPlaces } from './authors.ts';
+import { namesOrganisation, splitAuthors, withoutPlaces } from './authors.ts';
 import { cleanByline } from './byline.ts';
 import { parseDate } from './dates.ts';
 import { StepFailures } from './failures.ts';
@@ -183,9 +183,12 @@ function shownAmongDeclared(
   const minute = (value: string): string => (value.length >= 16 ? value.slice(0, 16) : '');
   const published = new Set(declared.map(({ value }) => minute(value)).filter(Boolean));
   const changedOn = new Set(changes.map(day));
-  const printed = (field: 'publishedTime' | 'headlineDate'): string | null => {
+  const printedAs = (field: 'publishedTime' | 'headlineDate'): string | null => {
     const raw = collapseSpace(readings.found('visible-text')?.[field]);
-    const value = raw ? read(raw) : null;
+    return raw ? read(raw) : null;
+  };
+  const printed = (field: 'publishedTime' | 'headlineDate'): string | null => {
+    const value = printedAs(field);
     if (!value || day(value) === day(stated.value)) return null;
     return !changedOn.has(day(value)) || published.has(minute(value)) ? value : null;
   };
@@ -201,9 +204,11 @@ function shownAmongDeclared(
     // publication's when the page's markup (a <time> element, microdata) dates it so too.
     const filedInEvening = Number(stated.value.slice(11, 13)) >= EVENING_HOUR;
     const afterLastChange = changes.some((change) => instant(stated.value) > instant(change));
-    // Changed on a later day: the page may show that day as its date. Not when a <time> element
-    // or microdata dates it to the declared day (a theme printing both dates, and hiding the
-    // change's with its style).
+    // Changed on a later day: the page may show that day as its date, printed alone by the
+    // headline with no "Updated" before it ("Monday, 6 January 2020" over a publication declared
+    // on the 3rd and a change on the 6th); a reader points at that day. Not when a <time> element
+    // or microdata dates the page to the declared day (a theme printing both dates, and hiding
+    // the change's with its style).
     const markedOn = (target: string): boolean =>
       MARKUP_DATES.some((source) => {
         const raw = collapseSpace(readings.found(source)?.publishedTime);
@@ -211,9 +216,10 @@ function shownAmongDeclared(
       });
     const shownChange =
       changes.some((change) => day(change) > day(stated.value)) && !markedOn(day(stated.value))
-        ? changeShownAsDate(readings, changedOn, read)
+        ? printedAs('headlineDate')
         : null;
-    if (shownChange) return { value: shownChange, source: 'visible-text' };
+    if (shownChange && changedOn.has(day(shownChange)))
+      return { value: shownChange, source: 'visible-text' };
     const withHeadline = filedInEvening || afterLastChange ? printed('headlineDate') : null;
     if (!withHeadline) return null;
     const restamped =
@@ -228,22 +234,6 @@ function shownAmongDeclared(
   if (!shown) return null;
   const agreeing = declared.find(({ value }) => day(value) === day(shown));
   return agreeing ?? (alone ? { value: shown, source: 'visible-text' } : null);
-}
-
-/**
- * The day of the page's last change when the page prints it with the headline as its only date,
- * with no "Updated" before it ("Monday, 6 January 2020" over a declared publication on the 3rd
- * and a change on the 6th): the page presents the story as of that day, and that is the date a
- * reader points at.
- */
-function changeShownAsDate(
-  readings: Readings,
-  changedOn: ReadonlySet<string>,
-  read: (raw: string) => string | null,
-): string | null {
-  const raw = collapseSpace(readings.found('visible-text')?.headlineDate);
-  const value = raw ? read(raw) : null;
-  return value && changedOn.has(value.slice(0, 10)) ? value : null;
 }
 
 /** Sources that date the page in its markup rather than in declared metadata. */
@@ -280,15 +270,8 @@ export const pickAuthors = (
   let handles: Picked<string[]> | null = null;
   let phrases: Picked<string[]> | null = null;
   const person = pick(readings, 'authors', (found, source) => {
-    const credits = (found.authors ?? []).map(plainText);
-    const names = splitAuthors(credits);
+    const names = splitAuthors((found.authors ?? []).map(plainText));
     if (!names.length) return null;
-    // A public body credited as a whole ("Bayerische Landesanstalt für Wald und Forstwirtschaft")
-    // is the publisher, and its "und" joins no two people.
-    if (credits.every(isOrganisation)) {
-      publication ??= { value: credits.filter(Boolean), source };
-      return null;
-    }
     // A phrase ("deinen Hochzeitsbloggern", "our Editors") names no one: the last resort.
     if (names.every(isPhrase)) {
       phrases ??= { value: names, source };
@@ -368,23 +351,22 @@ function withCoauthors(readings: Readings, picked: Picked<string[]>): Picked<str
 /**
  * A name that is the publication or an organisation rather than a writer: the site's name, a
  * name with the site's name as one of its words ("OÖ Volksblatt", "Die FURCHE" on furche.at), a
- * web address ("jungefreiheit.de"), or a registered body's legal form ("… e.V.", "… GmbH").
+ * web address ("jungefreiheit.de"), a registered body's legal form ("… e.V.", "… GmbH"), or a
+ * public body ("Bayerische Landesanstalt für Wald und Forstwirtschaft").
  */
 export function isPublication(name: string, sites: ReadonlySet<string>): boolean {
-  if (sites.has(nameKey(name)) || WEB_ADDRESS.test(name) || LEGAL_FORM.test(name)) return true;
+  if (
+    sites.has(nameKey(name)) ||
+    WEB_ADDRESS.test(name) ||
+    LEGAL_FORM.test(name) ||
+    namesOrganisation(name)
+  )
+    return true;
   return name
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .some((word) => word.length >= 3 && sites.has(word));
 }
-
-/**
- * Whether a credit names an institution: a word for a public body or an association, alone or
- * closing a compound ("Caritasverband", "Landesanstalt", "Pressestelle").
- */
-const isOrganisation = (credit: string): boolean => ORGANISATION.test(credit);
-const ORGANISATION =
-  /(?:\p{L}*(?:anstalt|ministerium|verband|stiftung|behörde|kammer|pressestelle|bundesamt|landesamt)|institut|universität|hochschule|ministry|department|agency|institute|university|association|foundation|council|press office)(?!\p{L})/iu;
 
 const SITE_NAME_PARTS = /\s+[|·•–—-]\s+|:\s+/u;
 const WEB_ADDRESS = /(?:^|\s)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,6})(?:\s|\/|$)/iu;

@@ -195,6 +195,8 @@ describe('bylines', () => {
     ['a web address', 'jungefreiheit.de', true],
     ['a registered association (de)', 'Bund der Energieverbraucher e.V.', true],
     ['a company (fr)', 'Groupe Presse SAS', true],
+    ['a public body (de)', 'Bayerische Landesanstalt für Wald und Forstwirtschaft', true],
+    ['a department (en)', 'Department of Energy and Climate Change', true],
     ['a writer', 'Ursula Baatz', false],
     ['a writer whose name contains the site name', 'Hans Furcheler', false],
     ['a writer with initials', 'Boris T. Kaiser', false],
@@ -235,8 +237,8 @@ describe('bylines', () => {
     expect(extractArticle(doc).byline).toBe('Jane Sample');
   });
 
-  it('keeps a public body as the credit, whole, when no one signs the article (de)', () => {
-    expect(bodyCredited('')).toBe('Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF');
+  it('keeps a public body as the credit, not split at its "und", when no one signs it (de)', () => {
+    expect(bodyCredited('')).toBe('Bayerische Landesanstalt für Wald und Forstwirtschaft');
   });
 
   it.each([
