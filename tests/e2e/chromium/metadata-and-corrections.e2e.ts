@@ -5,7 +5,9 @@
  * row in the reader, and a story a page builder sets one paragraph per nested wrapper is stored
  * whole; a story quoting a tweet is stored with the tweet and without a "Lea también:" pointer
  * and the teaser cards of other stories under it; the user corrects an author in the popup and a
- * re-save keeps it.
+ * re-save keeps it. A page whose metadata declares a later change, and which shows that day alone
+ * under its headline, is dated by it; a public body in its author tag gives way to the writer who
+ * signs it.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -112,6 +114,28 @@ describe('metadata in Chromium', () => {
     const { bodyMustContain, bodyMustNotContain } = fixtureBody('posts-es');
     for (const words of bodyMustContain) expect(text).toContain(words);
     for (const words of bodyMustNotContain) expect(text).not.toContain(words);
+  });
+
+  it('dates a page by the day it shows alone under its headline, and credits its writer, not the public body in its author tag', async () => {
+    const page = 'changed-de.html';
+    const popup = await save(page);
+    const row = await storedRow(page);
+    const { byline, publishedTime } = fixtureExpected('changed-de');
+    expect(row).toMatchObject({
+      byline,
+      publishedTime,
+      authors: [byline],
+      fieldSources: { byline: 'visible-text', publishedTime: 'visible-text' },
+    });
+    // The popup's line under the title: the writer, and the day of the change (23 March 2021),
+    // not the day first declared (2 March).
+    const meta = await popup.$eval(
+      `li.article[data-article-id="${row.id}"] .meta`,
+      (line) => line.textContent ?? '',
+    );
+    expect(meta).toContain('Katrin Beispielmann');
+    expect(meta).toMatch(/\b23\b/);
+    expect(meta).toContain('2021');
   });
 
   it('stores the story around a long data table, and the reader shows every row', async () => {

@@ -6,7 +6,9 @@
  * body, and whose story is set among a newsletter form and the writer's box that outweigh it, is
  * stored with that writer and without the boxes; a story a page builder sets one paragraph per
  * nested wrapper, whole; a story around a data table that outweighs it, with the table in its
- * place; a story quoting a tweet, with the tweet and without the pointer and teaser cards around it.
+ * place; a story quoting a tweet, with the tweet and without the pointer and teaser cards around it;
+ * a page dated by the day of its last change, shown alone under its headline, and signed by a
+ * writer while its author tag names a public body, with that day and that writer.
  * (Chromium's metadata file saves the same pages with the toolbar button.)
  */
 import { describe, expect, it } from 'vitest';
@@ -90,6 +92,19 @@ describe('metadata in Firefox', () => {
     const { bodyMustContain, bodyMustNotContain } = fixtureBody('posts-es');
     for (const words of bodyMustContain) expect(text).toContain(words);
     for (const words of bodyMustNotContain) expect(text).not.toContain(words);
+  });
+
+  it('dates a page by the day it shows alone under its headline, and credits its writer, not the public body in its author tag', async () => {
+    const row = await saveAndRead('changed-de.html');
+    const { byline, publishedTime } = fixtureExpected('changed-de');
+    expect(row).toMatchObject({
+      byline,
+      publishedTime,
+      authors: [byline],
+      fieldSources: { byline: 'visible-text', publishedTime: 'visible-text' },
+    });
+    const { bodyMustContain } = fixtureBody('changed-de');
+    for (const words of bodyMustContain) expect(storedBodyText(row)).toContain(words);
   });
 
   it('stores the story around a long data table with the table in its place', async () => {

@@ -22,6 +22,7 @@ const NAMES = [
   'table-en',
   'builder-de',
   'posts-es',
+  'changed-de',
 ];
 
 interface Expectation {
