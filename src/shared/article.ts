@@ -129,6 +129,7 @@ export const EXTRACTION_STEPS = [
   'dates',
   'title',
   'site-name',
+  'recipe-ingredients',
   'body-sanitize',
   'body-text',
   'article-kind',

@@ -42,6 +42,7 @@ import { readPageText } from './sources/page-text.ts';
 import { socialPostAuthor } from './sources/social-post.ts';
 import { urlPathDate } from './sources/url-date.ts';
 import { blockText } from '../../shared/article-html/text.ts';
+import { addIngredients } from './recipe.ts';
 import { pickTitle } from './title-pick.ts';
 import { absoluteHttpUrl, hostOf } from '../../shared/url.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
@@ -240,6 +241,13 @@ function readArticle(
   // Regression: `instanceof Object` is false for page nodes seen from a Firefox content script
   // (they belong to the page's compartment), which saved every Firefox page as a link.
   const content = parsed?.content?.nodeType === 1 ? (parsed.content as Element) : null;
+  // Before sanitising, so the list is cleaned as the rest of the article is.
+  if (content)
+    failures.run(
+      'recipe-ingredients',
+      () => addIngredients(page, content, parsed?.textContent ?? ''),
+      false,
+    );
   const view = viewOf(doc);
   const body =
     content && view

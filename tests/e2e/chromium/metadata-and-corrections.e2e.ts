@@ -7,7 +7,7 @@
  * and the teaser cards of other stories under it; the user corrects an author in the popup and a
  * re-save keeps it. A page whose metadata declares a later change, and which shows that day alone
  * under its headline, is dated by it; a public body in its author tag gives way to the writer who
- * signs it.
+ * signs it. A recipe whose ingredient list sits in a box beside the method is stored with the list.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -42,22 +42,27 @@ async function storedRow(page: string) {
 }
 
 describe('metadata in Chromium', () => {
-  it.each(['jsonld-graph', 'no-metadata', 'credits-de', 'boxes-en', 'table-en', 'builder-de'])(
-    'stores the author, date and body of %s',
-    async (name) => {
-      await save(`${name}.html`);
-      // The site name is left out: without metadata it comes from the host, here 127.0.0.1.
-      const { title, byline, publishedTime, lang } = fixtureExpected(name);
-      const row = await storedRow(`${name}.html`);
-      expect(row).toMatchObject({ title, byline, publishedTime, lang });
-      // What the body must not hold is checked where the page runs no script: here
-      // jsonld-graph's document.write() puts its advertising paragraph into the page itself.
-      const text = storedBodyText(row);
-      const { bodyMustContain, bodyOnce } = fixtureBody(name);
-      for (const words of bodyMustContain) expect(text).toContain(words);
-      for (const line of bodyOnce) expect(occurrences(text, line)).toBe(1);
-    },
-  );
+  it.each([
+    'jsonld-graph',
+    'no-metadata',
+    'credits-de',
+    'boxes-en',
+    'table-en',
+    'builder-de',
+    'recipe-de',
+  ])('stores the author, date and body of %s', async (name) => {
+    await save(`${name}.html`);
+    // The site name is left out: without metadata it comes from the host, here 127.0.0.1.
+    const { title, byline, publishedTime, lang } = fixtureExpected(name);
+    const row = await storedRow(`${name}.html`);
+    expect(row).toMatchObject({ title, byline, publishedTime, lang });
+    // What the body must not hold is checked where the page runs no script: here
+    // jsonld-graph's document.write() puts its advertising paragraph into the page itself.
+    const text = storedBodyText(row);
+    const { bodyMustContain, bodyOnce } = fixtureBody(name);
+    for (const words of bodyMustContain) expect(text).toContain(words);
+    for (const line of bodyOnce) expect(occurrences(text, line)).toBe(1);
+  });
 
   it('shows where the author and date came from, and keeps no page controls in the body', async () => {
     const page = 'credits-de.html';

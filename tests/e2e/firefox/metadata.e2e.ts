@@ -8,7 +8,8 @@
  * nested wrapper, whole; a story around a data table that outweighs it, with the table in its
  * place; a story quoting a tweet, with the tweet and without the pointer and teaser cards around it;
  * a page dated by the day of its last change, shown alone under its headline, and signed by a
- * writer while its author tag names a public body, with that day and that writer.
+ * writer while its author tag names a public body, with that day and that writer; a recipe with the
+ * ingredient list it sets beside the method.
  * (Chromium's metadata file saves the same pages with the toolbar button.)
  */
 import { describe, expect, it } from 'vitest';
@@ -105,6 +106,15 @@ describe('metadata in Firefox', () => {
     });
     const { bodyMustContain } = fixtureBody('changed-de');
     for (const words of bodyMustContain) expect(storedBodyText(row)).toContain(words);
+  });
+
+  it('stores a recipe with the ingredient list the page sets beside the method, once', async () => {
+    const row = await saveAndRead('recipe-de.html');
+    const { bodyMustContain, bodyMustNotContain, bodyOnce } = fixtureBody('recipe-de');
+    const text = storedBodyText(row);
+    for (const words of bodyMustContain) expect(text).toContain(words);
+    for (const words of bodyMustNotContain) expect(text).not.toContain(words);
+    for (const line of bodyOnce) expect(occurrences(text, line)).toBe(1);
   });
 
   it('stores the story around a long data table with the table in its place', async () => {

@@ -23,6 +23,7 @@ const NAMES = [
   'builder-de',
   'posts-es',
   'changed-de',
+  'recipe-de',
 ];
 
 interface Expectation {
