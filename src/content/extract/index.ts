@@ -266,7 +266,13 @@ function readArticle(
   // When the judgement fails, a body with words is kept rather than lost.
   const isArticle = failures.run(
     'article-kind',
-    () => isArticleBody(page, body, wordCount),
+    () =>
+      isArticleBody(
+        page,
+        body,
+        wordCount,
+        sources.publishedTime !== undefined && DECLARED_SOURCES.has(sources.publishedTime),
+      ),
     wordCount > 0,
   );
 

@@ -9,6 +9,8 @@ const MIN_WORDS = 10;
 const SHORT_ARTICLE_WORDS = 120;
 /** A block this long is a story's paragraph, not the prompt of a sign-in screen. */
 const BRIEF_PARAGRAPH_WORDS = 30;
+/** A block this long is a sentence of running text: a story's lead. */
+const LEAD_SENTENCE_WORDS = 15;
 
 /** True when the page is a sign-in or sign-up screen: a form with a password field. */
 const isSignIn = (page: PageIndex): boolean =>
@@ -27,11 +29,18 @@ function hasProse(body: Element, minWords: number): boolean {
 /**
  * An article: Readability found at least a few words of running text, and a short text is not
  * the furniture of a sign-in screen (a news brief on a site with a sign-in box in its header
- * is still an article: it has a paragraph no sign-in prompt is as long as).
+ * is still an article: it has a paragraph no sign-in prompt is as long as). A page whose
+ * metadata declares when it was published (`dated`) is a story: behind a paywall, the one
+ * sentence of its lead shown above the sign-in box is still what a reader saves.
  */
-export function isArticleBody(page: PageIndex, body: Element | null, wordCount: number): boolean {
+export function isArticleBody(
+  page: PageIndex,
+  body: Element | null,
+  wordCount: number,
+  dated = false,
+): boolean {
   if (!body || wordCount === 0) return false;
   if (wordCount >= SHORT_ARTICLE_WORDS) return true;
-  if (isSignIn(page)) return hasProse(body, BRIEF_PARAGRAPH_WORDS);
+  if (isSignIn(page)) return hasProse(body, dated ? LEAD_SENTENCE_WORDS : BRIEF_PARAGRAPH_WORDS);
   return wordCount >= MIN_WORDS || hasProse(body, 6);
 }

@@ -68,4 +68,19 @@ describe('indexPage', () => {
     );
     expect(extractArticle(doc).kind).toBe('article');
   });
+
+  it.each([
+    ['an article when its metadata dates it', '2022-05-04T05:01:53+00:00', 'article'],
+    ['a link when nothing dates it', '', 'link'],
+  ])('takes the one-sentence lead above a paywall’s sign-in box for %s', (_shape, date, kind) => {
+    const published = date ? `<meta property="article:published_time" content="${date}">` : '';
+    const doc = page(
+      `<html lang="en"><head><title>Prison official</title>${published}</head><body><main>` +
+        `<h1>Prison official: anyone could escape</h1><p>A senior prison official has said in a ` +
+        `sworn affidavit that anyone with sufficient determination to escape from the prison ` +
+        `could do so.</p><div class="paywall"><p>You have no free articles left.</p><form>` +
+        `<input name="email"><input type="password" name="p"></form></div></main></body></html>`,
+    );
+    expect(extractArticle(doc).kind).toBe(kind);
+  });
 });
