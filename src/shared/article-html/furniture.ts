@@ -6,7 +6,7 @@ import { hasMoreChildrenThan, isEmbeddedPost, isHeading, setApartIn } from './el
 import { collapseSpace, textWithin } from './text.ts';
 
 const FURNITURE_HINT =
-  /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter|subscribe|subscription|signup|related|recommended|trending|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter\w*|subscribe|subscription|signup|related|recommended|trending|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|pay-?wall|reg-?wall|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
 const FURNITURE_TEXT =
   /^(?:exit mobile version|share(?: this(?: article| story)?)?(?: on \w+)?|partager|teilen|compartir|condividi|compartilhe|related(?: posts| stories| articles)?|recent posts|read more|read next|more stories|sign up(?: for| to)? (?:our|the) newsletter.*|subscribe(?: to our newsletter)?|advertisement|publicité|anzeige|werbung|publicidad|pubblicità|publicidade|reklama|articles similaires|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|leer más|leggi anche|leia também|(?:image|photo|picture|bild|foto) \d+ (?:of|von|de|di) \/? ?\d*|caption|close|sign in|log in)\s*[:.!]?$/i;
 /**
@@ -309,8 +309,30 @@ function isLinkBlock(el: Element): boolean {
 }
 
 /**
- * When `el` is a related-stories lead-in followed by link-only blocks (or a list of links), the
- * lead-in and those blocks; else nothing.
+ * Whether `card` is a teaser of another story under such a lead-in: a few words with a linked
+ * headline or a linked picture ("Krieg und …" over a line of its opening).
+ */
+function isLinkedTeaser(card: Element): boolean {
+  const raw = textWithin(card, MAX_TEASER_TEXT);
+  if (raw === null) return false;
+  const text = collapseSpace(raw);
+  if (text && linkShare(card, text.length) >= 0.5) return true;
+  const linkedPart = (selector: string): boolean =>
+    Array.from(card.querySelectorAll(selector)).some((part) => part.closest('a[href]') !== null);
+  return linkedPart('img, picture') || linkedPart('h2 a[href], h3 a[href], h4 a[href]');
+}
+
+/** Whether `block` is a row or grid of two or more such teasers, and nothing else. */
+function isTeaserGrid(block: Element): boolean {
+  if (!hasMoreChildrenThan(block, 1)) return false;
+  for (let card = block.firstElementChild; card; card = card.nextElementSibling)
+    if (!isLinkedTeaser(card)) return false;
+  return true;
+}
+
+/**
+ * When `el` is a related-stories lead-in followed by link-only blocks (or a list of links, or
+ * teasers one by one or in a grid), the lead-in and those blocks; else nothing.
  */
 export function relatedStoriesFrom(el: Element): Element[] {
   const raw = textWithin(el, 80);
@@ -321,7 +343,8 @@ export function relatedStoriesFrom(el: Element): Element[] {
     const text = collapseSpace(textWithin(next, MAX_FURNITURE_TEXT * 4) ?? '');
     if (list ? text.length > 0 && linkShare(next, text.length) > 0.5 : isLinkBlock(next)) {
       run.push(next);
-    } else break;
+    } else if (isLinkedTeaser(next) || isTeaserGrid(next)) run.push(next);
+    else break;
   }
   return run.length > 0 ? [el, ...run] : [];
 }

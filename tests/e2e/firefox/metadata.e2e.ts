@@ -9,7 +9,7 @@
  * place; a story quoting a tweet, with the tweet and without the pointer and teaser cards around it;
  * a page dated by the day of its last change, shown alone under its headline, and signed by a
  * writer while its author tag names a public body, with that day and that writer; a recipe with the
- * ingredient list it sets beside the method.
+ * ingredient list it sets beside the method; the lead a paywall shows of a dated story, as an article.
  * (Chromium's metadata file saves the same pages with the toolbar button.)
  */
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,16 @@ describe('metadata in Firefox', () => {
     for (const words of bodyMustContain) expect(text).toContain(words);
     for (const words of bodyMustNotContain) expect(text).not.toContain(words);
     for (const line of bodyOnce) expect(occurrences(text, line)).toBe(1);
+  });
+
+  it('stores the one-sentence lead a paywall shows of a dated story as an article, without the prompt', async () => {
+    const row = await saveAndRead('paywall-en.html');
+    const { kind, byline, publishedTime } = fixtureExpected('paywall-en');
+    expect(row).toMatchObject({ kind, byline, publishedTime });
+    const { bodyMustContain, bodyMustNotContain } = fixtureBody('paywall-en');
+    const text = storedBodyText(row);
+    for (const words of bodyMustContain) expect(text).toContain(words);
+    for (const words of bodyMustNotContain) expect(text).not.toContain(words);
   });
 
   it('stores the story around a long data table with the table in its place', async () => {

@@ -24,6 +24,7 @@ const NAMES = [
   'posts-es',
   'changed-de',
   'recipe-de',
+  'paywall-en',
 ];
 
 interface Expectation {

@@ -156,7 +156,18 @@ describe('sanitizeArticle drops page furniture', () => {
   it.each([
     ['share bar', '<div class="share-buttons"><a href="#">Facebook</a><a href="#">X</a></div>'],
     ['newsletter box', '<div class="newsletter-signup"><p>Get our daily email.</p></div>'],
+    [
+      'newsletter box named in one word (de)',
+      '<div class="c-native-newsletterbox"><p>Verpasse keine News zu Hardware & Gadgets</p>' +
+        '<p>Bitte gib eine gültige E-Mail-Adresse ein.</p><p>Es gab leider ein Problem beim ' +
+        'Absenden des Formulars.</p></div>',
+    ],
     ['related list', '<ul class="related-posts"><li><a href="/x">Another story</a></li></ul>'],
+    [
+      'paywall prompt',
+      '<div class="paywall"><p>You have no free articles left.</p><p><a href="/s">Subscribe</a>' +
+        ' to read on.</p></div>',
+    ],
     [
       'trending rail',
       '<div class="rail rail--trending"><h3>Most read in world news</h3><p>Andrew parties in unearthed pictures</p></div>',
@@ -298,6 +309,11 @@ describe('sanitizeArticle drops page furniture', () => {
     ],
     ['a picture’s credit', '<p>© Getty Images</p>', ['© Getty Images']],
     [
+      'the story’s own text in a box marked as behind the paywall',
+      `<div class="paywall-content"><p>${'The board kept the survey from the council. '.repeat(16)}</p></div>`,
+      ['The board kept the survey from the council.'],
+    ],
+    [
       'prose that mentions comments, printing or rights',
       '<p>Leave a comment below if you were there.</p>' +
         '<p>© 2020 of the photos lies with the family; all rights reserved for the book edition.</p>',
@@ -333,6 +349,26 @@ describe('sanitizeArticle drops page furniture', () => {
     ['Spanish', '<p><strong>Te puede interesar</strong></p><p><a href="/a">Otra noticia</a></p>'],
     ['Portuguese', '<p>Veja Também:</p><p><a href="/a">Outra notícia</a></p>'],
     ['Polish', '<h4>Czytaj też</h4><ul><li><a href="/a">Inny tekst</a></li></ul>'],
+    [
+      'German, a grid of linked pictures with their dates',
+      '<h3>Das könnte Sie auch interessieren!</h3><div>' +
+        '<div><a href="/tv/a"><img src="/a.jpg" alt=""></a><p>06. Aug 2020 // Tipps</p></div>' +
+        '<div><a href="/tv/b"><img src="/b.jpg" alt=""></a><p>18. Feb 2021 // Sonstiges</p></div>' +
+        '</div>',
+    ],
+    [
+      'German, linked pictures one by one',
+      '<div><h3>Neueste Artikel</h3></div><div><p><a href="https://shop.example/a">' +
+        '<img src="/a.jpg" alt=""></a></p></div><div><p><a href="https://shop.example/b">' +
+        '<img src="/b.jpg" alt=""></a></p></div>',
+    ],
+    [
+      'English, a row of linked headlines over a line of each story',
+      '<h2>Latest articles</h2><div><div><p>Podcast</p><h3><a href="/a">War and …</a></h3>' +
+        '<p>Fifteen minutes with a researcher on religion, language and the law.</p></div>' +
+        '<div><p>Transport</p><h3><a href="/b">The night ferry stays</a></h3><p>The council ' +
+        'voted to keep the crossing for another year.</p></div></div>',
+    ],
   ])('removes a lead-in to other stories and the links after it (%s)', (_language, html) => {
     expect(clean(`<p>Body text of the story.</p>${html}`).trim()).toBe('Body text of the story.');
   });
