@@ -22,7 +22,7 @@ const MAX_LIST_TEXT = 6000;
 const ALREADY_THERE = 0.5;
 
 /** Whether the page declares itself a recipe, in JSON-LD or microdata. */
-export function isRecipePage(page: PageIndex): boolean {
+function isRecipePage(page: PageIndex): boolean {
   return (
     page.itemprops.some((el) => INGREDIENT_PROPS.has(el.getAttribute('itemprop') ?? '')) ||
     jsonLdScripts(page).some((script) => DECLARES_RECIPE.test(script.textContent ?? ''))
@@ -44,11 +44,17 @@ function entriesOf(list: Element): Element[] {
   return all.filter((entry) => !entry.querySelector(ENTRY));
 }
 
+/** A recipe's ingredient list and its entries. */
+interface IngredientList {
+  list: Element;
+  entries: Element[];
+}
+
 /**
  * The element holding the ingredient list: the outermost element named for ingredients, or the
  * parent of ingredients marked one by one; the first such with at least two entries.
  */
-export function ingredientList(doc: Document): Element | null {
+export function ingredientList(doc: Document): IngredientList | null {
   const marked = Array.from(doc.querySelectorAll(CANDIDATES)).filter(hinted);
   const outermost = marked.filter(
     (el) => !marked.some((other) => other !== el && other.contains(el)),
@@ -60,8 +66,9 @@ export function ingredientList(doc: Document): Element | null {
       outermost.some((other) => other !== el && other.parentElement === el.parentElement)
         ? el.parentElement
         : el;
-    if (entriesOf(list).length >= 2 && collapseSpace(list.textContent).length <= MAX_LIST_TEXT)
-      return list;
+    const entries = entriesOf(list);
+    if (entries.length >= 2 && collapseSpace(list.textContent).length <= MAX_LIST_TEXT)
+      return { list, entries };
   }
   return null;
 }
@@ -72,17 +79,15 @@ export function ingredientList(doc: Document): Element | null {
  */
 export function addIngredients(page: PageIndex, content: Element, bodyText: string): boolean {
   if (!isRecipePage(page)) return false;
-  const list = ingredientList(page.doc);
-  if (!list) return false;
+  const found = ingredientList(page.doc);
+  if (!found) return false;
   // The method names the ingredients too ("whisk the flour with the eggs"): the list counts as
   // held when its entries are, each as a whole.
-  const entries = entriesOf(list)
-    .map((entry) => unspaced(entry.textContent))
-    .filter(Boolean);
+  const texts = found.entries.map((entry) => unspaced(entry.textContent)).filter(Boolean);
   const body = unspaced(bodyText);
-  const held = entries.filter((entry) => body.includes(entry)).length;
-  if (entries.length < 2 || held >= ALREADY_THERE * entries.length) return false;
+  const held = texts.filter((text) => body.includes(text)).length;
+  if (texts.length < 2 || held >= ALREADY_THERE * texts.length) return false;
   const into = content.firstElementChild ?? content;
-  into.insertBefore(content.ownerDocument.importNode(list, true), into.firstChild);
+  into.insertBefore(content.ownerDocument.importNode(found.list, true), into.firstChild);
   return true;
 }

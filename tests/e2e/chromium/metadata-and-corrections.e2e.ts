@@ -7,7 +7,7 @@
  * and the teaser cards of other stories under it; the user corrects an author in the popup and a
  * re-save keeps it. A page whose metadata declares a later change, and which shows that day alone
  * under its headline, is dated by it; a public body in its author tag gives way to the writer who
- * signs it. A recipe whose ingredient list sits in a box beside the method is stored with the list;
+ * signs it, and the grid of teasers under it is left out. A recipe whose ingredient list sits in a box beside the method is stored with the list;
  * a dated story showing only its lead's one sentence above a sign-in box is stored as an article.
  */
 import type { Page } from 'puppeteer-core';
@@ -123,17 +123,17 @@ describe('metadata in Chromium', () => {
     for (const words of bodyMustNotContain) expect(text).not.toContain(words);
   });
 
-  it('dates a page by the day it shows alone under its headline, and credits its writer, not the public body in its author tag', async () => {
+  it('dates a page by the day it shows alone under its headline, credits its writer, not the public body in its author tag, and leaves out the teasers under it', async () => {
     const page = 'changed-de.html';
     const popup = await save(page);
     const row = await storedRow(page);
-    const { byline, publishedTime } = fixtureExpected('changed-de');
-    expect(row).toMatchObject({
-      byline,
-      publishedTime,
-      authors: [byline],
-      fieldSources: { byline: 'visible-text', publishedTime: 'visible-text' },
-    });
+    const { byline, authors, publishedTime, fieldSources } = fixtureExpected('changed-de');
+    expect(row).toMatchObject({ byline, authors, publishedTime, fieldSources });
+    // The teasers of other stories under it, a lead-in over a grid, are not the article.
+    const text = storedBodyText(row);
+    const { bodyMustContain, bodyMustNotContain } = fixtureBody('changed-de');
+    for (const words of bodyMustContain) expect(text).toContain(words);
+    for (const words of bodyMustNotContain) expect(text).not.toContain(words);
     // The popup's line under the title: the writer, and the day of the change (23 March 2021),
     // not the day first declared (2 March).
     const meta = await popup.$eval(

@@ -50,7 +50,7 @@ describe('a recipe’s ingredients', () => {
         `<div class="method">${'<p>Whisk the flour with the eggs and the buttermilk until smooth, then rest the batter for ten minutes. </p>'.repeat(6)}</div>` +
         '</div></body></html>',
     );
-    expect(ingredientList(doc)?.localName).toBe('ul');
+    expect(ingredientList(doc)?.list.localName).toBe('ul');
     expect(extractArticle(doc).textContent).toContain('1 cup buttermilk');
   });
 
