@@ -92,6 +92,8 @@ interface Copying {
   standIn: Element | undefined;
   /** Whether wrappers around a single element are left out (see `readableCopy`). */
   flatten: boolean;
+  /** The page's headline: a box set aside that holds it is the article's (see `readableCopy`). */
+  headline: Element | null;
   /** Boxes around embedded posts (see `embedBoxes`). */
   embedBoxes: ReadonlySet<Element>;
   /**
@@ -118,9 +120,10 @@ function droppableByAttributes(
     return true;
   }
   const role = names.includes('role') ? (el.getAttribute('role') ?? '') : '';
-  return (
-    (PAGE_FURNITURE.has(el.localName) || PAGE_FURNITURE_ROLES.has(role)) && !inTableOrCode(parent)
-  );
+  if (!(PAGE_FURNITURE.has(el.localName) || PAGE_FURNITURE_ROLES.has(role))) return false;
+  if (inTableOrCode(parent)) return false;
+  const setAside = el.localName === 'aside' || role === 'complementary';
+  return !(setAside && copying.headline && el.contains(copying.headline));
 }
 
 /** Navigation and dialogs: Readability strips these (by tag or role) from what it extracts. */
@@ -327,6 +330,8 @@ function copyTree(el: Element, copying: Copying): Element {
  * `standIn` a table the copy holds as an empty stand-in (a data table Readability took for it). With
  * `flatten`, a <div> or <section> around a single element is left out and its child copied in its
  * place: paragraphs that a page builder wraps one by one become siblings, as Readability joins them.
+ * An <aside> holding `headline` is copied: some sites set their whole story in one (as a "direct
+ * content" panel), and Readability would otherwise find only the navigation.
  */
 export function readableCopy(
   doc: Document,
@@ -336,12 +341,14 @@ export function readableCopy(
     leaveOut,
     standIn,
     flatten = false,
+    headline = null,
   }: {
     revealHidden?: boolean;
     region?: Element;
     leaveOut?: (el: Element) => boolean;
     standIn?: Element;
     flatten?: boolean;
+    headline?: Element | null;
   } = {},
 ): ReadableCopy {
   const copying: Copying = {
@@ -350,6 +357,7 @@ export function readableCopy(
     leaveOut,
     standIn,
     flatten,
+    headline,
     embedBoxes: embedBoxes(doc),
     hidesContent: false,
   };

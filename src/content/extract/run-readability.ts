@@ -34,12 +34,12 @@ export function runReadability(
   region: () => Element | null,
   headline: Element | null = null,
 ) {
-  const { copy, hidesContent } = readableCopy(doc);
+  const { copy, hidesContent } = readableCopy(doc, { headline });
   const parsed = parseCopy(copy, failures);
   const text = collapseSpace(parsed?.textContent);
   // A page that hides nothing would give the same copy again.
   if (text.length < STUB_TEXT && hidesContent) {
-    const revealed = parseCopy(readableCopy(doc, { revealHidden: true }).copy, failures);
+    const revealed = parseCopy(readableCopy(doc, { revealHidden: true, headline }).copy, failures);
     if (collapseSpace(revealed?.textContent).length > Math.max(2 * text.length, STUB_TEXT))
       return revealed;
   }
@@ -121,10 +121,45 @@ const PICK_DEPTH = 3;
 const MIN_ARTICLE_TEXT = 80;
 
 const boxHint = (el: Element): string => `${el.id} ${el.getAttribute('class') ?? ''}`;
-const isNotTheArticle = (el: Element): boolean => {
-  const hint = boxHint(el);
-  return hint.length > 1 && hint.length < MAX_HINT && NOT_THE_ARTICLE.test(hint);
+const isHinted = (el: Element, hint: RegExp): boolean => {
+  const text = boxHint(el);
+  return text.length > 1 && text.length < MAX_HINT && hint.test(text);
 };
+
+/** A control named for closing ("close", "btn-close", "schliessen"), by its class or id. */
+const CLOSE_CONTROL = /(?:^|[\s_-])(?:close|schlie(?:ss|ß)en|fermer|cerrar|chiudi)(?:$|[\s_-])/i;
+
+/**
+ * A box that opens or ends with a control to close it is a dialog laid over the page (the shop's
+ * delivery terms, a notice), shown by a script and hidden by the page's style sheet until then.
+ */
+const isDialog = (el: Element): boolean => {
+  const first = el.firstElementChild;
+  const last = el.lastElementChild;
+  return (!!first && isHinted(first, CLOSE_CONTROL)) || (!!last && isHinted(last, CLOSE_CONTROL));
+};
+
+const isNotTheArticle = (el: Element): boolean => isHinted(el, NOT_THE_ARTICLE) || isDialog(el);
+
+/**
+ * Whether Readability's text (`picked`, collapsed) begins inside one of the page's dialogs.
+ * Readability drops the dialog's close control and its ids, so the dialog is found on the page.
+ */
+function pickedADialog(doc: Document, picked: string): boolean {
+  const start = picked.slice(0, 80);
+  if (!start) return false;
+  for (const control of Array.from(doc.querySelectorAll('[class], [id]'))) {
+    const dialog = control.parentElement;
+    if (
+      dialog &&
+      isHinted(control, CLOSE_CONTROL) &&
+      isDialog(dialog) &&
+      collapseSpace(dialog.textContent).includes(start)
+    )
+      return true;
+  }
+  return false;
+}
 
 /** Whether Readability's article is one of those boxes (or holds nothing but one). */
 function pickedABox(parsed: NonNullable<ReturnType<typeof parseCopy>>): boolean {
@@ -149,14 +184,16 @@ function readWithoutBoxes(
   kept: { region: () => Element | null; headline: Element | null },
   failures: StepFailures,
 ) {
-  // The box test first: it reads a few attributes, the length a whole article's text.
-  if (!parsed || !pickedABox(parsed) || collapseSpace(parsed.textContent).length >= SHORT_PICK)
+  if (!parsed) return null;
+  // Only a short pick is doubted; the page is searched for dialogs only when no box explains it.
+  const picked = collapseSpace(parsed.textContent);
+  if (picked.length >= SHORT_PICK || !(pickedABox(parsed) || pickedADialog(doc, picked)))
     return null;
   const root = kept.region();
   const { headline } = kept;
   const leaveOut = (el: Element): boolean =>
     isNotTheArticle(el) && !el.contains(headline) && !(root && el.contains(root));
-  const again = parseCopy(readableCopy(doc, { leaveOut }).copy, failures);
+  const again = parseCopy(readableCopy(doc, { leaveOut, headline }).copy, failures);
   return collapseSpace(again?.textContent).length >= MIN_ARTICLE_TEXT ? again : null;
 }
 

@@ -6,7 +6,7 @@ import { hasMoreChildrenThan, isEmbeddedPost, isHeading, setApartIn } from './el
 import { collapseSpace, textWithin } from './text.ts';
 
 const FURNITURE_HINT =
-  /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter\w*|subscribe|subscription|signup|related|recommended|trending|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|sponsor\w*|outbrain|taboola|pay-?wall|reg-?wall|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|sharedaddy|newsletter\w*|subscribe|subscription|signup|related|recommended|trending|more-?stories|read-?more|read-?next|promo|advert\w*|ad-?slot|disclaimer|disclosure|sponsor\w*|outbrain|taboola|pay-?wall|reg-?wall|jp-relatedposts|mobile-?version|print-?only|screen-reader-text)(?:$|[\s_-])/i;
 const FURNITURE_TEXT =
   /^(?:exit mobile version|share(?: this(?: article| story)?)?(?: on \w+)?|partager|teilen|compartir|condividi|compartilhe|related(?: posts| stories| articles)?|recent posts|read more|read next|more stories|sign up(?: for| to)? (?:our|the) newsletter.*|subscribe(?: to our newsletter)?|advertisement|publicité|anzeige|werbung|publicidad|pubblicità|publicidade|reklama|articles similaires|à lire aussi|lire aussi|lesen sie auch|mehr zum thema|leer más|leggi anche|leia também|(?:image|photo|picture|bild|foto) \d+ (?:of|von|de|di) \/? ?\d*|caption|close|sign in|log in)\s*[:.!]?$/i;
 /**
@@ -36,6 +36,30 @@ const READING_TIME =
  */
 const POST_FOOTER =
   /^(?:this entry was posted|(?:der|dieser) (?:beitrag|eintrag|artikel) wurde am|erstellt am)\b.{0,200}(?:filed under|abgelegt unter|veröffentlicht und wurde unter)/iu;
+/**
+ * The publication's note on its paid links ("Für Links auf dieser Seite erhält CHIP ggf. eine
+ * Provision vom Händler", "We may receive compensation for some of the links in our stories", "As
+ * an Amazon Associate I earn from qualifying purchases"): the same on every page of the site. In
+ * German the note names the links, as a trader's "Provision" in a story does not.
+ */
+const AFFILIATE_NOTE =
+  /\b(?:we|i) (?:may |might |can )?(?:earn|receive|get|make) (?:a )?(?:small )?(?:affiliate )?(?:commission|compensation)\b|\bas an amazon associate\b|\blinks?\b.{0,100}\bprovision\b|\bprovision\b.{0,100}\blinks?\b|\bnous (?:pouvons )?(?:percevoir|recevoir|toucher|percevons|recevons|touchons) une commission\b|\b(?:podemos )?recib(?:ir|imos) una comisión\b/iu;
+/**
+ * A paywall's prompt where the story stops ("To view the full story, please subscribe", "Pour lire
+ * la suite…", "Um den ganzen Artikel zu lesen…"): what the saved page holds ends there.
+ */
+const PAYWALL_PROMPT =
+  /^(?:to (?:view|read|continue reading|access) (?:the full|the rest of (?:the|this)|this) (?:story|article)\b.{0,20}\b(?:subscribe|log in|sign in|register)|(?:subscribe|log in|sign in|register) to (?:continue reading|read the (?:full|rest of the) (?:story|article))|pour lire la suite\b|(?:um|zum) (?:den|diesen) (?:ganzen |vollständigen |kompletten )?(?:artikel|beitrag) (?:zu )?(?:lesen|weiterzulesen)\b|para (?:seguir|continuar) leyendo\b)/iu;
+/**
+ * A picture's or a table's credit set as a line of its own, labelled ("Bild: Jahr Media", "Quelle:
+ * Landesregierung", "Credits: Titelbild …"): whose picture or figures they are, not the story.
+ * "Foto:" and "Photo:" are left: Readability's own test pages keep such lines. So is a line that
+ * links its source ("Quelle: <a>Stadtbote</a>"): it names where a syndicated story first ran.
+ */
+const LABELLED_CREDIT =
+  /^(?:bild|bilder|fotos|bildquelle|quelle|titelbild|credits?)\s*:\s*\S.{0,120}$/iu;
+const isLabelledCredit = (el: Element, text: string): boolean =>
+  LABELLED_CREDIT.test(text) && el.querySelector('a[href]') === null;
 const MAX_FURNITURE_TEXT = 600;
 /** Most child elements an unmarked element may have and still be furniture by its words. */
 const MAX_CONTROL_CHILDREN = 5;
@@ -178,7 +202,10 @@ export function isPageFurniture(el: Element): boolean {
     READING_TIME.test(text) ||
     isStoryPointer(el, text) ||
     COPYRIGHT_NOTICE.test(text) ||
-    POST_FOOTER.test(text)
+    POST_FOOTER.test(text) ||
+    AFFILIATE_NOTE.test(text) ||
+    isLabelledCredit(el, text) ||
+    PAYWALL_PROMPT.test(text)
   )
     return true;
   if (!hinted) return false;

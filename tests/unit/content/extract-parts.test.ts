@@ -268,6 +268,31 @@ describe('sanitizeArticle drops page furniture', () => {
     ['reading time (en)', '<p>Estimated reading time: 6 minutes</p>'],
     ['reading time (pl)', '<p>Ten tekst przeczytasz w mniej niż minutę</p>'],
     [
+      'note on the site’s paid links (de)',
+      '<p>Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler, z.B. für solche mit <img src="/s.svg" alt="">-Symbol.</p>',
+    ],
+    [
+      'note on the site’s paid links (en)',
+      '<p>Advertising disclosure: We may receive compensation for some of the links in our stories.</p>',
+    ],
+    [
+      'disclaimer box (en)',
+      '<div class="editorial-disclaimer"><p>NOTE: The advertising disclaimer below does not apply to this article.</p></div>',
+    ],
+    [
+      'paywall prompt without a class (en)',
+      '<p>To view the full story, please subscribe to The Haitian Times. You can choose a weekly pass.</p>',
+    ],
+    [
+      'paywall prompt without a class (fr)',
+      '<p>Pour lire la suite de cet article, abonnez-vous.</p>',
+    ],
+    ['picture’s credit on a line of its own (de)', '<p>Bild: Jahr Media</p>'],
+    [
+      'source of a table’s figures (de)',
+      '<p><strong>Quelle:</strong> Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin</p>',
+    ],
+    [
       'list of the newest articles (de)',
       '<h3>Neueste Artikel</h3><p><a href="/a">Drohne über dem Flughafen</a></p><p><a href="/b">Neue Regeln</a></p>',
     ],
@@ -281,6 +306,22 @@ describe('sanitizeArticle drops page furniture', () => {
     );
     expect(text).toContain('Highlights from our 4-1 win');
     expect(text).toContain('West Ham United (@WestHam)');
+  });
+
+  it('keeps a story’s own words on commissions and paywalls (de, en)', () => {
+    const text = clean(
+      '<p>Der Händler erhält eine Provision von acht Prozent, sagt der Verband.</p>' +
+        '<p>To read the full story behind the deal, the reporter spent a year in Lagos.</p>',
+    );
+    expect(text).toContain('erhält eine Provision');
+    expect(text).toContain('To read the full story behind');
+  });
+
+  it('keeps a paragraph that begins by naming its source (de)', () => {
+    const text = clean(
+      '<p>Quelle: Das Statistische Bundesamt zählte im vergangenen Jahr mehr Geburten als je zuvor seit der Wiedervereinigung, vor allem in den Städten des Südens, wo die Zahl der Familien stieg.</p>',
+    );
+    expect(text).toContain('Das Statistische Bundesamt zählte');
   });
 
   it('keeps a bare reading time, which each post of a blog’s index has (en)', () => {

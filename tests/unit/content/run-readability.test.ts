@@ -85,6 +85,12 @@ describe('a box Readability took for the article', () => {
   it('keeps its pick when the box is no form, notice or footer (de)', () => {
     expect(read(`<div class="wrap wrap-info">${NEWSLETTER}</div>`)).toContain('Ich willige ein');
   });
+
+  it('reads the page again without a dialog it picked, known by its close control (de)', () => {
+    const text = read(`<div id="vkinfo"><div class="close">Schließen [X]</div>${NEWSLETTER}</div>`);
+    expect(text).toContain('Die bundesweite Tagung');
+    expect(text).not.toContain('Ich willige ein');
+  });
 });
 
 describe('a data table Readability took for the article', () => {
@@ -235,5 +241,31 @@ describe('a post embedded in the story', () => {
     expect(text).toContain('the state spent half a million dollars');
     expect(text).toContain('Dianna E. Anderson (@diannaeanderson)');
     expect(text).toContain('The governor answered on Twitter.');
+  });
+});
+
+describe('a story set in an <aside>', () => {
+  const page = () =>
+    new JSDOM(
+      `<html lang="de"><head><title>Buchpreis</title></head><body>` +
+        `<nav><ul><li><a href="/">Startseite</a></li><li><a href="/abo">ABO</a></li></ul></nav>` +
+        `<main><aside class="direct-content"><section><header>` +
+        `<h1>Frank Witzel erhält Deutschen Buchpreis</h1></header>` +
+        `<article><div itemprop="articleBody">${STORY}</div></article></section></aside></main>` +
+        `<div class="footer-links"><p><a href="/kontakt">Kontakt</a> <a href="/anzeigen">Anzeigen</a></p></div>` +
+        `</body></html>`,
+      { url: 'https://zeitung.example/buchpreis' },
+    ).window.document;
+
+  it('reads the box that holds the headline, which the copy leaves out as set aside (de)', () => {
+    const withoutHeadline = runReadability(page(), new StepFailures(), () => null);
+    expect(withoutHeadline?.textContent ?? '').not.toContain('Absatz 1');
+    const doc = page();
+    const text = collapseSpace(
+      runReadability(doc, new StepFailures(), () => null, doc.querySelector('h1'))?.textContent,
+    );
+    expect(text).toContain('Absatz 1: Nach Moncler');
+    expect(text).toContain('Absatz 12');
+    expect(text).not.toContain('Startseite');
   });
 });
