@@ -142,11 +142,12 @@ const isDialog = (el: Element): boolean => {
 const isNotTheArticle = (el: Element): boolean => isHinted(el, NOT_THE_ARTICLE) || isDialog(el);
 
 /**
- * Whether Readability's text (`picked`, collapsed) begins inside one of the page's dialogs.
- * Readability drops the dialog's close control and its ids, so the dialog is found on the page.
+ * Whether Readability's text (`picked`) begins inside one of the page's dialogs. Readability may
+ * drop the dialog's close control and its ids, so the dialog is found on the page.
  */
 function pickedADialog(doc: Document, picked: string): boolean {
-  const start = picked.slice(0, 80);
+  // Compared without whitespace: the copy goes without the whitespace between blocks.
+  const start = withoutSpace(picked.slice(0, 80));
   if (!start) return false;
   for (const control of Array.from(doc.querySelectorAll('[class], [id]'))) {
     const dialog = control.parentElement;
@@ -154,12 +155,14 @@ function pickedADialog(doc: Document, picked: string): boolean {
       dialog &&
       isHinted(control, CLOSE_CONTROL) &&
       isDialog(dialog) &&
-      collapseSpace(dialog.textContent).includes(start)
+      withoutSpace(dialog.textContent ?? '').includes(start)
     )
       return true;
   }
   return false;
 }
+
+const withoutSpace = (text: string): string => text.replace(/\s+/g, '');
 
 /** Whether Readability's article is one of those boxes (or holds nothing but one). */
 function pickedABox(parsed: NonNullable<ReturnType<typeof parseCopy>>): boolean {

@@ -150,6 +150,34 @@ export function fixtureBody(name: string): {
 /** How many times `line` occurs in `text`. */
 export const occurrences = (text: string, line: string): number => text.split(line).length - 1;
 
+/** The checks of a fixture's stored body: words it holds, words it leaves out, lines held once. */
+type BodyCheck = 'holds' | 'leaves-out' | 'once';
+
+/**
+ * What the stored body (`text`: its text, or its markup) gets wrong against the fixture's spec, one
+ * line per miss; a test expects `[]`, so a failure lists every miss at once. `checks` names which
+ * of the spec's lists are checked (all by default).
+ */
+export function fixtureBodyMisses(
+  name: string,
+  text: string,
+  checks: readonly BodyCheck[] = ['holds', 'leaves-out', 'once'],
+): string[] {
+  const { bodyMustContain, bodyMustNotContain, bodyOnce } = fixtureBody(name);
+  const misses: string[] = [];
+  if (checks.includes('holds'))
+    for (const words of bodyMustContain)
+      if (!text.includes(words)) misses.push(`missing: ${words}`);
+  if (checks.includes('leaves-out'))
+    for (const words of bodyMustNotContain) if (text.includes(words)) misses.push(`kept: ${words}`);
+  if (checks.includes('once'))
+    for (const line of bodyOnce) {
+      const count = occurrences(text, line);
+      if (count !== 1) misses.push(`${count} times, not once: ${line}`);
+    }
+  return misses;
+}
+
 /**
  * Opens the editor of an article listed in `page` (the popup or the library tab) and reads the
  * "Found in: …" line under its author and its date.

@@ -25,6 +25,8 @@ const NAMES = [
   'changed-de',
   'recipe-de',
   'paywall-en',
+  'aside-de',
+  'dialog-de',
 ];
 
 interface Expectation {
