@@ -429,6 +429,9 @@ describe('sanitizeArticle drops page furniture', () => {
       '<h2>Siehe auch</h2><p><img src="/a.jpg"></p>',
       ['Siehe'],
     ],
+    ['a gallery’s heading', '<h3>Bilder des Treffens</h3>', ['Treffens']],
+    ['a heading over more tips', '<h2>Weitere Tourentipps in Schweden</h2>', ['Tourentipps']],
+    ['a pointer to the site’s pages on the topic', '<p>Mehr zum Thema auf UEPO.de</p>', ['UEPO']],
   ])('removes %s that ends the body, introducing nothing (de)', (_name, html, removed) => {
     const text = clean(`${STORY}${html}`);
     expect(text).toContain('über den Hafen beraten.');
