@@ -130,6 +130,7 @@ export const EXTRACTION_STEPS = [
   'title',
   'site-name',
   'recipe-ingredients',
+  'standfirst',
   'body-sanitize',
   'body-text',
   'article-kind',

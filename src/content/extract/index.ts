@@ -43,6 +43,7 @@ import { socialPostAuthor } from './sources/social-post.ts';
 import { urlPathDate } from './sources/url-date.ts';
 import { blockText } from '../../shared/article-html/text.ts';
 import { addIngredients } from './recipe.ts';
+import { addStandfirst } from './standfirst.ts';
 import { pickTitle } from './title-pick.ts';
 import { absoluteHttpUrl, hostOf } from '../../shared/url.ts';
 import { collapseSpace } from '../../shared/article-html/text.ts';
@@ -246,6 +247,12 @@ function readArticle(
     failures.run(
       'recipe-ingredients',
       () => addIngredients(page, content, parsed?.textContent ?? ''),
+      false,
+    );
+  if (content)
+    failures.run(
+      'standfirst',
+      () => addStandfirst(heading, content, parsed?.textContent ?? ''),
       false,
     );
   const view = viewOf(doc);

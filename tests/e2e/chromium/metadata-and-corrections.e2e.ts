@@ -10,7 +10,8 @@
  * signs it, and the grid of teasers under it is left out. A recipe whose ingredient list sits in a box beside the method is stored with the list;
  * a dated story showing only its lead's one sentence above a sign-in box is stored as an article.
  * A story a site sets in an <aside> is stored without the note on its paid links or a picture's
- * credit line; a page whose delivery-terms dialog outweighs its text is stored without the dialog.
+ * credit line; a page whose delivery-terms dialog outweighs its text is stored without the dialog;
+ * a story whose standfirst sits in the headline's header is stored opening with it.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,7 @@ describe('metadata in Chromium', () => {
     'paywall-en',
     'aside-de',
     'dialog-de',
+    'standfirst-de',
   ])('stores the author, date and body of %s', async (name) => {
     await save(`${name}.html`);
     // The site name is left out: without metadata it comes from the host, here 127.0.0.1.

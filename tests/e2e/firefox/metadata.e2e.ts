@@ -12,7 +12,8 @@
  * teasers under it; a recipe with the
  * ingredient list it sets beside the method; the lead a paywall shows of a dated story, as an article;
  * a story set in an <aside>, without the note on its paid links and a picture's credit line; a page
- * whose delivery-terms dialog outweighs its text, without the dialog.
+ * whose delivery-terms dialog outweighs its text, without the dialog; a story whose standfirst
+ * sits in its headline's header, opening with it.
  * (Chromium's metadata file saves the same pages with the toolbar button.)
  */
 import { describe, expect, it } from 'vitest';
@@ -116,6 +117,7 @@ describe('metadata in Firefox', () => {
   it.each([
     ['a story set in an <aside>, without its paid-links note and picture credit', 'aside-de'],
     ['a page whose delivery-terms dialog outweighs its text, without the dialog', 'dialog-de'],
+    ['a story opening with the standfirst set in its headline’s header', 'standfirst-de'],
   ])('stores %s', async (_what, name) => {
     const row = await saveAndRead(`${name}.html`);
     const { kind, title, byline, publishedTime } = fixtureExpected(name);

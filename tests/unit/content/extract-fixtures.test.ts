@@ -27,6 +27,7 @@ const NAMES = [
   'paywall-en',
   'aside-de',
   'dialog-de',
+  'standfirst-de',
 ];
 
 interface Expectation {
