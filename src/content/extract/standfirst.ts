@@ -23,6 +23,10 @@ const MAX_TEXT = 700;
 const STANDFIRST_TAGS = 'p, div, h2, h3';
 /** The first words of the body, by which its first paragraph is found on the page. */
 const BODY_START = 40;
+/** Characters of a block's text read for those first words (indentation included). */
+const OPENING = 1000;
+/** Longest text compared whole with the body: a paragraph's, or a standfirst's with its markup. */
+const MAX_COMPARED = 4000;
 /** Containers whose text is another story's, a picture's or the site's, never the standfirst. */
 const NOT_THIS_STORY = 'nav, aside, figure, figcaption, footer, li, a, blockquote';
 /**
@@ -68,15 +72,14 @@ function findStandfirst(heading: Element, bodyText: string): Element | null {
     (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING) !== 0;
   for (const el of Array.from(scope.querySelectorAll(STANDFIRST_TAGS))) {
     if (!following(heading, el)) continue;
-    const text = unspaced(el.textContent);
+    const raw = el.textContent ?? '';
     // At the body's first words or its first paragraph: what follows is the body's, or another
-    // story's, or a form's ("p.lead" in a newsletter box under the story).
-    if (
-      text.startsWith(start) ||
-      (el.localName === 'p' && text.length >= BODY_START && body.includes(text))
-    )
-      return null;
-    if (!isMarked(el) || el.contains(heading) || el.closest(NOT_THIS_STORY)) continue;
+    // story's, or a form's ("p.lead" in a newsletter box under the story). Only the opening of a
+    // container's text is compared: the wrappers around the body hold all of its text.
+    if (unspaced(raw.slice(0, OPENING)).startsWith(start)) return null;
+    const text = raw.length <= MAX_COMPARED ? unspaced(raw) : '';
+    if (el.localName === 'p' && text.length >= BODY_START && body.includes(text)) return null;
+    if (!text || !isMarked(el) || el.contains(heading) || el.closest(NOT_THIS_STORY)) continue;
     if (el.querySelector(NOT_PROSE) || el.getElementsByTagName('a').length > MAX_LINKS) continue;
     const prose = collapseSpace(el.textContent);
     const length = prose.length;
