@@ -1,8 +1,8 @@
 /**
  * The standfirst: the paragraph a news page sets between its headline and its text ("p.lead",
- * "ts-intro", "field-abstract", a subtitle under the headline). Pages put it in the headline's
- * header rather than beside the text, so Readability leaves it out; the reader, and the
- * annotators of the hand-made corpora, count it as the article's opening.
+ * "ts-intro", "field-abstract"). Pages put it in the headline's header rather than beside the
+ * text, so Readability leaves it out; a reader, and the annotators of trafilatura's hand-made
+ * corpus, count it as the article's opening.
  */
 import { collapseSpace } from '../../shared/article-html/text.ts';
 
@@ -40,7 +40,7 @@ const SENTENCE_END = /[.!?…]["'»«“”’)]*$/u;
 /** Links a standfirst may hold: one, to a source; a row of them is a share bar. */
 const MAX_LINKS = 1;
 
-/** Node.DOCUMENT_POSITION_FOLLOWING, which jsdom's window has but Node's global scope does not. */
+/** Node.DOCUMENT_POSITION_FOLLOWING: the extract CLI runs under Node.js, which has no global Node. */
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
 const unspaced = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, '');
