@@ -3,7 +3,7 @@
  * method: Readability keeps the method (the longer prose) and leaves the list out, and a recipe
  * saved without what goes into it is of no use to its reader.
  */
-import { collapseSpace } from '../../shared/article-html/text.ts';
+import { collapseSpace, withoutSpace } from '../../shared/article-html/text.ts';
 import { jsonLdScripts, type PageIndex } from './scan.ts';
 
 /** A JSON-LD block that declares a recipe (`"@type": "Recipe"` or a list holding it). */
@@ -36,8 +36,6 @@ const hinted = (el: Element): boolean =>
 /** One ingredient: a list item, a table row or an element marked as one. */
 const ENTRY = 'li, tr, [itemprop="recipeIngredient"], [itemprop="ingredients"]';
 /** Text compared without its spaces: the copy Readability read drops those between cells. */
-const unspaced = (text: string | null): string => (text ?? '').replace(/\s+/g, '');
-
 /** The list's entries, the innermost where entries nest (an ingredient marked inside its item). */
 function entriesOf(list: Element): Element[] {
   const all = Array.from(list.querySelectorAll(ENTRY));
@@ -83,8 +81,8 @@ export function addIngredients(page: PageIndex, content: Element, bodyText: stri
   if (!found) return false;
   // The method names the ingredients too ("whisk the flour with the eggs"): the list counts as
   // held when its entries are, each as a whole.
-  const texts = found.entries.map((entry) => unspaced(entry.textContent)).filter(Boolean);
-  const body = unspaced(bodyText);
+  const texts = found.entries.map((entry) => withoutSpace(entry.textContent)).filter(Boolean);
+  const body = withoutSpace(bodyText);
   const held = texts.filter((text) => body.includes(text)).length;
   if (texts.length < 2 || held >= ALREADY_THERE * texts.length) return false;
   const into = content.firstElementChild ?? content;

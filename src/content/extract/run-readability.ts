@@ -5,7 +5,7 @@
  * without boxes that are never the article when it picked one.
  */
 import { Readability } from '@mozilla/readability';
-import { collapseSpace } from '../../shared/article-html/text.ts';
+import { collapseSpace, withoutSpace } from '../../shared/article-html/text.ts';
 import { readableCopy, TABLE_STAND_IN } from './clone.ts';
 import type { StepFailures } from './failures.ts';
 
@@ -161,8 +161,6 @@ function pickedADialog(doc: Document, picked: string): boolean {
   }
   return false;
 }
-
-const withoutSpace = (text: string): string => text.replace(/\s+/g, '');
 
 /** Whether Readability's article is one of those boxes (or holds nothing but one). */
 function pickedABox(parsed: NonNullable<ReturnType<typeof parseCopy>>): boolean {

@@ -4,7 +4,8 @@
  * text, so Readability leaves it out; a reader, and the annotators of trafilatura's hand-made
  * corpus, count it as the article's opening.
  */
-import { collapseSpace } from '../../shared/article-html/text.ts';
+import { linkShare } from '../../shared/article-html/furniture.ts';
+import { collapseSpace, withoutSpace } from '../../shared/article-html/text.ts';
 
 /**
  * A class naming the story's opening paragraph ("lead", "intro", "teaser", "abstract"), as a whole
@@ -43,20 +44,10 @@ const MAX_LINKS = 1;
 /** Node.DOCUMENT_POSITION_FOLLOWING: the extract CLI runs under Node.js, which has no global Node. */
 const DOCUMENT_POSITION_FOLLOWING = 4;
 
-const unspaced = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, '');
-
 /** Whether `el`'s own class names a standfirst. */
 function isMarked(el: Element): boolean {
   const hint = el.getAttribute('class') ?? '';
   return hint.length > 0 && hint.length < MAX_HINT && STANDFIRST_HINT.test(hint);
-}
-
-/** Whether most of `el`'s text is link text (a teaser linking to another story). */
-function mostlyLinked(el: Element, length: number): boolean {
-  let linked = 0;
-  for (const a of Array.from(el.getElementsByTagName('a')))
-    linked += collapseSpace(a.textContent).length;
-  return linked * 2 > length;
 }
 
 /**
@@ -65,9 +56,9 @@ function mostlyLinked(el: Element, length: number): boolean {
  */
 function findStandfirst(heading: Element, bodyText: string): Element | null {
   const scope = heading.closest('article, main') ?? heading.parentElement?.parentElement;
-  const start = unspaced(bodyText).slice(0, BODY_START);
+  const start = withoutSpace(bodyText).slice(0, BODY_START);
   if (!scope || start.length < BODY_START) return null;
-  const body = unspaced(bodyText);
+  const body = withoutSpace(bodyText);
   const following = (a: Node, b: Node): boolean =>
     (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING) !== 0;
   for (const el of Array.from(scope.querySelectorAll(STANDFIRST_TAGS))) {
@@ -76,15 +67,15 @@ function findStandfirst(heading: Element, bodyText: string): Element | null {
     // At the body's first words or its first paragraph: what follows is the body's, or another
     // story's, or a form's ("p.lead" in a newsletter box under the story). Only the opening of a
     // container's text is compared: the wrappers around the body hold all of its text.
-    if (unspaced(raw.slice(0, OPENING)).startsWith(start)) return null;
-    const text = raw.length <= MAX_COMPARED ? unspaced(raw) : '';
+    if (withoutSpace(raw.slice(0, OPENING)).startsWith(start)) return null;
+    const text = raw.length <= MAX_COMPARED ? withoutSpace(raw) : '';
     if (el.localName === 'p' && text.length >= BODY_START && body.includes(text)) return null;
     if (!text || !isMarked(el) || el.contains(heading) || el.closest(NOT_THIS_STORY)) continue;
     if (el.querySelector(NOT_PROSE) || el.getElementsByTagName('a').length > MAX_LINKS) continue;
     const prose = collapseSpace(el.textContent);
     const length = prose.length;
     if (length < MIN_TEXT || length > MAX_TEXT || !SENTENCE_END.test(prose)) continue;
-    if (mostlyLinked(el, length)) continue;
+    if (linkShare(el, length) > 0.5) continue;
     return body.includes(text) ? null : el;
   }
   return null;

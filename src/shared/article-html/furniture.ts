@@ -65,7 +65,7 @@ const MAX_FURNITURE_TEXT = 600;
 const MAX_CONTROL_CHILDREN = 5;
 
 /** Share of the element's text that sits in links: related-story lists are mostly links. */
-function linkShare(el: Element, length: number): number {
+export function linkShare(el: Element, length: number): number {
   let linked = 0;
   for (const a of Array.from(el.getElementsByTagName('a')))
     linked += collapseSpace(a.textContent).length;

@@ -111,3 +111,10 @@ export function textWithin(node: Node, budget: number, boundary: '' | ' ' = ''):
 export function collapseSpace(text: string | null | undefined): string {
   return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
+
+/**
+ * `text` without any whitespace: for finding one text inside another where the page and a copy of
+ * it break lines and indent differently (Readability's copy has no whitespace between blocks).
+ */
+export const withoutSpace = (text: string | null | undefined): string =>
+  (text ?? '').replace(/\s+/g, '');
