@@ -1,11 +1,13 @@
 /**
- * `npm run bench:profile-extract -- [--corpus NAME] [--pages N]`: where the extraction spends its
+ * `npm run bench:profile-extract -- [--corpus NAME] [--pages N] [--rows N] [--cold]`: where the extraction spends its
  * time in headless Chromium. Builds an unminified content script (so functions keep their names),
  * opens the first N pages of the corpus (default trafilatura-dev, 150 pages) as bench:extract
  * --browser does, extracts each page once to warm up, then records a CPU profile of five more
  * extractions (Chrome DevTools Protocol, sampled every 0.1 ms). Prints each function's share of
  * the samples: its own time, and its time with everything it called. Only `extract()` runs while
- * profiling, so the shares are of Margins' time alone.
+ * profiling, so the shares are of Margins' time alone. With `--cold`, the profile is of each page's
+ * first extraction instead, the one a save makes (compiling included); `--rows` sets how many
+ * functions each table lists.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,10 +23,17 @@ const CORPUS_DIR = resolve(ROOT, process.env.MARGINS_CORPUS_DIR ?? '../shared/co
 const RUNS_PROFILED = 5;
 
 const { values } = parseArgs({
-  options: { corpus: { type: 'string', default: 'trafilatura-dev' }, pages: { type: 'string' } },
+  options: {
+    corpus: { type: 'string', default: 'trafilatura-dev' },
+    pages: { type: 'string' },
+    rows: { type: 'string' },
+    cold: { type: 'boolean', default: false },
+  },
 });
 const corpus = values.corpus ?? 'trafilatura-dev';
 const pageCount = Number(values.pages ?? 150);
+/** Functions listed in each table. */
+const rows = Number(values.rows ?? 30);
 
 /** The content script, built like scripts/build.ts builds it but unminified. */
 async function unminifiedContentScript(): Promise<string> {
@@ -107,11 +116,11 @@ try {
     try {
       const world = await tab.load(entry.url, server.add(entry));
       await tab.evaluate(world, contentJs);
-      await tab.evaluate(world, 'void globalThis.__margins.extract()');
+      if (!values.cold) await tab.evaluate(world, 'void globalThis.__margins.extract()');
       await tab.cdp.send('Profiler.start');
       await tab.evaluate(
         world,
-        `for (let i = 0; i < ${RUNS_PROFILED}; i++) globalThis.__margins.extract()`,
+        `for (let i = 0; i < ${values.cold ? 1 : RUNS_PROFILED}; i++) globalThis.__margins.extract()`,
       );
       const { profile } = await tab.cdp.send('Profiler.stop');
       tally.add(profile);
@@ -125,5 +134,5 @@ try {
   await server.close();
 }
 console.log(`${corpus}: ${profiled} pages, ${tally.samples} samples of extract()`);
-console.log(`\nown time\n${tally.top(tally.own, 30)}`);
-console.log(`\nwith callees\n${tally.top(tally.inclusive, 50)}`);
+console.log(`\nown time\n${tally.top(tally.own, rows)}`);
+console.log(`\nwith callees\n${tally.top(tally.inclusive, rows + 20)}`);
