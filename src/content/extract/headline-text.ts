@@ -10,13 +10,22 @@ import { collapseSpace } from '../../shared/article-html/text.ts';
 const NOT_THE_HEADLINE =
   /kicker|overline|dachzeile|spitzmarke|topline|roofline|eyebrow|super-?title|subline|visually-hidden|sr-only|screen-reader-text/i;
 
+/**
+ * Elements in a heading whose text no reader sees: pages styled from scripts set a <style> of
+ * their own inside the heading (".css-umyvef{font-size:16px…}" before the headline's words).
+ */
+const UNSEEN = 'style, script, template, noscript';
+
 export function headlineText(heading: Element): string {
-  const whole = collapseSpace(heading.textContent);
   const parts = Array.from(heading.querySelectorAll('[class]')).filter((el) =>
     NOT_THE_HEADLINE.test(el.getAttribute('class') ?? ''),
   );
-  if (parts.length === 0) return whole;
+  const unseen = heading.querySelector(UNSEEN) !== null;
+  if (parts.length === 0 && !unseen) return collapseSpace(heading.textContent);
   const copy = heading.cloneNode(true) as Element;
+  for (const el of Array.from(copy.querySelectorAll(UNSEEN))) el.remove();
+  const whole = collapseSpace(copy.textContent);
+  if (parts.length === 0) return whole;
   for (const el of Array.from(copy.querySelectorAll('[class]'))) {
     if (NOT_THE_HEADLINE.test(el.getAttribute('class') ?? '')) el.remove();
   }

@@ -83,12 +83,19 @@ export function headlineOverTitle(
   // is the page's topic, not its headline.
   if (titleWords.length <= 2 && shared === titleWords.length && headWords.size >= 4)
     return headline;
+  // A title of one word under a headline of a sentence ("Pressemitteilungen" over "Olafur
+  // Eliasson gestaltet Titelseite für die deutschen Zeitungen") is the section's name, which the
+  // site gives each of its pages.
+  if (titleWords.length === 1 && headWords.size >= MIN_SENTENCE_WORDS) return headline;
   return headWords.size > titleWords.length &&
     titleWords.length >= 4 &&
     shared >= 0.85 * titleWords.length
     ? headline
     : null;
 }
+
+/** Words of a headline that reads as a sentence rather than a label. */
+const MIN_SENTENCE_WORDS = 5;
 
 /** A quotation closed by a colon, opening a headline. */
 const QUOTED_KICKER = /^\s*["'„“”‘’«»‹›].*["'“”‘’«»‹›]\s*[:：]\s*$/u;

@@ -70,6 +70,13 @@ describe('headlineOverTitle', () => {
       'Wir kämpfen für gute Arbeit',
     ],
     [
+      'a one-word section name over a headline that is a sentence',
+      'Pressemitteilungen',
+      ['Olafur Eliasson gestaltet die Titelseite der Zeitungen'],
+      'Olafur Eliasson gestaltet die Titelseite der Zeitungen',
+    ],
+    ['a one-word title over a label', 'Aktuelles', ['Neues aus der Praxis'], null],
+    [
       'a two-word title the headline does not use',
       'Harbour news',
       ['Ferries return to the timetable'],

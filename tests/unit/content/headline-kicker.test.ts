@@ -39,6 +39,16 @@ describe('the words of a headline element', () => {
     ],
     ['no kicker', 'Die Fähren fahren <em>wieder</em>', 'Die Fähren fahren wieder'],
     [
+      'a style sheet a script set inside it',
+      '<style>.css-umyvef{font-size:16px;font-weight:400}</style>Die Fähren fahren wieder',
+      'Die Fähren fahren wieder',
+    ],
+    [
+      'a style sheet and a kicker',
+      '<style>.k{color:red}</style><span class="kicker">Hafen</span> Die Fähren fahren wieder',
+      'Die Fähren fahren wieder',
+    ],
+    [
       'a kicker with one word left is kept whole',
       '<span class="kicker">Hafen:</span> Fähren',
       'Hafen: Fähren',
