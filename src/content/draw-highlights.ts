@@ -33,10 +33,15 @@ function stylesheet(): string {
 function addStyles(doc: Document): void {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   if (view && 'adoptedStyleSheets' in doc && typeof view.CSSStyleSheet === 'function') {
-    const sheet = new view.CSSStyleSheet();
-    sheet.replaceSync(stylesheet());
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return;
+    try {
+      const sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(stylesheet());
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      return;
+    } catch {
+      // Firefox ESR 140 hands a content script the page's sheets through a wrapper that cannot be
+      // iterated ("adoptedStyleSheets is not iterable"): a <style> element does the same.
+    }
   }
   const style = doc.createElement('style');
   style.textContent = stylesheet();

@@ -33,7 +33,7 @@ import {
   type FirefoxSession,
 } from '../e2e/harness/firefox.ts';
 import { message } from '../e2e/harness/records.ts';
-import { waitFor } from '../e2e/harness/util.ts';
+import { setViewportSize, waitFor } from '../e2e/harness/util.ts';
 import { inspectPage, installWatch, type PageReport } from './inspect.ts';
 import { PAGES, PAYLOADS, type HostilePage } from './payloads.ts';
 import { startHostileServer, type Hit, type HostileServer } from './server.ts';
@@ -347,7 +347,7 @@ describe('hostile pages in Chromium', () => {
       requests,
     );
     // The list draws only the rows on screen: a window this tall shows every saved page at once.
-    await library.setViewport({ width: 1000, height: 12_000 });
+    await setViewportSize(library, 1000, 12_000);
     await library.waitForSelector('ul.articles > li.article');
     await library.$$eval('ul.articles > li.article', (items) => items.length);
     for (const item of (await library.$$('ul.articles > li.article *')).slice(0, 200)) {
@@ -464,7 +464,7 @@ describe('hostile pages in Firefox', () => {
     const { server, library } = started();
     server.setPhase('library');
     // The list draws only the rows on screen: a window this tall shows every saved page at once.
-    await library.setViewport({ width: 1000, height: 12_000 });
+    await setViewportSize(library, 1000, 12_000);
     await waitFor('the library to list every page', async () =>
       (await library.$$('ul.articles > li.article')).length >= PAGES.length ? true : undefined,
     );

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const FIXTURES_DIR = join(ROOT, 'tests/fixtures');
@@ -72,4 +73,20 @@ export async function waitForDownload(dir: string, pattern: RegExp, timeoutMs = 
     return content;
   });
   return { name, text };
+}
+
+/**
+ * Sets `page`'s viewport. Puppeteer sends a screen orientation with the viewport over WebDriver
+ * BiDi, a command Firefox ESR 140 does not know ("unknown command
+ * emulation.setScreenOrientationOverride"); the viewport is set all the same, so that refusal is
+ * let through once the page has the size asked for.
+ */
+export async function setViewportSize(page: Page, width: number, height: number): Promise<void> {
+  try {
+    await page.setViewport({ width, height });
+  } catch (error) {
+    if (!String(error).includes('emulation.setScreenOrientationOverride')) throw error;
+    const [shownWidth, shownHeight] = await page.evaluate(() => [innerWidth, innerHeight]);
+    if (shownWidth !== width || shownHeight !== height) throw error;
+  }
 }

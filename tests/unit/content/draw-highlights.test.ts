@@ -63,4 +63,31 @@ describe('drawHighlights on a live page (browsers without the CSS Highlight API)
     expect(result).toEqual({ placed: 0, orphaned: 1 });
     expect(dom.window.document.querySelector('mark')).toBeNull();
   });
+
+  // Regression: Firefox ESR 140 hands a content script the page's adopted sheets through a
+  // wrapper that cannot be iterated, and the revisit script stopped before drawing anything.
+  it("still draws when the page's adopted style sheets cannot be iterated", () => {
+    const dom = new JSDOM(PAGE);
+    const { document, window } = dom.window;
+    let adopted: unknown = { length: 0 };
+    Object.defineProperty(document, 'adoptedStyleSheets', {
+      get: () => adopted,
+      set: (value: unknown) => {
+        adopted = value;
+      },
+    });
+    Object.defineProperty(window, 'CSSStyleSheet', {
+      value: class {
+        replaceSync(): void {}
+      },
+    });
+    const result = drawHighlights(document, [
+      annotationOf('Le président russe', '', ' est attendu', 'blue'),
+    ]);
+    expect(result).toEqual({ placed: 1, orphaned: 0 });
+    expect(document.querySelector('mark[data-margins-colour="blue"]')?.textContent).toBe(
+      'Le président russe',
+    );
+    expect(document.head.querySelector('style')?.textContent).toContain('margins-blue');
+  });
 });
