@@ -56,9 +56,9 @@ function isMarked(el: Element): boolean {
  */
 function findStandfirst(heading: Element, bodyText: string): Element | null {
   const scope = heading.closest('article, main') ?? heading.parentElement?.parentElement;
-  const start = withoutSpace(bodyText).slice(0, BODY_START);
-  if (!scope || start.length < BODY_START) return null;
   const body = withoutSpace(bodyText);
+  const start = body.slice(0, BODY_START);
+  if (!scope || start.length < BODY_START) return null;
   const following = (a: Node, b: Node): boolean =>
     (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING) !== 0;
   for (const el of Array.from(scope.querySelectorAll(STANDFIRST_TAGS))) {
