@@ -3,7 +3,7 @@
  * popup (which is a new page each time) in the extension's own localStorage: synchronous, so
  * the first paint already shows what the user left.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { NO_FILTER, type ListFilter, type ListQuery, type SortOrder } from '../db/read/list.ts';
 
 export interface ListState extends ListQuery {
@@ -57,7 +57,10 @@ export function readStoredListState(): ListState {
 
 export function useListState(): [ListState, (change: Partial<ListState>) => void] {
   const [state, setState] = useState<ListState>(readStoredListState);
-  useEffect(() => {
+  // Written as soon as the change is drawn, not after the next paint (an effect waits for a frame,
+  // or 100 ms in a popup that is not painting): a popup closed right after the user cleared the
+  // search would otherwise open next time on the old one.
+  useLayoutEffect(() => {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
     } catch {

@@ -38,6 +38,19 @@ async function save(page: string): Promise<Page> {
   return popup;
 }
 
+/**
+ * Empties the library's search and waits until the list shows more than one article again: the
+ * search is kept for the next opening of the popup, so a test that searched leaves it empty.
+ */
+async function clearSearch(popup: Page) {
+  await popup.click('#search', { count: 3 });
+  await popup.keyboard.press('Backspace');
+  await waitFor('the library to list every article again', async () => {
+    const shown = await popup.$$('ul.articles > li.article');
+    return shown.length > 1;
+  });
+}
+
 async function storedRow(page: string) {
   const { server, session } = started();
   const row = (await readStoredRows(session)).find((item) => item.url === server.url(page));
@@ -89,9 +102,7 @@ describe('metadata in Chromium', () => {
       byline: message('field_source', message('source_twitter_card')),
       date: message('field_source', message('source_visible_text')),
     });
-    // Leave the library unfiltered for whoever opens it next: the search is kept until then.
-    await popup.click('#search', { count: 3 });
-    await popup.keyboard.press('Backspace');
+    await clearSearch(popup);
   });
 
   it('stores the story, not the newsletter form, writer’s box or lead-in around it', async () => {
@@ -111,13 +122,7 @@ describe('metadata in Chromium', () => {
       const ids = await listed();
       return ids.length === 1 && ids[0] === row.id;
     });
-    // Leave the library unfiltered for whoever opens it next: the search is kept until then.
-    await popup.click('#search', { count: 3 });
-    await popup.keyboard.press('Backspace');
-    await waitFor(
-      'the library to list every article again',
-      async () => (await listed()).length > 1,
-    );
+    await clearSearch(popup);
   });
 
   it('stores the post a story quotes, without the pointer to another story or the cards under it', async () => {
@@ -199,9 +204,7 @@ describe('metadata in Chromium', () => {
     expect(await popup.$eval(`${item} .meta`, (meta) => meta.textContent)).toContain(
       message('label_edited'),
     );
-    // Leave the library unfiltered for whoever opens it next: the search is kept until then.
-    await popup.click('#search', { count: 3 });
-    await popup.keyboard.press('Backspace');
+    await clearSearch(popup);
     expect(await storedRow(page)).toMatchObject({
       byline: 'Janet Doe-Smith',
       authors: ['Janet Doe-Smith'],

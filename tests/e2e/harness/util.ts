@@ -76,17 +76,19 @@ export async function waitForDownload(dir: string, pattern: RegExp, timeoutMs = 
 }
 
 /**
- * Sets `page`'s viewport. Puppeteer sends a screen orientation with the viewport over WebDriver
+ * Sets `page`'s viewport. Puppeteer sends a screen orientation alongside the viewport over WebDriver
  * BiDi, a command Firefox ESR 140 does not know ("unknown command
- * emulation.setScreenOrientationOverride"); the viewport is set all the same, so that refusal is
- * let through once the page has the size asked for.
+ * emulation.setScreenOrientationOverride"). The two are sent together and that refusal can come
+ * back before the viewport is applied, so it is let through once the page reports the size asked.
  */
 export async function setViewportSize(page: Page, width: number, height: number): Promise<void> {
   try {
     await page.setViewport({ width, height });
   } catch (error) {
     if (!String(error).includes('emulation.setScreenOrientationOverride')) throw error;
-    const [shownWidth, shownHeight] = await page.evaluate(() => [innerWidth, innerHeight]);
-    if (shownWidth !== width || shownHeight !== height) throw error;
+    await waitFor(`the viewport to become ${width}×${height} (${String(error)})`, async () => {
+      const [shownWidth, shownHeight] = await page.evaluate(() => [innerWidth, innerHeight]);
+      return shownWidth === width && shownHeight === height;
+    });
   }
 }
