@@ -71,6 +71,7 @@ describe('metadata in Chromium', () => {
     'aside-de',
     'dialog-de',
     'standfirst-de',
+    'section-title-de',
   ])('stores the author, date and body of %s', async (name) => {
     await save(`${name}.html`);
     // The site name is left out: without metadata it comes from the host, here 127.0.0.1.

@@ -118,6 +118,10 @@ describe('metadata in Firefox', () => {
     ['a story set in an <aside>, without its paid-links note and picture credit', 'aside-de'],
     ['a page whose delivery-terms dialog outweighs its text, without the dialog', 'dialog-de'],
     ['a story opening with the standfirst set in its headline’s header', 'standfirst-de'],
+    [
+      'a press release titled by its headline, whose <h1> holds a style sheet, not by its section’s name',
+      'section-title-de',
+    ],
   ])('stores %s', async (_what, name) => {
     const row = await saveAndRead(`${name}.html`);
     const { kind, title, byline, publishedTime } = fixtureExpected(name);

@@ -28,6 +28,7 @@ const NAMES = [
   'aside-de',
   'dialog-de',
   'standfirst-de',
+  'section-title-de',
 ];
 
 interface Expectation {
