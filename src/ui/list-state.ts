@@ -57,9 +57,9 @@ export function readStoredListState(): ListState {
 
 export function useListState(): [ListState, (change: Partial<ListState>) => void] {
   const [state, setState] = useState<ListState>(readStoredListState);
-  // Written as soon as the change is drawn, not after the next paint (an effect waits for a frame,
-  // or 100 ms in a popup that is not painting): a popup closed right after the user cleared the
-  // search would otherwise open next time on the old one.
+  // Written as soon as the change is drawn: an effect would wait for the next frame (or 35 ms in
+  // a popup that is not painting), and a popup closed right after the user emptied the search
+  // would open next time on the old one.
   useLayoutEffect(() => {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
